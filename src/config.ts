@@ -1,0 +1,166 @@
+import { inspect } from 'node:util';
+import dotenv from 'dotenv';
+import { z } from 'zod';
+
+/**
+ * A secret value that cannot leak by accident: printing, logging or JSON-serialising it shows `[redacted]`.
+ * Call `reveal()` only where the value is handed to discord.js.
+ */
+export class Secret {
+  readonly #value: string;
+  constructor(value: string) {
+    this.#value = value;
+  }
+  reveal(): string {
+    return this.#value;
+  }
+  toString(): string {
+    return '[redacted]';
+  }
+  toJSON(): string {
+    return '[redacted]';
+  }
+  [inspect.custom](): string {
+    return '[redacted]';
+  }
+}
+
+const snowflake = /^\d{17,20}$/;
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** What each variable is for and how to fix it; used in error messages and kept in step with `.env.example`. */
+const HELP: Record<string, string> = {
+  DISCORD_TOKEN: 'the bot token from the Discord Developer Portal → your application → Bot → Reset Token',
+  DISCORD_APPLICATION_ID: 'the Application ID from the Developer Portal → General Information (17–20 digits)',
+  DISCORD_GUILD_ID: 'optional: a server ID (17–20 digits) to register commands instantly for testing',
+  DISCORD_API_URL: 'optional: the Discord REST base URL, e.g. https://discord.com/api or a proxy/emulator',
+  KNOWLEDGE_DIR: 'optional: the directory of knowledge YAML files (default ./knowledge)',
+  MODERATOR_ROLE_IDS: 'optional: comma-separated role IDs (17–20 digits each) allowed to /reload',
+  LOG_LEVEL: `optional: one of ${LOG_LEVELS.join(', ')}`,
+  ASK_COOLDOWN_SECONDS: 'optional: seconds a member waits between /ask questions (0 turns it off; default 5)',
+};
+
+const discordSchema = {
+  DISCORD_TOKEN: z
+    .string({ error: 'is missing' })
+    .trim()
+    .min(1, 'is empty')
+    .refine((t) => !/^bot\s/i.test(t), 'starts with "Bot "; paste the token alone')
+    .refine((t) => !/\s/.test(t), 'contains spaces; paste the token alone')
+    .refine((t) => t.length >= 20, 'is too short to be a bot token'),
+  DISCORD_APPLICATION_ID: z.string({ error: 'is missing' }).trim().regex(snowflake, 'must be 17–20 digits'),
+};
+
+const commonSchema = {
+  DISCORD_GUILD_ID: z.string().trim().regex(snowflake, 'must be 17–20 digits').optional(),
+  DISCORD_API_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+    .default('https://discord.com/api')
+    .transform((u) => u.replace(/\/+$/, '')),
+  KNOWLEDGE_DIR: z.string().trim().min(1).default('./knowledge'),
+  MODERATOR_ROLE_IDS: z
+    .string()
+    .default('')
+    .transform((s) =>
+      s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
+    .refine(
+      (ids) => ids.every((id) => snowflake.test(id)),
+      'must be comma-separated role IDs of 17–20 digits',
+    ),
+  LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+  ASK_COOLDOWN_SECONDS: z.coerce
+    .number({ error: 'must be a number of seconds' })
+    .min(0, 'must be 0 or more')
+    .max(3600, 'must be at most 3600')
+    .default(5),
+};
+
+/** Settings every entry point shares; the Discord ones are only present for the bot and deploy. */
+export interface BaseConfig {
+  discordApiUrl: string;
+  discordGuildId: string | undefined;
+  knowledgeDir: string;
+  moderatorRoleIds: string[];
+  logLevel: (typeof LOG_LEVELS)[number];
+  askCooldownSeconds: number;
+}
+
+/** Configuration of the bot and `npm run deploy`. */
+export interface BotConfig extends BaseConfig {
+  discordToken: Secret;
+  discordApplicationId: string;
+}
+
+/** Thrown when the environment is incomplete or wrong; one line per variable, never the token's value. */
+export class ConfigError extends Error {
+  readonly lines: readonly string[];
+  constructor(lines: readonly string[]) {
+    super(
+      `Configuration problem${lines.length === 1 ? '' : 's'}:\n${lines.map((l) => `  - ${l}`).join('\n')}`,
+    );
+    this.name = 'ConfigError';
+    this.lines = lines;
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function parse<T extends z.ZodRawShape>(shape: T, env: Env): z.infer<z.ZodObject<T>> {
+  // Empty strings in .env mean "not set", as in most dotenv setups.
+  const cleaned = Object.fromEntries(
+    Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''),
+  );
+  const result = z.object(shape).safeParse(cleaned);
+  if (result.success) return result.data;
+  const seen = new Set<string>();
+  const lines: string[] = [];
+  for (const issue of result.error.issues) {
+    const name = String(issue.path[0]);
+    if (seen.has(name)) continue;
+    seen.add(name);
+    lines.push(`${name} ${issue.message}: set it in .env (see .env.example) — ${HELP[name] ?? ''}`.trim());
+  }
+  throw new ConfigError(lines);
+}
+
+function base(values: z.infer<z.ZodObject<typeof commonSchema>>): BaseConfig {
+  return {
+    discordApiUrl: values.DISCORD_API_URL,
+    discordGuildId: values.DISCORD_GUILD_ID,
+    knowledgeDir: values.KNOWLEDGE_DIR,
+    moderatorRoleIds: values.MODERATOR_ROLE_IDS,
+    logLevel: values.LOG_LEVEL,
+    askCooldownSeconds: values.ASK_COOLDOWN_SECONDS,
+  };
+}
+
+/**
+ * Validates the environment for the bot and `deploy`.
+ * @throws {ConfigError} naming every missing or malformed variable.
+ */
+export function loadConfig(env: Env): BotConfig {
+  const values = parse({ ...discordSchema, ...commonSchema }, env);
+  return {
+    ...base(values),
+    discordToken: new Secret(values.DISCORD_TOKEN),
+    discordApplicationId: values.DISCORD_APPLICATION_ID,
+  };
+}
+
+/** Validates only what offline tools (`kb:check`, `ask`, `eval`) need: no Discord variables required. */
+export function loadOfflineConfig(env: Env): BaseConfig {
+  return base(parse(commonSchema, env));
+}
+
+/**
+ * The process environment with `.env` applied (real environment variables win).
+ * The only place in the project that reads `process.env`.
+ */
+export function processEnv(): Env {
+  dotenv.config({ quiet: true });
+  return { ...process.env };
+}

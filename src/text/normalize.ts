@@ -1,0 +1,26 @@
+/**
+ * Text normalisation shared by validation (alias collisions) and search (matching what people type).
+ * Folds case and accents, turns punctuation into spaces, and drops invisible characters, so
+ * "Joëlle", "joelle" and "JOELLE!" all become "joelle".
+ */
+export function normalize(text: string): string {
+  return (
+    text
+      .normalize('NFKD')
+      // Combining marks (accents) and zero-width/format characters carry no meaning for matching.
+      .replace(/[\u0300-\u036f\u200b-\u200f\u2060-\u206f\ufeff]/g, '')
+      .toLowerCase()
+      .replace(/[’‘`]/g, "'")
+      // "Meta's" → "meta": a possessive never changes which record is meant.
+      .replace(/'s\b/g, '')
+      .replace(/&/g, ' and ')
+      .replace(/[^\p{L}\p{N}$%]+/gu, ' ')
+      .trim()
+  );
+}
+
+/** Words of a normalised string. */
+export function words(text: string): string[] {
+  const n = normalize(text);
+  return n ? n.split(' ') : [];
+}
