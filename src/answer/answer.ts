@@ -1,0 +1,628 @@
+import type { Initiative, KbRecord, Organization, Person, Project, RecordKind, Topic } from '../knowledge/schema.js';
+import { garbledAliases } from '../knowledge/model.js';
+import type { FactDoc, SearchIndex } from '../search/index.js';
+import { indexTerms } from '../search/index.js';
+import { detectIntent, type Intent } from '../search/intent.js';
+import { linkEntities, type Mention } from '../search/link.js';
+import {
+  involvementSentence,
+  nameWithAcronym,
+  roleSentence,
+  roleSpan,
+  shortName,
+  withArticle,
+} from '../search/render.js';
+import { formatDate, MONTH_NAMES } from '../text/dates.js';
+import { normalize } from '../text/normalize.js';
+import { INTENT_WORDS, MONTH_ABBREVIATIONS, SYNONYMS } from '../text/vocabulary.js';
+import { composeAnswer, type Draft } from './compose.js';
+
+/** The record an answer is about. */
+export interface Subject {
+  id: string;
+  name: string;
+  kind: RecordKind;
+}
+
+/** A source cited by an answer. `url` is null when the source has no web address (e.g. a repository path). */
+export interface AnswerSource {
+  id: string;
+  title: string;
+  url: string | null;
+}
+
+/** A record the user may have meant. */
+export interface Suggestion {
+  id: string;
+  name: string;
+}
+
+/** What `answer()` returns: plain text plus everything a front end needs to present and cite it. */
+export interface Answer {
+  answered: boolean;
+  /** Plain text, at most 1500 characters, direct answer first. */
+  answer: string;
+  /** 0..1; below 0.6 front ends should offer the suggestions. */
+  confidence: number;
+  subject: Subject | null;
+  sources: AnswerSource[];
+  suggestions: Suggestion[];
+}
+
+/** Questions longer than this are read only up to here; nobody asks a useful question in more. */
+const MAX_QUESTION_CHARS = 600;
+
+type Rec<K extends RecordKind> = Extract<KbRecord, { kind: K }>;
+
+interface Ctx {
+  index: SearchIndex;
+  q: string;
+  intent: Intent;
+  mentions: Mention[];
+  /** Content words of the question, minus the words that named records. */
+  terms: string[];
+  /** The words that named records; they still help rank facts, with less weight. */
+  namedTerms: string[];
+}
+
+/**
+ * Answers a free question from the knowledge base. Pure and synchronous: the same index and question give the
+ * same answer. Never throws for any input string.
+ */
+export function answer(question: string, index: SearchIndex): Answer {
+  const text = String(question ?? '').slice(0, MAX_QUESTION_CHARS);
+  const q = expandMonths(normalize(text));
+  if (!q) return refuse(index, 'Ask me about an AI initiative, an organization or a person.', []);
+  const mentions = linkEntities(text, index);
+  const intent = detectIntent(q);
+  const named = new Set(mentions.flatMap((m) => m.typed.split(' ')));
+  const all = indexTerms(q);
+  const ctx: Ctx = { index, q, intent, mentions, terms: all.filter((w) => !named.has(w)), namedTerms: all.filter((w) => named.has(w)) };
+  const draft = route(ctx);
+  if (!draft) return refuse(index, undefined, mentions);
+  return composeAnswer(draft, ctx.index, suggestionsFor(ctx, draft.subject));
+}
+
+function expandMonths(q: string): string {
+  return q
+    .split(' ')
+    .map((w) => MONTH_ABBREVIATIONS[w] ?? w)
+    .join(' ');
+}
+
+/** Picks the handler for the question; returns undefined when nothing in the knowledge base fits. */
+function route(ctx: Ctx): Draft | undefined {
+  const { intent, mentions } = ctx;
+  const records = uniqueRecords(mentions);
+  const score = Math.min(1, ...mentions.map((m) => m.score));
+
+  if (records.length === 0) return globalSearch(ctx);
+
+  const initiatives = records.filter((r): r is Rec<'initiative'> => r.kind === 'initiative');
+  const orgs = records.filter((r): r is Rec<'organization'> => r.kind === 'organization');
+  const people = records.filter((r): r is Rec<'person'> => r.kind === 'person');
+  const projects = records.filter((r): r is Rec<'project'> => r.kind === 'project');
+
+  // Comparison of two bodies: "AI Alliance vs Frontier Model Forum".
+  if (intent.compare) {
+    const bodies = distinctBodies(mentions);
+    if (bodies.length >= 2) return compare(ctx, bodies[0] as KbRecord, bodies[1] as KbRecord, score);
+  }
+
+  // A person: career ("still at Meta?"), quotes, or who they are.
+  const person = people[0];
+  if (person && (initiatives.length === 0 || intent.who || intent.career || intent.quote)) {
+    if (intent.career && !intent.quote) return personCareer(ctx, person, orgs[0], score);
+    if (intent.quote) return personQuotes(ctx, person, score);
+    return personOverview(ctx, person, score);
+  }
+
+  // Role look-up: "who was IBM's CEO", "who wrote the TechCrunch piece", "who is leading meta's new models".
+  const nonFounderRole = intent.roleWords.some((w) => !['founder', 'founded', 'creator'].includes(w));
+  if (intent.who && intent.roleWords.length > 0 && (nonFounderRole || !intent.founders)) {
+    const draft = roleLookup(ctx, [...initiatives, ...orgs, ...projects], score);
+    if (draft) return draft;
+  }
+
+  // Membership: "is nvidia in the ai alliance", "did the NSF join?", "why isn't OpenAI in the AI Alliance?".
+  const memberOrg = orgs.find((o) => !o.runs || !initiatives.some((i) => i.id === o.runs));
+  const orgLike = memberOrg ?? orgFromMentions(mentions, initiatives);
+  if (orgLike && !intent.founders && !intent.members) {
+    const target = initiatives.find((i) => i.id !== orgLike.runs);
+    const whyNot = intent.why && /\b(not|isn|aren|didn|doesn|hasn|wasn|weren|never)\b/.test(ctx.q);
+    const asksMembership = intent.membership || (whyNot && target !== undefined);
+    if (asksMembership && (target || orgLike.involvement.length > 0)) return membership(ctx, orgLike, target, score);
+  }
+
+  // Several organizations and no initiative named: "Meta + IBM teamed up on something in Dec 2023".
+  if (initiatives.length === 0 && orgs.length >= 2 && projects.length === 0) {
+    const shared = sharedInitiative(ctx, orgs);
+    if (shared) return initiativeAnswer(ctx, shared, score * 0.95);
+  }
+
+  const initiative = initiatives[0];
+  if (initiative) return initiativeAnswer(ctx, initiative, score);
+  const project = projects[0];
+  if (project) return projectAnswer(ctx, project, score);
+  if (orgLike) {
+    // An organization plus a topic that belongs to something it runs ("meta's research community").
+    return orgAnswer(ctx, orgLike, score);
+  }
+  if (person) return personOverview(ctx, person, score);
+  return globalSearch(ctx);
+}
+
+function uniqueRecords(mentions: readonly Mention[]): KbRecord[] {
+  const seen = new Map<string, KbRecord>();
+  for (const m of mentions) for (const s of m.surfaces) if (!seen.has(s.record.id)) seen.set(s.record.id, s.record);
+  return [...seen.values()];
+}
+
+/** One record per mention, preferring initiatives: the bodies a comparison is between. */
+function distinctBodies(mentions: readonly Mention[]): KbRecord[] {
+  const out: KbRecord[] = [];
+  for (const m of mentions) {
+    const r = m.surfaces.find((s) => s.record.kind === 'initiative')?.record ?? m.surfaces[0]?.record;
+    if (r && !out.some((o) => o.id === r.id)) out.push(r);
+  }
+  return out;
+}
+
+/** An organization named together with the initiative it runs (the Partnership on AI is both). */
+function orgFromMentions(mentions: readonly Mention[], initiatives: readonly KbRecord[]): Rec<'organization'> | undefined {
+  if (initiatives.length < 2) return undefined;
+  for (const m of mentions) {
+    const org = m.surfaces.find((s) => s.record.kind === 'organization')?.record;
+    if (org?.kind === 'organization') return org;
+  }
+  return undefined;
+}
+
+/** Facts of the subject (and what it is about) ranked for the question. */
+function rankDocs(
+  ctx: Ctx,
+  scope: readonly string[],
+  opts: {
+    topics?: readonly (Topic | FactDoc['topic'])[];
+    limit?: number;
+    exclude?: ReadonlySet<number>;
+    /** Leave out relation and role sentences (for topic answers about an initiative). */
+    noRelations?: boolean;
+  } = {},
+): FactDoc[] {
+  const { index } = ctx;
+  const terms = ctx.terms.filter((t) => !INTENT_WORDS.has(t));
+  const inScope = new Set<number>();
+  for (const id of scope) for (const d of index.docsByRecord.get(id) ?? []) inScope.add(d.id);
+  const topics = new Set(opts.topics ?? []);
+  const scores = new Map<number, number>();
+  if (terms.length > 0) {
+    const expanded = [...new Set(terms.flatMap((t) => SYNONYMS.get(t) ?? []))].filter((t) => !terms.includes(t));
+    const named = ctx.namedTerms.filter((t) => !INTENT_WORDS.has(t));
+    const results = index.facts.search(
+      {
+        combineWith: 'OR',
+        queries: [
+          { queries: terms, combineWith: 'OR' },
+          ...(expanded.length ? [{ queries: expanded, combineWith: 'OR' as const, boost: { text: 0.5, quote: 0.5 } }] : []),
+          ...(named.length ? [{ queries: named, combineWith: 'OR' as const, boost: { text: 0.3, quote: 0.3 } }] : []),
+        ],
+      },
+      { filter: (r) => inScope.has(r.id as number), fuzzy: (term) => (term.length > 5 ? 0.2 : false), boost: { text: 1, quote: 1 } },
+    );
+    for (const r of results) scores.set(r.id as number, r.score);
+  }
+  const docs = [...inScope]
+    .map((id) => index.factDocs[id] as FactDoc)
+    .filter((d) => !opts.exclude?.has(d.id) && (scores.has(d.id) || topics.has(d.topic)))
+    .filter((d) => !opts.noRelations || (d.topic !== 'relation' && d.topic !== 'role'));
+  const max = Math.max(1, ...scores.values());
+  const value = (d: FactDoc) => (scores.get(d.id) ?? 0) / max + (topics.has(d.topic) ? 0.5 : 0) - d.id * 1e-6;
+  return docs.sort((a, b) => value(b) - value(a)).slice(0, opts.limit ?? 4);
+}
+
+/** The best lexical matches over the whole knowledge base, for questions that name no record. */
+function globalSearch(ctx: Ctx): Draft | undefined {
+  const { index, terms } = ctx;
+  if (terms.length === 0) return undefined;
+  const results = index.facts.search(terms.join(' '), { combineWith: 'OR', fuzzy: (t) => (t.length > 6 ? 0.2 : false) });
+  const top = results[0];
+  if (!top) return undefined;
+  // Honesty guard: one shared word ("capital", "cost") is not enough to claim the knowledge base knows.
+  const matched = new Set(top.queryTerms);
+  if (matched.size < 2 || matched.size / terms.length < 0.5) return undefined;
+  const doc = index.factDocs[top.id as number] as FactDoc;
+  const record = index.kb.byId.get(doc.recordId);
+  if (!record) return undefined;
+  const docs = results
+    .slice(0, 3)
+    .map((r) => index.factDocs[r.id as number] as FactDoc)
+    .filter((d) => d.recordId === doc.recordId);
+  return { subject: record, lead: '', docs, confidence: 0.45 };
+}
+
+function suggestionsFor(ctx: Ctx, subject: KbRecord): KbRecord[] {
+  const out: KbRecord[] = [];
+  for (const m of ctx.mentions) for (const s of m.surfaces) if (s.record.id !== subject.id) out.push(s.record);
+  return out;
+}
+
+function refuse(index: SearchIndex, message: string | undefined, mentions: readonly Mention[]): Answer {
+  const near = uniqueRecords(mentions);
+  const featured = index.kb.records.filter((r) => r.kind === 'initiative' && r.featured);
+  const suggestions = [...near, ...featured]
+    .filter((r, i, all) => all.findIndex((x) => x.id === r.id) === i)
+    .slice(0, 5)
+    .map((r) => ({ id: r.id, name: r.name }));
+  return {
+    answered: false,
+    answer:
+      message ??
+      `That isn't in my knowledge base. I know about open AI initiatives such as ${featured
+        .slice(0, 3)
+        .map((r) => withArticle(r.name))
+        .join(', ')}, and the organizations and people around them.`,
+    confidence: 0,
+    subject: null,
+    sources: [],
+    suggestions,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Handlers. Each returns a draft: a direct lead sentence plus supporting statements; compose.ts fits it to size.
+
+/** Notes the garbled spelling the user typed, so "Cohear" answers say it means Cohere. */
+function spellingNote(ctx: Ctx, record: KbRecord): string {
+  const typed = new Set(ctx.mentions.filter((m) => m.surfaces.some((s) => s.record.id === record.id)).map((m) => m.typed));
+  for (const g of garbledAliases(record)) {
+    if (typed.has(normalize(g))) return ` ("${g}" is a garbled spelling of ${record.name} in a machine-translated seed article.)`;
+  }
+  return '';
+}
+
+function membership(ctx: Ctx, org: Rec<'organization'>, target: Rec<'initiative'> | undefined, score: number): Draft {
+  const { index } = ctx;
+  const relations = org.involvement.filter((inv) => !target || inv.initiative === target.id);
+  const initiativeOf = (id: string) => index.kb.byId.get(id) as Rec<'initiative'>;
+  const name = nameWithAcronym(org);
+  const spelling = spellingNote(ctx, org);
+
+  if (relations.length === 0) {
+    const init = target ? withArticle(target.name) : 'any initiative in my records';
+    const lead = `The records don't list ${name} as a member of ${init}: the sources neither name it among the members nor say it stayed out.${spelling}`;
+    const docs = rankDocs(ctx, [org.id], { topics: ['summary', 'relation'], limit: 3 });
+    return { subject: org, lead, docs, confidence: Math.min(score, 0.7) };
+  }
+
+  const rank = { 'co-founder': 0, 'founding-member': 1, member: 2, partner: 3, 'not-a-member': 4, critic: 5 } as const;
+  const inv = [...relations].sort((a, b) => rank[a.role] - rank[b.role])[0] as (typeof relations)[number];
+  const initiative = initiativeOf(inv.initiative);
+  const init = withArticle(initiative.name);
+  const launched = initiative.launched ? formatDate(initiative.launched.date) : undefined;
+  const when = inv.date ? formatDate(inv.date) : undefined;
+  let lead: string;
+  switch (inv.role) {
+    case 'co-founder': {
+      const partners = (index.membersOf.get(initiative.id) ?? [])
+        .filter((m) => m.inv.role === 'co-founder' && m.org.id !== org.id)
+        .map((m) => shortName(m.org));
+      lead = `Yes — ${name} co-founded ${init}${partners.length ? ` with ${joinList(partners)}` : ''}${when ? ` (${when})` : ''}, so it is a founding member.`;
+      break;
+    }
+    case 'founding-member':
+      lead = `Yes — ${name} is a founding member of ${init}${launched ? `, which launched on ${launched}` : ''}.`;
+      break;
+    case 'member': {
+      const later = inv.date && initiative.launched && inv.date > initiative.launched.date;
+      lead = `Yes — ${name} is a member of ${init}${when ? `: it joined in the batch announced ${when}` : ''}${later ? ', so it is not a founding member' : ''}.`;
+      break;
+    }
+    case 'partner':
+      lead = `Not directly — ${name} is not separately listed as a member of ${init}; it takes part as a partner${inv.note ? ` (${inv.note})` : ''}.`;
+      break;
+    case 'not-a-member': {
+      const at = inv.date && inv.date === initiative.launched?.date ? ` at its launch on ${formatDate(inv.date)}` : when ? ` as of ${when}` : '';
+      lead = `No — ${name} is not a member of ${init}: it was not a founding member${at}, and the later member lists in the records don't include it either. ${inv.reason ?? ''}`.trim();
+      break;
+    }
+    case 'critic':
+      lead = `No — the records list ${name} as a critic of ${init}, not a member${inv.note ? ` (${inv.note})` : ''}.`;
+      break;
+  }
+  lead += spelling;
+  const docs = rankDocs(ctx, [org.id], {
+    topics: inv.role === 'not-a-member' ? ['relation', 'note', 'overview'] : ['overview', 'summary', 'note'],
+    limit: 3,
+  }).filter((d) => !(d.topic === 'relation' && d.about.includes(initiative.id)));
+  return { subject: org, lead, leadSources: inv.sources, docs, confidence: score * 0.95 };
+}
+
+function joinList(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/** Initiatives that every named organization is related to, best date match first. */
+function sharedInitiative(ctx: Ctx, orgs: readonly Rec<'organization'>[]): Rec<'initiative'> | undefined {
+  const ids = orgs.map((o) => new Set(o.involvement.map((i) => i.initiative)));
+  const common = [...(ids[0] ?? [])].filter((id) => ids.every((s) => s.has(id)));
+  const years = ctx.q.match(/\b(19|20)\d{2}\b/g) ?? [];
+  const month = MONTH_NAMES.findIndex((m) => ctx.q.split(' ').includes(m));
+  const scored = common
+    .map((id) => ctx.index.kb.byId.get(id) as Rec<'initiative'>)
+    .map((init) => {
+      const date = init.launched?.date ?? '';
+      let s = 0;
+      if (years.some((y) => date.startsWith(y))) s += 2;
+      if (month >= 0 && date.slice(5, 7) === String(month + 1).padStart(2, '0')) s += 1;
+      return { init, s };
+    })
+    .sort((a, b) => b.s - a.s);
+  return scored[0]?.init;
+}
+
+function foundersOf(ctx: Ctx, initiative: Rec<'initiative'>): string[] {
+  return (ctx.index.membersOf.get(initiative.id) ?? []).filter((m) => m.inv.role === 'co-founder').map((m) => m.org.name);
+}
+
+function launchSentence(ctx: Ctx, initiative: Rec<'initiative'>): string {
+  const founders = foundersOf(ctx, initiative);
+  const name = initiative.name;
+  const when = initiative.launched ? formatDate(initiative.launched.date) : undefined;
+  const by = founders.length ? ` by ${joinList(founders)}` : '';
+  if (when) return `${capitalise(withArticle(name))} was launched${by} on ${when.includes(',') ? when : `in ${when}`}.`;
+  return founders.length ? `${capitalise(withArticle(name))} was set up${by}.` : '';
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+function initiativeAnswer(ctx: Ctx, initiative: Rec<'initiative'>, score: number): Draft {
+  const { intent } = ctx;
+  const scope = [initiative.id, ...(ctx.index.projectsOf.get(initiative.id) ?? []).map((p) => p.id)];
+  const base = { subject: initiative as KbRecord, confidence: score };
+  const launch = launchSentence(ctx, initiative);
+
+  if (intent.members || (intent.membership && !intent.yesNo && !intent.why && /\b(list|which|who)\b/.test(ctx.q))) {
+    return { ...base, ...membersAnswer(ctx, initiative) };
+  }
+  if (intent.founders && (intent.who || /\b(which|by whom|what)\b/.test(ctx.q))) {
+    const founders = foundersOf(ctx, initiative);
+    const when = initiative.launched ? formatDate(initiative.launched.date) : undefined;
+    const lead = founders.length
+      ? `${capitalise(withArticle(initiative.name))} was co-founded by ${joinList(founders)}${when ? `, who launched it ${when.includes(',') ? 'on' : 'in'} ${when}` : ''}.`
+      : launch;
+    return { ...base, lead, leadSources: initiative.launched?.sources, docs: rankDocs(ctx, scope, { topics: ['history'], limit: 2 }) };
+  }
+  if (intent.projects && !intent.goals) {
+    const projects = ctx.index.projectsOf.get(initiative.id) ?? [];
+    if (projects.length) {
+      const lead = `${capitalise(withArticle(initiative.name))} runs these projects: ${projects.map((p) => `${p.name} — ${p.summary}`).join(' ')}`;
+      return { ...base, lead, leadSources: projects.flatMap((p) => p.sources), docs: rankDocs(ctx, scope, { topics: ['activities'], limit: 2 }) };
+    }
+  }
+  if (intent.when && !intent.why && !intent.criticism) {
+    const note = initiative.launched?.note ? ` ${initiative.launched.note}` : '';
+    return { ...base, lead: `${launch}${note}`.trim(), leadSources: initiative.launched?.sources, docs: rankDocs(ctx, scope, { topics: ['history', 'correction'], limit: 3 }) };
+  }
+  const topics = topicsFor(intent);
+  if (topics.length > 0 || ctx.terms.length > 0) {
+    const docs = rankDocs(ctx, scope, {
+      topics,
+      limit: topics.includes('criticism') || topics.includes('goals') ? 6 : 3,
+      noRelations: !topics.includes('membership'),
+    });
+    if (docs.length > 0 && (topics.length > 0 || docs.some((d) => d.topic !== 'summary'))) {
+      const lead = topics.length === 0 && intent.whatIs ? `${initiative.summary} ${launch}` : '';
+      return { ...base, lead, leadSources: lead ? initiative.sources : undefined, docs };
+    }
+  }
+  const lead = `${initiative.summary} ${launch}`.trim();
+  return { ...base, lead, leadSources: [...initiative.sources, ...(initiative.launched?.sources ?? [])], docs: rankDocs(ctx, scope, { topics: ['overview', 'goals'], limit: 2 }) };
+}
+
+function topicsFor(intent: Intent): Topic[] {
+  const topics: Topic[] = [];
+  if (intent.goals || intent.benefits) topics.push('goals');
+  if (intent.criticism) topics.push('criticism');
+  if (intent.governance) topics.push('governance');
+  if (intent.quote) topics.push('quote');
+  if (intent.projects) topics.push('activities');
+  if (intent.compare) topics.push('comparison');
+  if (intent.membership || intent.members) topics.push('membership');
+  if (intent.release) topics.push('release');
+  return topics;
+}
+
+function membersAnswer(ctx: Ctx, initiative: Rec<'initiative'>): Pick<Draft, 'lead' | 'leadSources' | 'docs'> {
+  const all = ctx.index.membersOf.get(initiative.id) ?? [];
+  const inAny = all.filter((m) => ['co-founder', 'founding-member', 'member'].includes(m.inv.role));
+  // A category in the question ("chip companies", "universities") narrows the list to members whose record
+  // mentions it.
+  const categoryTerms = ctx.terms.filter((t) => !['member', 'members', 'list', 'full', 'company', 'companies', 'organization', 'organizations', 'orgs', 'joined', 'join', 'which', 'alliance'].includes(t));
+  const expanded = [...new Set(categoryTerms.flatMap((t) => [t, ...(SYNONYMS.get(t) ?? [])]))];
+  const describes = (org: Organization) => {
+    const text = normalize(`${org.type} ${org.description ?? ''} ${org.summary}`);
+    return expanded.some((t) => t.length > 2 && new RegExp(`\\b${t}`).test(text));
+  };
+  const filtered = expanded.length > 0 ? inAny.filter((m) => describes(m.org)) : [];
+  const monthFilter = dateFilter(ctx.q);
+  const dated = monthFilter ? inAny.filter((m) => m.inv.date?.startsWith(monthFilter)) : [];
+  const name = capitalise(withArticle(initiative.name));
+
+  if (dated.length > 0 && monthFilter) {
+    const docs = (ctx.index.docsByRecord.get(initiative.id) ?? []).filter(
+      (d) => d.recordId === initiative.id && d.topic !== 'relation' && d.date?.startsWith(monthFilter),
+    );
+    const lead = `Members who joined ${withArticle(initiative.name)} in ${formatDate(monthFilter)} include ${joinList(dated.map((m) => shortName(m.org)))}.`;
+    return { lead, leadSources: dated.flatMap((m) => m.inv.sources), docs };
+  }
+  if (filtered.length > 0 && filtered.length < inAny.length) {
+    const lead = `${name} members matching "${categoryTerms.join(' ')}": ${joinList(filtered.map((m) => `${shortName(m.org)} (${m.inv.role.replace('-', ' ')})`))}.`;
+    return { lead, leadSources: filtered.flatMap((m) => m.inv.sources), docs: [] };
+  }
+  const founders = inAny.filter((m) => m.inv.role === 'co-founder').map((m) => shortName(m.org));
+  const founding = inAny.filter((m) => m.inv.role === 'founding-member').map((m) => shortName(m.org));
+  const later = inAny.filter((m) => m.inv.role === 'member');
+  const parts: string[] = [];
+  if (founders.length) parts.push(`Co-founders: ${joinList(founders)}.`);
+  if (founding.length) parts.push(`Founding members (${founding.length + founders.length} with the co-founders): ${founding.join(', ')}.`);
+  if (later.length) parts.push(`Joined later: ${later.map((m) => `${shortName(m.org)}${m.inv.date ? ` (${formatDate(m.inv.date)})` : ''}`).join(', ')}.`);
+  const docs = rankDocs(ctx, [initiative.id], { topics: ['membership'], limit: 3 }).filter((d) => d.topic === 'membership' && d.text.length < 600);
+  if (parts.length === 0) {
+    return { lead: `The records list no member organizations for ${withArticle(initiative.name)}.`, docs: rankDocs(ctx, [initiative.id], { topics: ['membership'], limit: 3 }) };
+  }
+  return { lead: `${name} — ${parts.join(' ')}`, leadSources: inAny.slice(0, 3).flatMap((m) => m.inv.sources), docs };
+}
+
+/** "feb 2024" / "february 2024" → "2024-02"; "2024" alone → "2024". */
+function dateFilter(q: string): string | undefined {
+  const m = q.match(/\b(january|february|march|april|may|june|july|august|september|october|november|december)\s+(\d{4})\b/);
+  if (m) return `${m[2]}-${String(MONTH_NAMES.indexOf(m[1] as string) + 1).padStart(2, '0')}`;
+  return undefined;
+}
+
+function compare(ctx: Ctx, a: KbRecord, b: KbRecord, score: number): Draft {
+  const describe = (r: KbRecord) => {
+    if (r.kind === 'initiative') {
+      const founders = foundersOf(ctx, r);
+      const when = r.launched ? formatDate(r.launched.date) : undefined;
+      return `${r.name}: ${r.summary}${when && !r.summary.includes(when) ? ` Launched ${when}.` : ''}${founders.length && !founders.every((f) => r.summary.includes(f)) ? ` Founders: ${joinList(founders)}.` : ''}`;
+    }
+    return `${r.name}: ${r.summary}`;
+  };
+  const lead = `${describe(a)}\n${describe(b)}`;
+  const docs = rankDocs(ctx, [a.id, b.id], { topics: ['comparison'], limit: 3 }).filter(
+    (d) => d.topic !== 'summary' && (d.topic === 'comparison' || d.about.length > 0 || normalize(d.text).includes(normalize(shortName(a.id === d.recordId ? b : a)))),
+  );
+  return { subject: a, lead, leadSources: [...a.sources, ...b.sources], docs, confidence: score };
+}
+
+function personOverview(ctx: Ctx, person: Rec<'person'>, score: number): Draft {
+  const roles = person.roles.map((r) => roleSentence(person, r, ctx.index.kb).replace(`${person.name}: `, ''));
+  const lead = `${person.name} — ${person.summary}${spellingNote(ctx, person)}`;
+  const docs = rankDocs(ctx, [person.id], { topics: ['quote', 'career', 'role'], limit: 3 });
+  const extra = roles.length > 1 ? `\nRoles: ${roles.join(' ')}` : '';
+  return { subject: person, lead: lead + extra, leadSources: person.sources, docs: docs.filter((d) => d.topic !== 'summary' && d.topic !== 'role'), confidence: score };
+}
+
+function personCareer(ctx: Ctx, person: Rec<'person'>, org: Rec<'organization'> | undefined, score: number): Draft {
+  const at = org ? person.roles.filter((r) => r.organization === org.id) : person.roles;
+  const current = person.roles.filter((r) => !r.to);
+  const ended = at.filter((r) => r.to);
+  const orgName = org ? org.name : 'that organization';
+  let lead: string;
+  if (at.length > 0 && ended.length === at.length) {
+    const last = [...ended].sort((a, b) => (b.to ?? '').localeCompare(a.to ?? ''))[0] as (typeof ended)[number];
+    const now = current.filter((r) => r.organization !== org?.id).map((r) => roleSentence(person, r, ctx.index.kb).replace(`${person.name}: `, ''));
+    lead = `No — according to the sources, ${person.name} left ${orgName}: ${last.title}${roleSpan(last)}.${now.length ? ` Since then: ${now.join(' ')}` : ''}`;
+  } else if (at.some((r) => !r.to)) {
+    const role = at.find((r) => !r.to) as (typeof at)[number];
+    lead = `As far as the sources go, yes — ${person.name} is ${role.title}${roleSpan(role)}. The records may lag behind recent changes.`;
+  } else {
+    lead = `${person.name} — ${person.summary}`;
+  }
+  const docs = rankDocs(ctx, [person.id], { topics: ['career'], limit: 3 }).filter((d) => d.topic !== 'summary' && d.topic !== 'role');
+  return { subject: person, lead, leadSources: [...person.sources, ...at.flatMap((r) => r.sources)], docs, confidence: score };
+}
+
+function personQuotes(ctx: Ctx, person: Rec<'person'>, score: number): Draft {
+  const docs = rankDocs(ctx, [person.id], { topics: ['quote'], limit: 3 }).filter((d) => d.topic === 'quote' || d.quote);
+  if (docs.length === 0) return personOverview(ctx, person, score);
+  return { subject: person, lead: `What ${person.name} (${person.summary.split(/[;(]/)[0]?.trim()}) said, per the sources:`, docs, confidence: score, quoteStyle: true };
+}
+
+/** People whose role title matches the role words of the question, at the records it names. */
+function roleLookup(ctx: Ctx, scopeRecords: readonly KbRecord[], score: number): Draft | undefined {
+  const { index, intent } = ctx;
+  // A role listed under an initiative whose title names the person's own company ("IBM Chairman and CEO") is a
+  // company role, not a role in the initiative.
+  const namesOwnOrg = (s: { person: Person; role: { title: string } }) =>
+    s.person.roles.some((r) => {
+      const org = r.organization ? index.kb.byId.get(r.organization) : undefined;
+      return org !== undefined && normalize(s.role.title).includes(normalize(shortName(org)));
+    });
+  const candidates = scopeRecords.flatMap((r) => [
+    ...(index.staffOfOrg.get(r.id) ?? []),
+    ...(index.staffOfInitiative.get(r.id) ?? []).filter((s) => !namesOwnOrg(s)),
+  ]);
+  const qWords = new Set(ctx.terms);
+  const scored = candidates
+    .map((c) => {
+      const title = normalize(c.role.title);
+      let s = intent.roleWords.filter((w) => title.includes(w)).length * 2;
+      s += title.split(' ').filter((w) => qWords.has(w)).length * 0.5;
+      if (!c.role.to) s += 0.2;
+      return { c, s };
+    })
+    .filter((x) => x.s >= 2)
+    .sort((a, b) => b.s - a.s);
+  const subject = scopeRecords[0];
+  if (!subject) return undefined;
+  const best = scored[0];
+  if (!best) {
+    if (!intent.governance) return undefined;
+    const founders = subject.kind === 'initiative' ? foundersOf(ctx, subject) : [];
+    const lead = `The sources do not name a ${intent.roleWords[0] ?? 'leader'} for ${withArticle(subject.name)} itself${founders.length ? `; it was launched and is represented by its co-founders ${joinList(founders)}` : ''}.`;
+    return { subject, lead, docs: rankDocs(ctx, [subject.id], { topics: ['governance'], limit: 3 }), confidence: score * 0.9 };
+  }
+  const { person, role } = best.c;
+  const others = scored.slice(1, 3).filter((x) => x.s === best.s && x.c.person.id !== person.id).map((x) => x.c.person.name);
+  const lead = `${person.name} — ${role.title}${roleSpan(role)}.${others.length ? ` Also: ${joinList(others)}.` : ''}`;
+  const docs = rankDocs(ctx, [person.id], { topics: ['quote', 'career'], limit: 2 }).filter((d) => d.topic !== 'role' && d.topic !== 'summary');
+  return { subject: person, lead, leadSources: role.sources, docs, confidence: score * 0.95 };
+}
+
+function projectAnswer(ctx: Ctx, project: Rec<'project'>, score: number): Draft {
+  const { intent } = ctx;
+  const owner = project.owner ? ctx.index.kb.byId.get(project.owner) : undefined;
+  if ((intent.release || intent.when) && project.facts.some((f) => f.topic === 'release')) {
+    const releases = project.facts.filter((f) => f.topic === 'release').sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''));
+    return {
+      subject: project,
+      lead: `${project.name} releases, per the sources:`,
+      docs: releases.map((f) => ctx.index.factDocs.find((d) => d.recordId === project.id && d.text === f.text) as FactDoc).filter(Boolean),
+      confidence: score,
+      listStyle: true,
+    };
+  }
+  const topics = topicsFor(intent);
+  const docs = rankDocs(ctx, [project.id], { topics: topics.length ? topics : ['history', 'release', 'note'], limit: 3 }).filter((d) => d.topic !== 'summary');
+  const released = project.released ? ` First released ${formatDate(project.released)}.` : '';
+  const by = owner && !normalize(project.summary).includes(normalize(shortName(owner))) ? ` Run by ${owner.name}.` : '';
+  const asksSpecific = ctx.terms.length > 0 && docs.length > 0 && !intent.whatIs;
+  const lead = asksSpecific ? '' : `${project.name} — ${project.summary}${released}${by}${spellingNote(ctx, project)}`;
+  return { subject: project, lead, leadSources: lead ? project.sources : undefined, docs, confidence: score };
+}
+
+function orgAnswer(ctx: Ctx, org: Rec<'organization'>, score: number): Draft {
+  const { index, intent } = ctx;
+  // "meta's research community": a topic that belongs to an initiative or project the organization runs.
+  const owned = [
+    ...org.involvement.filter((i) => i.role === 'co-founder').map((i) => i.initiative),
+    ...(index.projectsOf.get(org.id) ?? []).map((p) => p.id),
+  ];
+  const topics = topicsFor(intent);
+  const people = (index.staffOfOrg.get(org.id) ?? []).filter((s) => !s.role.to).slice(0, 4);
+  const peopleLine = people.length ? ` People: ${people.map((s) => `${s.person.name} (${s.role.title})`).join('; ')}.` : '';
+  const relations = org.involvement.map((inv) => {
+    const initiative = index.kb.byId.get(inv.initiative) as Initiative | undefined;
+    return initiative ? involvementSentence(org, inv, initiative) : '';
+  });
+  const lead = `${nameWithAcronym(org)} — ${org.summary}${spellingNote(ctx, org)}${org.description && !org.summary.includes(org.description) ? ` ${org.description}` : ''}${peopleLine}`;
+  const docs = rankDocs(ctx, [org.id, ...owned], { topics: topics.length ? topics : ['note'], limit: 3 }).filter((d) => d.topic !== 'summary' && !(d.topic === 'overview' && d.recordId === org.id));
+  const extraRelations = relations.filter((r) => r && !lead.includes(r)).slice(0, 3);
+  return {
+    subject: org,
+    lead: `${lead}${extraRelations.length && topics.length === 0 ? `\n${extraRelations.join('\n')}` : ''}`,
+    leadSources: [...org.sources, ...org.involvement.flatMap((i) => i.sources)],
+    docs,
+    confidence: score,
+  };
+}
+
+/** Exposed for tests of the pieces. */
+export const _internal = { dateFilter, sharedInitiative };
+export type { Person, Project };

@@ -1,0 +1,84 @@
+import type { KbRecord } from '../knowledge/schema.js';
+import type { FactDoc, SearchIndex } from '../search/index.js';
+import type { Answer, AnswerSource } from './answer.js';
+
+/** What a handler found, before it is fitted to size. */
+export interface Draft {
+  subject: KbRecord;
+  /** The direct answer; may be empty when the supporting statements answer by themselves. */
+  lead: string;
+  leadSources?: readonly string[] | undefined;
+  /** Supporting statements, most relevant first. */
+  docs: readonly FactDoc[];
+  confidence: number;
+  /** Render statements with their verbatim quotes. */
+  quoteStyle?: boolean;
+  /** Render statements as a list even when there are few. */
+  listStyle?: boolean;
+}
+
+/** The longest answer text, in characters (fits an embed description with room for everything else). */
+export const MAX_ANSWER_CHARS = 1500;
+const MAX_SOURCES = 5;
+const CONFIDENT = 0.6;
+
+/** Cuts text at the last sentence or word boundary before `max`, with an ellipsis when it cut. */
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const sentence = cut.lastIndexOf('. ');
+  const at = sentence > max * 0.6 ? sentence + 1 : cut.lastIndexOf(' ') > max * 0.6 ? cut.lastIndexOf(' ') : max - 1;
+  return `${cut.slice(0, at).trimEnd()}…`;
+}
+
+function firstUrl(url: string): string | null {
+  return url.match(/https?:\/\/[^\s;,]+/)?.[0] ?? null;
+}
+
+function docText(doc: FactDoc, quoteStyle: boolean): string {
+  if (quoteStyle && doc.quote && !doc.text.includes(doc.quote)) return `“${doc.quote}” — ${doc.text}`;
+  return doc.text;
+}
+
+/** Fits a draft into the answer limits and gathers its sources and suggestions. */
+export function composeAnswer(draft: Draft, index: SearchIndex, alternatives: readonly KbRecord[]): Answer {
+  const used: FactDoc[] = [];
+  let text = draft.lead.trim();
+  const seen = new Set<string>([text]);
+  const bullets = draft.listStyle || (draft.docs.length > 1 && text !== '');
+  for (const doc of draft.docs) {
+    const piece = docText(doc, draft.quoteStyle ?? false).trim();
+    if (!piece || seen.has(piece) || text.includes(piece)) continue;
+    const next = text ? `${text}\n${bullets ? '• ' : ''}${piece}` : piece;
+    if (next.length > MAX_ANSWER_CHARS && used.length > 0) break;
+    text = next;
+    seen.add(piece);
+    used.push(doc);
+  }
+  text = truncate(text, MAX_ANSWER_CHARS);
+
+  const sourceIds = [...(draft.leadSources ?? []), ...used.flatMap((d) => d.sources)];
+  const sources: AnswerSource[] = [];
+  for (const id of sourceIds) {
+    if (sources.length >= MAX_SOURCES || sources.some((s) => s.id === id)) continue;
+    const s = index.kb.sources.get(id);
+    if (s) sources.push({ id, title: s.title, url: firstUrl(s.url) });
+  }
+
+  const confidence = Math.max(0, Math.min(1, draft.confidence));
+  const suggestions =
+    confidence < CONFIDENT
+      ? alternatives
+          .filter((r, i, all) => r.id !== draft.subject.id && all.findIndex((x) => x.id === r.id) === i)
+          .slice(0, 5)
+          .map((r) => ({ id: r.id, name: r.name }))
+      : [];
+  return {
+    answered: true,
+    answer: text,
+    confidence: Number(confidence.toFixed(2)),
+    subject: { id: draft.subject.id, name: draft.subject.name, kind: draft.subject.kind },
+    sources,
+    suggestions,
+  };
+}

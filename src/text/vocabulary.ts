@@ -1,0 +1,86 @@
+/**
+ * Words that never identify a record on their own: function words, question words and chat filler.
+ * A span made only of these is not looked up as a name.
+ */
+export const STOPWORDS = new Set(
+  `a about above after again against all also am an and any are aren as at be because been before being below
+  between both but by can could did didn do does doesn doing don down during each few for from further had has
+  have having he her here hers him his how i if in into is isn it its itself just me more most my no nor not now
+  of off on once only or other our out over own same she should so some such than that the their them then there
+  these they this those through to too under until up very was wasn we were what whats when where which while who
+  whom whos why will with would you your yours pls please plz thanks thx hey hi hello tell know anyone someone
+  something thing things stuff kind sort really actually still yet ever been get got give gave much many lot lots
+  s t ll re ve d m o y isnt whats hows wheres whos`.split(/\s+/),
+);
+
+/**
+ * Single words that are also ordinary English, so a one-word alias equal to them ("together", "stability")
+ * only counts as a name when the user capitalised it.
+ */
+export const COMMON_WORDS = new Set(
+  `together stability fair domino open alliance partnership community research forum statement foundation
+  institute university college center centre lab labs group data cloud ai`.split(
+    /\s+/,
+  ),
+);
+
+/**
+ * Groups of words that mean the same thing in questions about initiatives. A question word is expanded to its
+ * group before fact search, so "misused" finds "abused" and "pay" finds "fund".
+ */
+const SYNONYM_GROUPS = [
+  'found founded founding founder founders cofounded cofounder cofounders co launch launched launches start started create created creator formed form set established teamed team',
+  'member members membership join joined joining part belong belongs participant participants signatory signatories',
+  'lead leads leading leader leaders leadership head heads headed run runs running director chair chairs ceo president boss charge',
+  'goal goals mission aim aims objective objectives purpose purposes',
+  'criticism criticisms critic critics criticized criticised concern concerns skeptic skeptics skeptical sceptical doubt doubts problem problems downside downsides risk risks controversy controversies',
+  'misuse misused abuse abused abusing misusing harmful',
+  'pay paid pays fund funds funding funded money compute resources capital',
+  'work working worked collaborate collaborating collaboration collaborated cooperate',
+  'benefit benefits advantage advantages upside upsides pros',
+  'governance govern governed board boards committee committees oversight structure',
+  'quote quoted say said says statement statements stated',
+  'chip chips hardware semiconductor semiconductors silicon accelerator accelerators',
+  'university universities academic academics college colleges school schools',
+  'project projects initiative initiatives effort efforts',
+  'release released releases launch',
+  'date dates when',
+  'left leave leaving quit depart departed departure exit exited stepped',
+];
+
+/**
+ * Words that say what kind of answer is wanted ("criticisms", "mission", "founded") rather than what it is about.
+ * The intent already selects facts by topic, so these are left out of the lexical ranking.
+ */
+export const INTENT_WORDS = new Set([
+  ...SYNONYM_GROUPS.slice(0, 5).flatMap((g) => g.split(/\s+/)),
+  ...(SYNONYM_GROUPS[9] ?? '').split(/\s+/),
+  ...(SYNONYM_GROUPS[10] ?? '').split(/\s+/),
+  ...'main key biggest major top primary list full pls please info overview explain describe whats'.split(' '),
+]);
+
+/** Word → the words of its synonym group (including itself). */
+export const SYNONYMS: ReadonlyMap<string, readonly string[]> = (() => {
+  const map = new Map<string, string[]>();
+  for (const group of SYNONYM_GROUPS) {
+    const ws = group.split(/\s+/);
+    for (const w of ws) map.set(w, [...new Set([...(map.get(w) ?? []), ...ws])]);
+  }
+  return map;
+})();
+
+/** Month abbreviations people type ("feb 2024") mapped to the names the records use. */
+export const MONTH_ABBREVIATIONS: Readonly<Record<string, string>> = {
+  jan: 'january',
+  feb: 'february',
+  mar: 'march',
+  apr: 'april',
+  jun: 'june',
+  jul: 'july',
+  aug: 'august',
+  sep: 'september',
+  sept: 'september',
+  oct: 'october',
+  nov: 'november',
+  dec: 'december',
+};
