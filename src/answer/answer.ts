@@ -411,9 +411,9 @@ function initiativeAnswer(ctx: Ctx, initiative: Rec<'initiative'>, score: number
   if (topics.length > 0 || ctx.terms.length > 0) {
     const docs = rankDocs(ctx, scope, {
       topics,
-      limit: topics.includes('criticism') || topics.includes('goals') ? 6 : 3,
+      limit: topics.includes('criticism') || topics.includes('goals') ? 6 : 4,
       noRelations: !topics.includes('membership'),
-    });
+    }).filter((d) => d.topic !== 'summary' || topics.length === 0);
     if (docs.length > 0 && (topics.length > 0 || docs.some((d) => d.topic !== 'summary'))) {
       const lead = topics.length === 0 && intent.whatIs ? `${initiative.summary} ${launch}` : '';
       return { ...base, lead, leadSources: lead ? initiative.sources : undefined, docs };
@@ -429,7 +429,7 @@ function topicsFor(intent: Intent): Topic[] {
   if (intent.criticism) topics.push('criticism');
   if (intent.governance) topics.push('governance');
   if (intent.quote) topics.push('quote');
-  if (intent.projects) topics.push('activities');
+  if (intent.projects || intent.plans) topics.push('activities');
   if (intent.compare) topics.push('comparison');
   if (intent.membership || intent.members) topics.push('membership');
   if (intent.release) topics.push('release');

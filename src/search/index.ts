@@ -73,6 +73,8 @@ export interface SearchIndex {
   deletes: ReadonlyMap<string, readonly string[]>;
   /** Sorted surface keys for prefix search in autocomplete. */
   sortedKeys: readonly string[];
+  /** Sorted vocabulary, for prefix search on any word of a name. */
+  sortedVocab: readonly string[];
   facts: MiniSearch<FactDoc>;
   factDocs: readonly FactDoc[];
   docsByRecord: ReadonlyMap<string, readonly FactDoc[]>;
@@ -272,6 +274,7 @@ export function buildIndex(kb: KnowledgeBase): SearchIndex {
     vocab,
     deletes,
     sortedKeys: [...surfaces.keys()].sort(),
+    sortedVocab: [...vocab].sort(),
     facts,
     factDocs,
     docsByRecord,

@@ -14,6 +14,8 @@ export interface Intent {
   projects: boolean;
   release: boolean;
   benefits: boolean;
+  /** Future plans: "is Meta going to…", "what's next". */
+  plans: boolean;
   who: boolean;
   whatIs: boolean;
   yesNo: boolean;
@@ -83,6 +85,7 @@ export function detectIntent(q: string): Intent {
     ),
     projects: test(/\b(projects?|working on|work on|programs?|programmes?|efforts?|initiatives|products?)\b/, q),
     release: test(/\b(release|released|releases|version|versions|launch dates?)\b/, q),
+    plans: test(/\b(going to|gonna|will|plan|plans|planning|planned|next|future|upcoming|intend|intends)\b/, q),
     benefits: test(/\b(benefit|benefits|advantage|advantages|upside|upsides|pros|good for|why open)\b/, q),
     who: test(/\b(who|whom|whos)\b/, q),
     whatIs: test(/\b(what is|what s|whats|what are|what was|tell me about|explain|describe|who is|who s|whos|who was|info|overview|about)\b/, q),

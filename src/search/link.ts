@@ -160,9 +160,10 @@ function fuzzySpans(words: string[], corrected: string[], index: SearchIndex, fo
 
 /** Keeps the best non-overlapping mentions: higher score first, then longer spans. */
 function resolveOverlaps(found: Mention[]): Mention[] {
-  const ranked = [...found].sort(
-    (a, b) => b.score * (1 + 0.15 * (b.end - b.start)) - a.score * (1 + 0.15 * (a.end - a.start)),
-  );
+  // Longer spans win over a shorter exact word inside them: "meta open sourcing its models" is the initiative,
+  // not just "meta".
+  const weight = (m: Mention) => m.score * (1 + 0.3 * (m.end - m.start - 1));
+  const ranked = [...found].sort((a, b) => weight(b) - weight(a));
   const taken: Mention[] = [];
   for (const m of ranked) {
     if (taken.some((t) => m.start < t.end && t.start < m.end)) continue;
