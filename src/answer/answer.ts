@@ -1,5 +1,13 @@
-import type { Initiative, KbRecord, Organization, Person, Project, RecordKind, Topic } from '../knowledge/schema.js';
 import { garbledAliases } from '../knowledge/model.js';
+import type {
+  Initiative,
+  KbRecord,
+  Organization,
+  Person,
+  Project,
+  RecordKind,
+  Topic,
+} from '../knowledge/schema.js';
 import type { FactDoc, SearchIndex } from '../search/index.js';
 import { indexTerms } from '../search/index.js';
 import { detectIntent, type Intent } from '../search/intent.js';
@@ -77,7 +85,14 @@ export function answer(question: string, index: SearchIndex): Answer {
   const intent = detectIntent(q);
   const named = new Set(mentions.flatMap((m) => m.typed.split(' ')));
   const all = indexTerms(q);
-  const ctx: Ctx = { index, q, intent, mentions, terms: all.filter((w) => !named.has(w)), namedTerms: all.filter((w) => named.has(w)) };
+  const ctx: Ctx = {
+    index,
+    q,
+    intent,
+    mentions,
+    terms: all.filter((w) => !named.has(w)),
+    namedTerms: all.filter((w) => named.has(w)),
+  };
   const draft = route(ctx);
   if (!draft) return refuse(index, undefined, mentions);
   return composeAnswer(draft, ctx.index, suggestionsFor(ctx, draft.subject));
@@ -131,7 +146,8 @@ function route(ctx: Ctx): Draft | undefined {
     const target = initiatives.find((i) => i.id !== orgLike.runs);
     const whyNot = intent.why && /\b(not|isn|aren|didn|doesn|hasn|wasn|weren|never)\b/.test(ctx.q);
     const asksMembership = intent.membership || (whyNot && target !== undefined);
-    if (asksMembership && (target || orgLike.involvement.length > 0)) return membership(ctx, orgLike, target, score);
+    if (asksMembership && (target || orgLike.involvement.length > 0))
+      return membership(ctx, orgLike, target, score);
   }
 
   // Several organizations and no initiative named: "Meta + IBM teamed up on something in Dec 2023".
@@ -154,7 +170,8 @@ function route(ctx: Ctx): Draft | undefined {
 
 function uniqueRecords(mentions: readonly Mention[]): KbRecord[] {
   const seen = new Map<string, KbRecord>();
-  for (const m of mentions) for (const s of m.surfaces) if (!seen.has(s.record.id)) seen.set(s.record.id, s.record);
+  for (const m of mentions)
+    for (const s of m.surfaces) if (!seen.has(s.record.id)) seen.set(s.record.id, s.record);
   return [...seen.values()];
 }
 
@@ -169,7 +186,10 @@ function distinctBodies(mentions: readonly Mention[]): KbRecord[] {
 }
 
 /** An organization named together with the initiative it runs (the Partnership on AI is both). */
-function orgFromMentions(mentions: readonly Mention[], initiatives: readonly KbRecord[]): Rec<'organization'> | undefined {
+function orgFromMentions(
+  mentions: readonly Mention[],
+  initiatives: readonly KbRecord[],
+): Rec<'organization'> | undefined {
   if (initiatives.length < 2) return undefined;
   for (const m of mentions) {
     const org = m.surfaces.find((s) => s.record.kind === 'organization')?.record;
@@ -197,18 +217,28 @@ function rankDocs(
   const topics = new Set(opts.topics ?? []);
   const scores = new Map<number, number>();
   if (terms.length > 0) {
-    const expanded = [...new Set(terms.flatMap((t) => SYNONYMS.get(t) ?? []))].filter((t) => !terms.includes(t));
+    const expanded = [...new Set(terms.flatMap((t) => SYNONYMS.get(t) ?? []))].filter(
+      (t) => !terms.includes(t),
+    );
     const named = ctx.namedTerms.filter((t) => !INTENT_WORDS.has(t));
     const results = index.facts.search(
       {
         combineWith: 'OR',
         queries: [
           { queries: terms, combineWith: 'OR' },
-          ...(expanded.length ? [{ queries: expanded, combineWith: 'OR' as const, boost: { text: 0.5, quote: 0.5 } }] : []),
-          ...(named.length ? [{ queries: named, combineWith: 'OR' as const, boost: { text: 0.3, quote: 0.3 } }] : []),
+          ...(expanded.length
+            ? [{ queries: expanded, combineWith: 'OR' as const, boost: { text: 0.5, quote: 0.5 } }]
+            : []),
+          ...(named.length
+            ? [{ queries: named, combineWith: 'OR' as const, boost: { text: 0.3, quote: 0.3 } }]
+            : []),
         ],
       },
-      { filter: (r) => inScope.has(r.id as number), fuzzy: (term) => (term.length > 5 ? 0.2 : false), boost: { text: 1, quote: 1 } },
+      {
+        filter: (r) => inScope.has(r.id as number),
+        fuzzy: (term) => (term.length > 5 ? 0.2 : false),
+        boost: { text: 1, quote: 1 },
+      },
     );
     for (const r of results) scores.set(r.id as number, r.score);
   }
@@ -225,7 +255,10 @@ function rankDocs(
 function globalSearch(ctx: Ctx): Draft | undefined {
   const { index, terms } = ctx;
   if (terms.length === 0) return undefined;
-  const results = index.facts.search(terms.join(' '), { combineWith: 'OR', fuzzy: (t) => (t.length > 6 ? 0.2 : false) });
+  const results = index.facts.search(terms.join(' '), {
+    combineWith: 'OR',
+    fuzzy: (t) => (t.length > 6 ? 0.2 : false),
+  });
   const top = results[0];
   if (!top) return undefined;
   // Honesty guard: one shared word ("capital", "cost") is not enough to claim the knowledge base knows.
@@ -243,7 +276,8 @@ function globalSearch(ctx: Ctx): Draft | undefined {
 
 function suggestionsFor(ctx: Ctx, subject: KbRecord): KbRecord[] {
   const out: KbRecord[] = [];
-  for (const m of ctx.mentions) for (const s of m.surfaces) if (s.record.id !== subject.id) out.push(s.record);
+  for (const m of ctx.mentions)
+    for (const s of m.surfaces) if (s.record.id !== subject.id) out.push(s.record);
   return out;
 }
 
@@ -274,14 +308,22 @@ function refuse(index: SearchIndex, message: string | undefined, mentions: reado
 
 /** Notes the garbled spelling the user typed, so "Cohear" answers say it means Cohere. */
 function spellingNote(ctx: Ctx, record: KbRecord): string {
-  const typed = new Set(ctx.mentions.filter((m) => m.surfaces.some((s) => s.record.id === record.id)).map((m) => m.typed));
+  const typed = new Set(
+    ctx.mentions.filter((m) => m.surfaces.some((s) => s.record.id === record.id)).map((m) => m.typed),
+  );
   for (const g of garbledAliases(record)) {
-    if (typed.has(normalize(g))) return ` ("${g}" is a garbled spelling of ${record.name} in a machine-translated seed article.)`;
+    if (typed.has(normalize(g)))
+      return ` ("${g}" is a garbled spelling of ${record.name} in a machine-translated seed article.)`;
   }
   return '';
 }
 
-function membership(ctx: Ctx, org: Rec<'organization'>, target: Rec<'initiative'> | undefined, score: number): Draft {
+function membership(
+  ctx: Ctx,
+  org: Rec<'organization'>,
+  target: Rec<'initiative'> | undefined,
+  score: number,
+): Draft {
   const { index } = ctx;
   const relations = org.involvement.filter((inv) => !target || inv.initiative === target.id);
   const initiativeOf = (id: string) => index.kb.byId.get(id) as Rec<'initiative'>;
@@ -295,7 +337,14 @@ function membership(ctx: Ctx, org: Rec<'organization'>, target: Rec<'initiative'
     return { subject: org, lead, docs, confidence: Math.min(score, 0.7) };
   }
 
-  const rank = { 'co-founder': 0, 'founding-member': 1, member: 2, partner: 3, 'not-a-member': 4, critic: 5 } as const;
+  const rank = {
+    'co-founder': 0,
+    'founding-member': 1,
+    member: 2,
+    partner: 3,
+    'not-a-member': 4,
+    critic: 5,
+  } as const;
   const inv = [...relations].sort((a, b) => rank[a.role] - rank[b.role])[0] as (typeof relations)[number];
   const initiative = initiativeOf(inv.initiative);
   const init = withArticle(initiative.name);
@@ -322,8 +371,14 @@ function membership(ctx: Ctx, org: Rec<'organization'>, target: Rec<'initiative'
       lead = `Not directly — ${name} is not separately listed as a member of ${init}; it takes part as a partner${inv.note ? ` (${inv.note})` : ''}.`;
       break;
     case 'not-a-member': {
-      const at = inv.date && inv.date === initiative.launched?.date ? ` at its launch on ${formatDate(inv.date)}` : when ? ` as of ${when}` : '';
-      lead = `No — ${name} is not a member of ${init}: it was not a founding member${at}, and the later member lists in the records don't include it either. ${inv.reason ?? ''}`.trim();
+      const at =
+        inv.date && inv.date === initiative.launched?.date
+          ? ` at its launch on ${formatDate(inv.date)}`
+          : when
+            ? ` as of ${when}`
+            : '';
+      lead =
+        `No — ${name} is not a member of ${init}: it was not a founding member${at}, and the later member lists in the records don't include it either. ${inv.reason ?? ''}`.trim();
       break;
     }
     case 'critic':
@@ -363,7 +418,9 @@ function sharedInitiative(ctx: Ctx, orgs: readonly Rec<'organization'>[]): Rec<'
 }
 
 function foundersOf(ctx: Ctx, initiative: Rec<'initiative'>): string[] {
-  return (ctx.index.membersOf.get(initiative.id) ?? []).filter((m) => m.inv.role === 'co-founder').map((m) => m.org.name);
+  return (ctx.index.membersOf.get(initiative.id) ?? [])
+    .filter((m) => m.inv.role === 'co-founder')
+    .map((m) => m.org.name);
 }
 
 function launchSentence(ctx: Ctx, initiative: Rec<'initiative'>): string {
@@ -371,7 +428,8 @@ function launchSentence(ctx: Ctx, initiative: Rec<'initiative'>): string {
   const name = initiative.name;
   const when = initiative.launched ? formatDate(initiative.launched.date) : undefined;
   const by = founders.length ? ` by ${joinList(founders)}` : '';
-  if (when) return `${capitalise(withArticle(name))} was launched${by} on ${when.includes(',') ? when : `in ${when}`}.`;
+  if (when)
+    return `${capitalise(withArticle(name))} was launched${by} on ${when.includes(',') ? when : `in ${when}`}.`;
   return founders.length ? `${capitalise(withArticle(name))} was set up${by}.` : '';
 }
 
@@ -385,7 +443,10 @@ function initiativeAnswer(ctx: Ctx, initiative: Rec<'initiative'>, score: number
   const base = { subject: initiative as KbRecord, confidence: score };
   const launch = launchSentence(ctx, initiative);
 
-  if (intent.members || (intent.membership && !intent.yesNo && !intent.why && /\b(list|which|who)\b/.test(ctx.q))) {
+  if (
+    intent.members ||
+    (intent.membership && !intent.yesNo && !intent.why && /\b(list|which|who)\b/.test(ctx.q))
+  ) {
     return { ...base, ...membersAnswer(ctx, initiative) };
   }
   if (intent.founders && (intent.who || /\b(which|by whom|what)\b/.test(ctx.q))) {
@@ -394,18 +455,33 @@ function initiativeAnswer(ctx: Ctx, initiative: Rec<'initiative'>, score: number
     const lead = founders.length
       ? `${capitalise(withArticle(initiative.name))} was co-founded by ${joinList(founders)}${when ? `, who launched it ${when.includes(',') ? 'on' : 'in'} ${when}` : ''}.`
       : launch;
-    return { ...base, lead, leadSources: initiative.launched?.sources, docs: rankDocs(ctx, scope, { topics: ['history'], limit: 2 }) };
+    return {
+      ...base,
+      lead,
+      leadSources: initiative.launched?.sources,
+      docs: rankDocs(ctx, scope, { topics: ['history'], limit: 2 }),
+    };
   }
   if (intent.projects && !intent.goals) {
     const projects = ctx.index.projectsOf.get(initiative.id) ?? [];
     if (projects.length) {
       const lead = `${capitalise(withArticle(initiative.name))} runs these projects: ${projects.map((p) => `${p.name} — ${p.summary}`).join(' ')}`;
-      return { ...base, lead, leadSources: projects.flatMap((p) => p.sources), docs: rankDocs(ctx, scope, { topics: ['activities'], limit: 2 }) };
+      return {
+        ...base,
+        lead,
+        leadSources: projects.flatMap((p) => p.sources),
+        docs: rankDocs(ctx, scope, { topics: ['activities'], limit: 2 }),
+      };
     }
   }
   if (intent.when && !intent.why && !intent.criticism) {
     const note = initiative.launched?.note ? ` ${initiative.launched.note}` : '';
-    return { ...base, lead: `${launch}${note}`.trim(), leadSources: initiative.launched?.sources, docs: rankDocs(ctx, scope, { topics: ['history', 'correction'], limit: 3 }) };
+    return {
+      ...base,
+      lead: `${launch}${note}`.trim(),
+      leadSources: initiative.launched?.sources,
+      docs: rankDocs(ctx, scope, { topics: ['history', 'correction'], limit: 3 }),
+    };
   }
   const topics = topicsFor(intent);
   if (topics.length > 0 || ctx.terms.length > 0) {
@@ -420,7 +496,12 @@ function initiativeAnswer(ctx: Ctx, initiative: Rec<'initiative'>, score: number
     }
   }
   const lead = `${initiative.summary} ${launch}`.trim();
-  return { ...base, lead, leadSources: [...initiative.sources, ...(initiative.launched?.sources ?? [])], docs: rankDocs(ctx, scope, { topics: ['overview', 'goals'], limit: 2 }) };
+  return {
+    ...base,
+    lead,
+    leadSources: [...initiative.sources, ...(initiative.launched?.sources ?? [])],
+    docs: rankDocs(ctx, scope, { topics: ['overview', 'goals'], limit: 2 }),
+  };
 }
 
 function topicsFor(intent: Intent): Topic[] {
@@ -436,12 +517,32 @@ function topicsFor(intent: Intent): Topic[] {
   return topics;
 }
 
-function membersAnswer(ctx: Ctx, initiative: Rec<'initiative'>): Pick<Draft, 'lead' | 'leadSources' | 'docs'> {
+function membersAnswer(
+  ctx: Ctx,
+  initiative: Rec<'initiative'>,
+): Pick<Draft, 'lead' | 'leadSources' | 'docs'> {
   const all = ctx.index.membersOf.get(initiative.id) ?? [];
   const inAny = all.filter((m) => ['co-founder', 'founding-member', 'member'].includes(m.inv.role));
   // A category in the question ("chip companies", "universities") narrows the list to members whose record
   // mentions it.
-  const categoryTerms = ctx.terms.filter((t) => !['member', 'members', 'list', 'full', 'company', 'companies', 'organization', 'organizations', 'orgs', 'joined', 'join', 'which', 'alliance'].includes(t));
+  const categoryTerms = ctx.terms.filter(
+    (t) =>
+      ![
+        'member',
+        'members',
+        'list',
+        'full',
+        'company',
+        'companies',
+        'organization',
+        'organizations',
+        'orgs',
+        'joined',
+        'join',
+        'which',
+        'alliance',
+      ].includes(t),
+  );
   const expanded = [...new Set(categoryTerms.flatMap((t) => [t, ...(SYNONYMS.get(t) ?? [])]))];
   const describes = (org: Organization) => {
     const text = normalize(`${org.type} ${org.description ?? ''} ${org.summary}`);
@@ -468,18 +569,35 @@ function membersAnswer(ctx: Ctx, initiative: Rec<'initiative'>): Pick<Draft, 'le
   const later = inAny.filter((m) => m.inv.role === 'member');
   const parts: string[] = [];
   if (founders.length) parts.push(`Co-founders: ${joinList(founders)}.`);
-  if (founding.length) parts.push(`Founding members (${founding.length + founders.length} with the co-founders): ${founding.join(', ')}.`);
-  if (later.length) parts.push(`Joined later: ${later.map((m) => `${shortName(m.org)}${m.inv.date ? ` (${formatDate(m.inv.date)})` : ''}`).join(', ')}.`);
-  const docs = rankDocs(ctx, [initiative.id], { topics: ['membership'], limit: 3 }).filter((d) => d.topic === 'membership' && d.text.length < 600);
+  if (founding.length)
+    parts.push(
+      `Founding members (${founding.length + founders.length} with the co-founders): ${founding.join(', ')}.`,
+    );
+  if (later.length)
+    parts.push(
+      `Joined later: ${later.map((m) => `${shortName(m.org)}${m.inv.date ? ` (${formatDate(m.inv.date)})` : ''}`).join(', ')}.`,
+    );
+  const docs = rankDocs(ctx, [initiative.id], { topics: ['membership'], limit: 3 }).filter(
+    (d) => d.topic === 'membership' && d.text.length < 600,
+  );
   if (parts.length === 0) {
-    return { lead: `The records list no member organizations for ${withArticle(initiative.name)}.`, docs: rankDocs(ctx, [initiative.id], { topics: ['membership'], limit: 3 }) };
+    return {
+      lead: `The records list no member organizations for ${withArticle(initiative.name)}.`,
+      docs: rankDocs(ctx, [initiative.id], { topics: ['membership'], limit: 3 }),
+    };
   }
-  return { lead: `${name} — ${parts.join(' ')}`, leadSources: inAny.slice(0, 3).flatMap((m) => m.inv.sources), docs };
+  return {
+    lead: `${name} — ${parts.join(' ')}`,
+    leadSources: inAny.slice(0, 3).flatMap((m) => m.inv.sources),
+    docs,
+  };
 }
 
 /** "feb 2024" / "february 2024" → "2024-02"; "2024" alone → "2024". */
 function dateFilter(q: string): string | undefined {
-  const m = q.match(/\b(january|february|march|april|may|june|july|august|september|october|november|december)\s+(\d{4})\b/);
+  const m = q.match(
+    /\b(january|february|march|april|may|june|july|august|september|october|november|december)\s+(\d{4})\b/,
+  );
   if (m) return `${m[2]}-${String(MONTH_NAMES.indexOf(m[1] as string) + 1).padStart(2, '0')}`;
   return undefined;
 }
@@ -495,28 +613,49 @@ function compare(ctx: Ctx, a: KbRecord, b: KbRecord, score: number): Draft {
   };
   const lead = `${describe(a)}\n${describe(b)}`;
   const docs = rankDocs(ctx, [a.id, b.id], { topics: ['comparison'], limit: 3 }).filter(
-    (d) => d.topic !== 'summary' && (d.topic === 'comparison' || d.about.length > 0 || normalize(d.text).includes(normalize(shortName(a.id === d.recordId ? b : a)))),
+    (d) =>
+      d.topic !== 'summary' &&
+      (d.topic === 'comparison' ||
+        d.about.length > 0 ||
+        normalize(d.text).includes(normalize(shortName(a.id === d.recordId ? b : a)))),
   );
   return { subject: a, lead, leadSources: [...a.sources, ...b.sources], docs, confidence: score };
 }
 
 function personOverview(ctx: Ctx, person: Rec<'person'>, score: number): Draft {
-  const roles = person.roles.map((r) => roleSentence(person, r, ctx.index.kb).replace(`${person.name}: `, ''));
+  const roles = person.roles.map((r) =>
+    roleSentence(person, r, ctx.index.kb).replace(`${person.name}: `, ''),
+  );
   const lead = `${person.name} — ${person.summary}${spellingNote(ctx, person)}`;
   const docs = rankDocs(ctx, [person.id], { topics: ['quote', 'career', 'role'], limit: 3 });
   const extra = roles.length > 1 ? `\nRoles: ${roles.join(' ')}` : '';
-  return { subject: person, lead: lead + extra, leadSources: person.sources, docs: docs.filter((d) => d.topic !== 'summary' && d.topic !== 'role'), confidence: score };
+  return {
+    subject: person,
+    lead: lead + extra,
+    leadSources: person.sources,
+    docs: docs.filter((d) => d.topic !== 'summary' && d.topic !== 'role'),
+    confidence: score,
+  };
 }
 
-function personCareer(ctx: Ctx, person: Rec<'person'>, org: Rec<'organization'> | undefined, score: number): Draft {
+function personCareer(
+  ctx: Ctx,
+  person: Rec<'person'>,
+  org: Rec<'organization'> | undefined,
+  score: number,
+): Draft {
   const at = org ? person.roles.filter((r) => r.organization === org.id) : person.roles;
   const current = person.roles.filter((r) => !r.to);
   const ended = at.filter((r) => r.to);
   const orgName = org ? org.name : 'that organization';
   let lead: string;
   if (at.length > 0 && ended.length === at.length) {
-    const last = [...ended].sort((a, b) => (b.to ?? '').localeCompare(a.to ?? ''))[0] as (typeof ended)[number];
-    const now = current.filter((r) => r.organization !== org?.id).map((r) => roleSentence(person, r, ctx.index.kb).replace(`${person.name}: `, ''));
+    const last = [...ended].sort((a, b) =>
+      (b.to ?? '').localeCompare(a.to ?? ''),
+    )[0] as (typeof ended)[number];
+    const now = current
+      .filter((r) => r.organization !== org?.id)
+      .map((r) => roleSentence(person, r, ctx.index.kb).replace(`${person.name}: `, ''));
     lead = `No — according to the sources, ${person.name} left ${orgName}: ${last.title}${roleSpan(last)}.${now.length ? ` Since then: ${now.join(' ')}` : ''}`;
   } else if (at.some((r) => !r.to)) {
     const role = at.find((r) => !r.to) as (typeof at)[number];
@@ -524,14 +663,30 @@ function personCareer(ctx: Ctx, person: Rec<'person'>, org: Rec<'organization'> 
   } else {
     lead = `${person.name} — ${person.summary}`;
   }
-  const docs = rankDocs(ctx, [person.id], { topics: ['career'], limit: 3 }).filter((d) => d.topic !== 'summary' && d.topic !== 'role');
-  return { subject: person, lead, leadSources: [...person.sources, ...at.flatMap((r) => r.sources)], docs, confidence: score };
+  const docs = rankDocs(ctx, [person.id], { topics: ['career'], limit: 3 }).filter(
+    (d) => d.topic !== 'summary' && d.topic !== 'role',
+  );
+  return {
+    subject: person,
+    lead,
+    leadSources: [...person.sources, ...at.flatMap((r) => r.sources)],
+    docs,
+    confidence: score,
+  };
 }
 
 function personQuotes(ctx: Ctx, person: Rec<'person'>, score: number): Draft {
-  const docs = rankDocs(ctx, [person.id], { topics: ['quote'], limit: 3 }).filter((d) => d.topic === 'quote' || d.quote);
+  const docs = rankDocs(ctx, [person.id], { topics: ['quote'], limit: 3 }).filter(
+    (d) => d.topic === 'quote' || d.quote,
+  );
   if (docs.length === 0) return personOverview(ctx, person, score);
-  return { subject: person, lead: `What ${person.name} (${person.summary.split(/[;(]/)[0]?.trim()}) said, per the sources:`, docs, confidence: score, quoteStyle: true };
+  return {
+    subject: person,
+    lead: `What ${person.name} (${person.summary.split(/[;(]/)[0]?.trim()}) said, per the sources:`,
+    docs,
+    confidence: score,
+    quoteStyle: true,
+  };
 }
 
 /** People whose role title matches the role words of the question, at the records it names. */
@@ -566,12 +721,22 @@ function roleLookup(ctx: Ctx, scopeRecords: readonly KbRecord[], score: number):
     if (!intent.governance) return undefined;
     const founders = subject.kind === 'initiative' ? foundersOf(ctx, subject) : [];
     const lead = `The sources do not name a ${intent.roleWords[0] ?? 'leader'} for ${withArticle(subject.name)} itself${founders.length ? `; it was launched and is represented by its co-founders ${joinList(founders)}` : ''}.`;
-    return { subject, lead, docs: rankDocs(ctx, [subject.id], { topics: ['governance'], limit: 3 }), confidence: score * 0.9 };
+    return {
+      subject,
+      lead,
+      docs: rankDocs(ctx, [subject.id], { topics: ['governance'], limit: 3 }),
+      confidence: score * 0.9,
+    };
   }
   const { person, role } = best.c;
-  const others = scored.slice(1, 3).filter((x) => x.s === best.s && x.c.person.id !== person.id).map((x) => x.c.person.name);
+  const others = scored
+    .slice(1, 3)
+    .filter((x) => x.s === best.s && x.c.person.id !== person.id)
+    .map((x) => x.c.person.name);
   const lead = `${person.name} — ${role.title}${roleSpan(role)}.${others.length ? ` Also: ${joinList(others)}.` : ''}`;
-  const docs = rankDocs(ctx, [person.id], { topics: ['quote', 'career'], limit: 2 }).filter((d) => d.topic !== 'role' && d.topic !== 'summary');
+  const docs = rankDocs(ctx, [person.id], { topics: ['quote', 'career'], limit: 2 }).filter(
+    (d) => d.topic !== 'role' && d.topic !== 'summary',
+  );
   return { subject: person, lead, leadSources: role.sources, docs, confidence: score * 0.95 };
 }
 
@@ -579,21 +744,33 @@ function projectAnswer(ctx: Ctx, project: Rec<'project'>, score: number): Draft 
   const { intent } = ctx;
   const owner = project.owner ? ctx.index.kb.byId.get(project.owner) : undefined;
   if ((intent.release || intent.when) && project.facts.some((f) => f.topic === 'release')) {
-    const releases = project.facts.filter((f) => f.topic === 'release').sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''));
+    const releases = project.facts
+      .filter((f) => f.topic === 'release')
+      .sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''));
     return {
       subject: project,
       lead: `${project.name} releases, per the sources:`,
-      docs: releases.map((f) => ctx.index.factDocs.find((d) => d.recordId === project.id && d.text === f.text) as FactDoc).filter(Boolean),
+      docs: releases
+        .map((f) => ctx.index.factDocs.find((d) => d.recordId === project.id && d.text === f.text) as FactDoc)
+        .filter(Boolean),
       confidence: score,
       listStyle: true,
     };
   }
   const topics = topicsFor(intent);
-  const docs = rankDocs(ctx, [project.id], { topics: topics.length ? topics : ['history', 'release', 'note'], limit: 3 }).filter((d) => d.topic !== 'summary');
+  const docs = rankDocs(ctx, [project.id], {
+    topics: topics.length ? topics : ['history', 'release', 'note'],
+    limit: 3,
+  }).filter((d) => d.topic !== 'summary');
   const released = project.released ? ` First released ${formatDate(project.released)}.` : '';
-  const by = owner && !normalize(project.summary).includes(normalize(shortName(owner))) ? ` Run by ${owner.name}.` : '';
+  const by =
+    owner && !normalize(project.summary).includes(normalize(shortName(owner)))
+      ? ` Run by ${owner.name}.`
+      : '';
   const asksSpecific = ctx.terms.length > 0 && docs.length > 0 && !intent.whatIs;
-  const lead = asksSpecific ? '' : `${project.name} — ${project.summary}${released}${by}${spellingNote(ctx, project)}`;
+  const lead = asksSpecific
+    ? ''
+    : `${project.name} — ${project.summary}${released}${by}${spellingNote(ctx, project)}`;
   return { subject: project, lead, leadSources: lead ? project.sources : undefined, docs, confidence: score };
 }
 
@@ -606,13 +783,18 @@ function orgAnswer(ctx: Ctx, org: Rec<'organization'>, score: number): Draft {
   ];
   const topics = topicsFor(intent);
   const people = (index.staffOfOrg.get(org.id) ?? []).filter((s) => !s.role.to).slice(0, 4);
-  const peopleLine = people.length ? ` People: ${people.map((s) => `${s.person.name} (${s.role.title})`).join('; ')}.` : '';
+  const peopleLine = people.length
+    ? ` People: ${people.map((s) => `${s.person.name} (${s.role.title})`).join('; ')}.`
+    : '';
   const relations = org.involvement.map((inv) => {
     const initiative = index.kb.byId.get(inv.initiative) as Initiative | undefined;
     return initiative ? involvementSentence(org, inv, initiative) : '';
   });
   const lead = `${nameWithAcronym(org)} — ${org.summary}${spellingNote(ctx, org)}${org.description && !org.summary.includes(org.description) ? ` ${org.description}` : ''}${peopleLine}`;
-  const docs = rankDocs(ctx, [org.id, ...owned], { topics: topics.length ? topics : ['note'], limit: 3 }).filter((d) => d.topic !== 'summary' && !(d.topic === 'overview' && d.recordId === org.id));
+  const docs = rankDocs(ctx, [org.id, ...owned], {
+    topics: topics.length ? topics : ['note'],
+    limit: 3,
+  }).filter((d) => d.topic !== 'summary' && !(d.topic === 'overview' && d.recordId === org.id));
   const extraRelations = relations.filter((r) => r && !lead.includes(r)).slice(0, 3);
   return {
     subject: org,

@@ -27,7 +27,8 @@ export function truncate(text: string, max: number): string {
   if (text.length <= max) return text;
   const cut = text.slice(0, max - 1);
   const sentence = cut.lastIndexOf('. ');
-  const at = sentence > max * 0.6 ? sentence + 1 : cut.lastIndexOf(' ') > max * 0.6 ? cut.lastIndexOf(' ') : max - 1;
+  const at =
+    sentence > max * 0.6 ? sentence + 1 : cut.lastIndexOf(' ') > max * 0.6 ? cut.lastIndexOf(' ') : max - 1;
   return `${cut.slice(0, at).trimEnd()}…`;
 }
 

@@ -18,7 +18,8 @@ function format(result: Answer): string {
     lines.push('', 'Sources:');
     for (const s of result.sources) lines.push(`  - ${s.title}${s.url ? ` <${s.url}>` : ''}`);
   }
-  if (result.suggestions.length) lines.push('', `Did you mean: ${result.suggestions.map((s) => s.name).join(' · ')}`);
+  if (result.suggestions.length)
+    lines.push('', `Did you mean: ${result.suggestions.map((s) => s.name).join(' · ')}`);
   lines.push('', `(confidence ${result.confidence.toFixed(2)})`);
   return lines.join('\n');
 }
@@ -36,7 +37,9 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (!question.trim()) {
-    console.error('Usage: npm run ask -- "who co-founded the AI Alliance?"   (add --json for JSON, --jsonl for stdin)');
+    console.error(
+      'Usage: npm run ask -- "who co-founded the AI Alliance?"   (add --json for JSON, --jsonl for stdin)',
+    );
     return 2;
   }
   const result = answer(question, index);

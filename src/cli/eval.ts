@@ -2,9 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { parse } from 'yaml';
 import { answer } from '../answer/answer.js';
 import { loadOfflineConfig, processEnv } from '../config.js';
+import { EvalFile, type EvalResult, scoreAnswer } from '../eval/score.js';
 import { loadKnowledge } from '../knowledge/load.js';
 import { buildIndex } from '../search/index.js';
-import { EvalFile, type EvalResult, scoreAnswer } from '../eval/score.js';
 
 /**
  * `npm run eval -- <file> [--verbose]`: scores a question file shaped like questions.dev.yaml and prints the
@@ -22,7 +22,9 @@ async function main(argv: string[]): Promise<number> {
   ];
   for (const r of results) {
     if (r.ok && !verbose) continue;
-    console.log(`${r.ok ? '✔' : '✖'} ${r.id} ${JSON.stringify(r.question)}${r.ok ? '' : ` — ${r.problems.join('; ')}`}`);
+    console.log(
+      `${r.ok ? '✔' : '✖'} ${r.id} ${JSON.stringify(r.question)}${r.ok ? '' : ` — ${r.problems.join('; ')}`}`,
+    );
     if (!r.ok || verbose) {
       console.log(`    subject: ${r.answer.subject?.name ?? '(none)'} · confidence ${r.answer.confidence}`);
       console.log(`    ${r.answer.answer.replace(/\n/g, '\n    ')}`);

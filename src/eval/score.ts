@@ -36,10 +36,18 @@ export function scoreAnswer(
     if (result.answered) problems.push('answered an out-of-scope question');
   } else {
     if (!result.answered) problems.push('not answered');
-    if (result.answer.length > MAX_ANSWER_CHARS) problems.push(`answer is ${result.answer.length} characters`);
+    if (result.answer.length > MAX_ANSWER_CHARS)
+      problems.push(`answer is ${result.answer.length} characters`);
     const text = result.answer.toLowerCase();
     const missing = (item.must_contain ?? []).filter((s) => !text.includes(s.toLowerCase()));
     if (missing.length) problems.push(`missing ${missing.map((m) => JSON.stringify(m)).join(', ')}`);
   }
-  return { id: item.id, question: item.question, ok: problems.length === 0, outOfScope, problems, answer: result };
+  return {
+    id: item.id,
+    question: item.question,
+    ok: problems.length === 0,
+    outOfScope,
+    problems,
+    answer: result,
+  };
 }

@@ -32,6 +32,7 @@ export async function loadKnowledge(dir: string): Promise<KnowledgeBase> {
 
   const problems: Problem[] = [];
   const parsed: ParsedFile[] = [];
+  const declaredElsewhere = new Set<string>();
   const hash = createHash('sha256');
   const yamlFiles = entries.filter((name) => /\.ya?ml$/i.test(name));
 
@@ -53,11 +54,13 @@ export async function loadKnowledge(dir: string): Promise<KnowledgeBase> {
     const text = await readFile(file, 'utf8');
     hash.update(name).update('\0').update(text).update('\0');
     const result = parseKnowledgeFile(file, text);
-    if (Array.isArray(result)) problems.push(...result);
-    else parsed.push(result);
+    if (Array.isArray(result)) {
+      problems.push(...result);
+      for (const id of result.declaredIds ?? []) declaredElsewhere.add(id);
+    } else parsed.push(result);
   }
 
-  const { kb, problems: crossProblems } = crossCheck(parsed);
+  const { kb, problems: crossProblems } = crossCheck(parsed, declaredElsewhere);
   problems.push(...crossProblems);
   if (problems.length > 0) throw new KnowledgeError(problems);
 

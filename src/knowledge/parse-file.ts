@@ -15,7 +15,10 @@ export interface ParsedFile {
  * Parses and schema-checks one YAML knowledge file.
  * Returns the file or the list of its problems; never throws for bad input.
  */
-export function parseKnowledgeFile(file: string, text: string): ParsedFile | Problem[] {
+export function parseKnowledgeFile(
+  file: string,
+  text: string,
+): ParsedFile | (Problem[] & { declaredIds?: string[] }) {
   if (text.trim() === '' || text.split('\n').every((l) => l.trim() === '' || l.trim().startsWith('#'))) {
     return [
       { file, line: 1, field: '', message: 'the file is empty; add a section such as "organizations:"' },
@@ -53,9 +56,31 @@ export function parseKnowledgeFile(file: string, text: string): ParsedFile | Pro
     return undefined;
   };
 
-  const parsed = KnowledgeFile.safeParse(doc.toJS());
-  if (!parsed.success) return parsed.error.issues.map((issue) => issueToProblem(file, issue, lineOf));
+  const raw: unknown = doc.toJS();
+  const parsed = KnowledgeFile.safeParse(raw);
+  if (!parsed.success) {
+    const problems: Problem[] & { declaredIds?: string[] } = parsed.error.issues.map((issue) =>
+      issueToProblem(file, issue, lineOf),
+    );
+    problems.declaredIds = declaredIds(raw);
+    return problems;
+  }
   return { file, data: parsed.data, lineOf };
+}
+
+/**
+ * The ids a file declares even when it fails validation, so one bad file doesn't make every reference to its
+ * records elsewhere look unknown.
+ */
+function declaredIds(raw: unknown): string[] {
+  if (!raw || typeof raw !== 'object') return [];
+  return Object.values(raw as Record<string, unknown>).flatMap((section) =>
+    Array.isArray(section)
+      ? section.flatMap((item) =>
+          item && typeof item === 'object' && typeof item.id === 'string' ? [item.id] : [],
+        )
+      : [],
+  );
 }
 
 function issueToProblem(

@@ -17,7 +17,11 @@ type Located = { record: KbRecord; file: ParsedFile; path: (string | number)[] }
  * Checks rules that span records and files: unique ids, aliases that name one record only, references to
  * records and sources that exist. Returns the merged knowledge base (without version) and every problem.
  */
-export function crossCheck(files: readonly ParsedFile[]): {
+export function crossCheck(
+  files: readonly ParsedFile[],
+  /** Ids declared in files that failed validation: references to them are not reported again. */
+  declaredElsewhere: ReadonlySet<string> = new Set(),
+): {
   kb: Omit<KnowledgeBase, 'version' | 'files'>;
   problems: Problem[];
 } {
@@ -59,13 +63,15 @@ export function crossCheck(files: readonly ParsedFile[]): {
   const ref = (l: Located, p: (string | number)[], id: string | undefined, kinds: RecordKind[] | 'any') => {
     if (id === undefined) return;
     const target = byId.get(id);
-    if (!target) at(l.file, [...l.path, ...p], `unknown id "${id}"`);
-    else if (kinds !== 'any' && !kinds.includes(target.kind))
+    if (!target) {
+      if (!declaredElsewhere.has(id)) at(l.file, [...l.path, ...p], `unknown id "${id}"`);
+    } else if (kinds !== 'any' && !kinds.includes(target.kind))
       at(l.file, [...l.path, ...p], `"${id}" is ${target.kind}, expected ${kinds.join(' or ')}`);
   };
   const src = (l: Located, p: (string | number)[], ids: readonly string[] | undefined) =>
     ids?.forEach((id, i) => {
-      if (!sources.has(id)) at(l.file, [...l.path, ...p, i], `unknown source id "${id}"`);
+      if (!sources.has(id) && !declaredElsewhere.has(id))
+        at(l.file, [...l.path, ...p, i], `unknown source id "${id}"`);
     });
 
   for (const l of located) {

@@ -151,7 +151,8 @@ export function buildIndex(kb: KnowledgeBase): SearchIndex {
 
   for (const r of kb.records) {
     addSurface(r, r.name, false, true);
-    for (const a of r.aliases) addSurface(r, aliasName(a), typeof a !== 'string' && a.garbled === true, false);
+    for (const a of r.aliases)
+      addSurface(r, aliasName(a), typeof a !== 'string' && a.garbled === true, false);
   }
   // Derived forms ("Project Tapestry" from "Project Tapestry (AI Alliance)") only where no record already has
   // that name: "watsonx (IBM)" must not make "IBM" mean the product.
@@ -198,7 +199,8 @@ export function buildIndex(kb: KnowledgeBase): SearchIndex {
       });
     }
     if (r.kind === 'organization') {
-      if (r.description) addDoc({ recordId: r.id, about: [], topic: 'overview', text: r.description, sources: r.sources });
+      if (r.description)
+        addDoc({ recordId: r.id, about: [], topic: 'overview', text: r.description, sources: r.sources });
       if (r.runs) runBy.set(r.runs, r);
       for (const inv of r.involvement) {
         push(membersOf, inv.initiative, { org: r, inv });
@@ -245,7 +247,13 @@ export function buildIndex(kb: KnowledgeBase): SearchIndex {
     } else if (r.kind === 'person') {
       for (const role of r.roles) {
         const about = [role.organization, role.initiative].filter((x): x is string => !!x);
-        addDoc({ recordId: r.id, about, topic: 'role', text: roleSentence(r, role, kb), sources: role.sources });
+        addDoc({
+          recordId: r.id,
+          about,
+          topic: 'role',
+          text: roleSentence(r, role, kb),
+          sources: role.sources,
+        });
       }
     }
   }

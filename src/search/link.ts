@@ -20,7 +20,8 @@ export interface Mention {
 export function editDistance(a: string, b: string, max = 2): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   const rows: number[][] = [];
-  for (let i = 0; i <= a.length; i++) rows.push(Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : 0)));
+  for (let i = 0; i <= a.length; i++)
+    rows.push(Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : 0)));
   for (let i = 1; i <= a.length; i++) {
     const row = rows[i] as number[];
     const prev = rows[i - 1] as number[];
@@ -103,7 +104,8 @@ export function linkEntities(question: string, index: SearchIndex): Mention[] {
       ] as const) {
         if (penalty > 0 && variant === typed) continue;
         const key = variant.join(' ');
-        const hits = index.surfaces.get(key) ?? (len > 1 || key.length > 5 ? index.compact.get(key) : undefined);
+        const hits =
+          index.surfaces.get(key) ?? (len > 1 || key.length > 5 ? index.compact.get(key) : undefined);
         if (hits && plausible(hits, [...variant])) {
           found.push({ surfaces: hits, start: i, end: i + len, score: 1 - penalty, typed: typed.join(' ') });
           break;
@@ -140,7 +142,11 @@ function fuzzySpans(words: string[], corrected: string[], index: SearchIndex, fo
         .sort((a, b) => b.overlap - a.overlap)
         .slice(0, 6);
       for (const { s } of best) {
-        const result = Fuse.match(spanText, s.key, { includeScore: true, ignoreLocation: true, threshold: 0.4 });
+        const result = Fuse.match(spanText, s.key, {
+          includeScore: true,
+          ignoreLocation: true,
+          threshold: 0.4,
+        });
         if (!result.isMatch) continue;
         const coverage = Math.min(spanText.length, s.key.length) / Math.max(spanText.length, s.key.length);
         const score = (1 - result.score) * coverage;

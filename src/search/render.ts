@@ -1,5 +1,12 @@
 import type { KnowledgeBase } from '../knowledge/model.js';
-import type { Initiative, Involvement, KbRecord, Organization, Person, PersonRole } from '../knowledge/schema.js';
+import type {
+  Initiative,
+  Involvement,
+  KbRecord,
+  Organization,
+  Person,
+  PersonRole,
+} from '../knowledge/schema.js';
 import { formatDate } from '../text/dates.js';
 
 /** "the AI Alliance", but "Meta's open model releases" and "The University of Tokyo" as they are. */
@@ -34,10 +41,6 @@ export function nameWithAcronym(r: KbRecord): string {
   return acronym ? `${r.name} (${acronym})` : r.name;
 }
 
-function launchedOn(initiative: Initiative): string | undefined {
-  return initiative.launched ? formatDate(initiative.launched.date) : undefined;
-}
-
 /** One sentence for an organization's relation to an initiative, in the words the answers use. */
 export function involvementSentence(org: Organization, inv: Involvement, initiative: Initiative): string {
   const init = withArticle(initiative.name);
@@ -53,7 +56,12 @@ export function involvementSentence(org: Organization, inv: Involvement, initiat
       return `${org.name} is a member of ${init}${when ? `; it joined ${when.includes(',') ? 'on' : 'in'} ${when}` : ''}${later ? ', so it was not a founding member' : ''}${note}.`;
     }
     case 'not-a-member': {
-      const at = when && inv.date === initiative.launched?.date ? ` at its launch on ${when}` : when ? ` as of ${when}` : '';
+      const at =
+        when && inv.date === initiative.launched?.date
+          ? ` at its launch on ${when}`
+          : when
+            ? ` as of ${when}`
+            : '';
       return `${org.name} was not a member of ${init}${at}. ${inv.reason ?? ''}`.trim();
     }
     case 'critic':

@@ -44,7 +44,10 @@ function withPrefix(sorted: readonly string[], prefix: string, limit: number): s
 }
 
 function toChoice(r: KbRecord, via?: Surface): Choice {
-  const label = via && !via.isName && !via.garbled && normalize(r.name) !== via.key ? `${r.name} (${via.original})` : r.name;
+  const label =
+    via && !via.isName && !via.garbled && normalize(r.name) !== via.key
+      ? `${r.name} (${via.original})`
+      : r.name;
   return { name: label.length > 100 ? `${label.slice(0, 99)}…` : label, value: r.id };
 }
 
@@ -57,13 +60,16 @@ export function suggest(input: string, kind: SuggestKind, index: SearchIndex): C
   const q = normalize(String(input ?? '').slice(0, 200));
   const picked = new Map<string, Choice>();
   const add = (r: KbRecord, via?: Surface) => {
-    if (picked.size < MAX_CHOICES && accepts(kind, r) && !picked.has(r.id)) picked.set(r.id, toChoice(r, via));
+    if (picked.size < MAX_CHOICES && accepts(kind, r) && !picked.has(r.id))
+      picked.set(r.id, toChoice(r, via));
   };
 
   if (!q) {
     const records = index.kb.records.filter((r) => accepts(kind, r));
     const featured = records.filter((r) => r.kind === 'initiative' && r.featured);
-    const byRefs = [...records].sort((a, b) => (index.refCount.get(b.id) ?? 0) - (index.refCount.get(a.id) ?? 0));
+    const byRefs = [...records].sort(
+      (a, b) => (index.refCount.get(b.id) ?? 0) - (index.refCount.get(a.id) ?? 0),
+    );
     for (const r of [...featured, ...byRefs]) add(r);
     return [...picked.values()];
   }
@@ -71,7 +77,8 @@ export function suggest(input: string, kind: SuggestKind, index: SearchIndex): C
   // 1. exact name or alias.
   for (const s of index.surfaces.get(q) ?? []) add(s.record, s);
   // 2. names that start with the input, then names with a word that starts with its last word.
-  for (const key of withPrefix(index.sortedKeys, q, 200)) for (const s of index.surfaces.get(key) ?? []) add(s.record, s);
+  for (const key of withPrefix(index.sortedKeys, q, 200))
+    for (const s of index.surfaces.get(key) ?? []) add(s.record, s);
   const words = q.split(' ');
   const last = words[words.length - 1] as string;
   const earlier = words.slice(0, -1);
@@ -93,7 +100,14 @@ export function suggest(input: string, kind: SuggestKind, index: SearchIndex): C
     for (const s of compactHits) pool.add(s);
     const ranked = [...pool]
       .filter((s) => accepts(kind, s.record) && !picked.has(s.record.id))
-      .map((s) => ({ s, score: Fuse.match(q.slice(0, 32), s.key, { includeScore: true, ignoreLocation: true, threshold: 0.5 }) }))
+      .map((s) => ({
+        s,
+        score: Fuse.match(q.slice(0, 32), s.key, {
+          includeScore: true,
+          ignoreLocation: true,
+          threshold: 0.5,
+        }),
+      }))
       .filter((x) => x.score.isMatch)
       .sort((a, b) => a.score.score - b.score.score);
     for (const { s } of ranked) add(s.record, s);

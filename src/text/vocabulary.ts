@@ -19,9 +19,7 @@ export const STOPWORDS = new Set(
  */
 export const COMMON_WORDS = new Set(
   `together stability fair domino open alliance partnership community research forum statement foundation
-  institute university college center centre lab labs group data cloud ai`.split(
-    /\s+/,
-  ),
+  institute university college center centre lab labs group data cloud ai`.split(/\s+/),
 );
 
 /**
@@ -56,7 +54,9 @@ export const INTENT_WORDS = new Set([
   ...SYNONYM_GROUPS.slice(0, 5).flatMap((g) => g.split(/\s+/)),
   ...(SYNONYM_GROUPS[9] ?? '').split(/\s+/),
   ...(SYNONYM_GROUPS[10] ?? '').split(/\s+/),
-  ...'main key biggest major top primary list full pls please info overview explain describe whats'.split(' '),
+  ...'main key biggest major top primary list full pls please info overview explain describe whats'.split(
+    ' ',
+  ),
 ]);
 
 /** Word → the words of its synonym group (including itself). */

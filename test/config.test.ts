@@ -1,0 +1,103 @@
+import { inspect } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, loadOfflineConfig } from '../src/config.js';
+
+const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.Gabcde.super-secret-token-value-xyz';
+const VALID = { DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: '123456789012345678' };
+
+/** The error lines of a config that fails to load. */
+function errorLines(env: Record<string, string | undefined>): string[] {
+  try {
+    loadConfig(env);
+  } catch (e) {
+    expect(e).toBeInstanceOf(ConfigError);
+    return [...(e as ConfigError).lines];
+  }
+  throw new Error('expected loadConfig to fail');
+}
+
+describe('loadConfig', () => {
+  it('fills the defaults for optional settings', () => {
+    const config = loadConfig(VALID);
+    expect(config.discordApiUrl).toBe('https://discord.com/api');
+    expect(config.knowledgeDir).toBe('./knowledge');
+    expect(config.moderatorRoleIds).toEqual([]);
+    expect(config.logLevel).toBe('info');
+    expect(config.askCooldownSeconds).toBe(5);
+    expect(config.discordGuildId).toBeUndefined();
+  });
+
+  it('names a missing token and a missing application id on their own lines', () => {
+    const lines = errorLines({});
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^DISCORD_TOKEN is missing: set it in \.env/);
+    expect(lines[1]).toMatch(/^DISCORD_APPLICATION_ID is missing/);
+  });
+
+  it('treats an empty variable as missing', () => {
+    expect(errorLines({ ...VALID, DISCORD_TOKEN: '  ' })[0]).toMatch(/^DISCORD_TOKEN is missing/);
+  });
+
+  it('explains a token pasted with its "Bot " prefix', () => {
+    expect(errorLines({ ...VALID, DISCORD_TOKEN: `Bot ${TOKEN}` })[0]).toMatch(
+      /^DISCORD_TOKEN starts with "Bot "/,
+    );
+  });
+
+  it('rejects malformed snowflakes, URLs, role lists, log levels and cooldowns, one line per variable', () => {
+    const lines = errorLines({
+      ...VALID,
+      DISCORD_APPLICATION_ID: 'my-app',
+      DISCORD_GUILD_ID: '12',
+      DISCORD_API_URL: 'ftp://proxy',
+      MODERATOR_ROLE_IDS: '123456789012345678, admins',
+      LOG_LEVEL: 'loud',
+      ASK_COOLDOWN_SECONDS: 'soon',
+    });
+    expect(lines.map((l) => l.split(' ')[0])).toEqual([
+      'DISCORD_APPLICATION_ID',
+      'DISCORD_GUILD_ID',
+      'DISCORD_API_URL',
+      'MODERATOR_ROLE_IDS',
+      'LOG_LEVEL',
+      'ASK_COOLDOWN_SECONDS',
+    ]);
+  });
+
+  it('parses moderator roles and strips a trailing slash from the API URL', () => {
+    const config = loadConfig({
+      ...VALID,
+      MODERATOR_ROLE_IDS: '123456789012345678, 223456789012345678',
+      DISCORD_API_URL: 'http://127.0.0.1:3000/api/',
+    });
+    expect(config.moderatorRoleIds).toEqual(['123456789012345678', '223456789012345678']);
+    expect(config.discordApiUrl).toBe('http://127.0.0.1:3000/api');
+  });
+
+  it('never shows the token in errors, logs, JSON or inspection', () => {
+    const config = loadConfig(VALID);
+    expect(config.discordToken.reveal()).toBe(TOKEN);
+    const outputs = [
+      JSON.stringify(config),
+      inspect(config, { depth: 5 }),
+      String(config.discordToken),
+      `${config.discordToken}`,
+      ...errorLines({ ...VALID, DISCORD_TOKEN: `Bot ${TOKEN}`, DISCORD_APPLICATION_ID: 'x' }),
+      ...errorLines({ ...VALID, DISCORD_TOKEN: 'short secret' }),
+    ];
+    for (const out of outputs) {
+      expect(out).not.toContain(TOKEN);
+      expect(out).not.toContain('secret');
+    }
+  });
+});
+
+describe('loadOfflineConfig', () => {
+  it('needs no Discord variables, so kb:check, ask and eval work without a bot', () => {
+    expect(loadOfflineConfig({ KNOWLEDGE_DIR: 'kb' }).knowledgeDir).toBe('kb');
+  });
+
+  it('still rejects a bad optional setting', () => {
+    expect(() => loadOfflineConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL must be one of/);
+  });
+});
