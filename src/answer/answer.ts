@@ -145,7 +145,17 @@ function route(ctx: Ctx): Draft | undefined {
   if (orgLike && !intent.founders && !intent.members) {
     const target = initiatives.find((i) => i.id !== orgLike.runs);
     const whyNot = intent.why && /\b(not|isn|aren|didn|doesn|hasn|wasn|weren|never)\b/.test(ctx.q);
-    const asksMembership = intent.membership || (whyNot && target !== undefined);
+    // A bare "nvidia ai alliance?" names an organization and an initiative and asks nothing else: membership.
+    const bare =
+      target !== undefined &&
+      ctx.terms.every((t) => INTENT_WORDS.has(t)) &&
+      topicsFor(intent).length === 0 &&
+      !intent.when &&
+      !intent.quote &&
+      !intent.who &&
+      !intent.whatIs &&
+      !intent.career;
+    const asksMembership = intent.membership || bare || (whyNot && target !== undefined);
     if (asksMembership && (target || orgLike.involvement.length > 0))
       return membership(ctx, orgLike, target, score);
   }
@@ -208,6 +218,8 @@ function rankDocs(
     exclude?: ReadonlySet<number>;
     /** Leave out relation and role sentences (for topic answers about an initiative). */
     noRelations?: boolean;
+    /** Keep only statements that pass this test (before the limit is applied). */
+    only?: (d: FactDoc) => boolean;
   } = {},
 ): FactDoc[] {
   const { index } = ctx;
@@ -245,7 +257,8 @@ function rankDocs(
   const docs = [...inScope]
     .map((id) => index.factDocs[id] as FactDoc)
     .filter((d) => !opts.exclude?.has(d.id) && (scores.has(d.id) || topics.has(d.topic)))
-    .filter((d) => !opts.noRelations || (d.topic !== 'relation' && d.topic !== 'role'));
+    .filter((d) => !opts.noRelations || (d.topic !== 'relation' && d.topic !== 'role'))
+    .filter((d) => !opts.only || opts.only(d));
   const max = Math.max(1, ...scores.values());
   const value = (d: FactDoc) => (scores.get(d.id) ?? 0) / max + (topics.has(d.topic) ? 0.5 : 0) - d.id * 1e-6;
   return docs.sort((a, b) => value(b) - value(a)).slice(0, opts.limit ?? 4);
@@ -657,6 +670,12 @@ function personCareer(
       .filter((r) => r.organization !== org?.id)
       .map((r) => roleSentence(person, r, ctx.index.kb).replace(`${person.name}: `, ''));
     lead = `No — according to the sources, ${person.name} left ${orgName}: ${last.title}${roleSpan(last)}.${now.length ? ` Since then: ${now.join(' ')}` : ''}`;
+  } else if (!org) {
+    const describe = (r: (typeof person.roles)[number]) =>
+      roleSentence(person, r, ctx.index.kb).replace(`${person.name}: `, '');
+    const past = person.roles.filter((r) => r.to && r.from !== r.to);
+    const now = current.filter((r) => !r.initiative).map(describe);
+    lead = `According to the sources, ${person.name}'s current roles: ${now.join(' ') || 'none recorded.'}${past.length ? `\nEarlier: ${past.map(describe).join(' ')}` : ''}`;
   } else if (at.some((r) => !r.to)) {
     const role = at.find((r) => !r.to) as (typeof at)[number];
     lead = `As far as the sources go, yes — ${person.name} is ${role.title}${roleSpan(role)}. The records may lag behind recent changes.`;
@@ -676,13 +695,15 @@ function personCareer(
 }
 
 function personQuotes(ctx: Ctx, person: Rec<'person'>, score: number): Draft {
-  const docs = rankDocs(ctx, [person.id], { topics: ['quote'], limit: 3 }).filter(
-    (d) => d.topic === 'quote' || d.quote,
-  );
+  const docs = rankDocs(ctx, [person.id], {
+    topics: ['quote'],
+    limit: 3,
+    only: (d) => d.recordId === person.id && (d.topic === 'quote' || d.quote !== undefined),
+  });
   if (docs.length === 0) return personOverview(ctx, person, score);
   return {
     subject: person,
-    lead: `What ${person.name} (${person.summary.split(/[;(]/)[0]?.trim()}) said, per the sources:`,
+    lead: `What ${person.name} said, per the sources:`,
     docs,
     confidence: score,
     quoteStyle: true,
@@ -733,7 +754,9 @@ function roleLookup(ctx: Ctx, scopeRecords: readonly KbRecord[], score: number):
     .slice(1, 3)
     .filter((x) => x.s === best.s && x.c.person.id !== person.id)
     .map((x) => x.c.person.name);
-  const lead = `${person.name} — ${role.title}${roleSpan(role)}.${others.length ? ` Also: ${joinList(others)}.` : ''}`;
+  const org = role.organization ? index.kb.byId.get(role.organization) : undefined;
+  const at = org && !normalize(role.title).includes(normalize(shortName(org))) ? `, ${org.name}` : '';
+  const lead = `${person.name} — ${role.title}${at}${roleSpan(role)}.${others.length ? ` Also: ${joinList(others)}.` : ''}`;
   const docs = rankDocs(ctx, [person.id], { topics: ['quote', 'career'], limit: 2 }).filter(
     (d) => d.topic !== 'role' && d.topic !== 'summary',
   );
@@ -755,6 +778,19 @@ function projectAnswer(ctx: Ctx, project: Rec<'project'>, score: number): Draft 
         .filter(Boolean),
       confidence: score,
       listStyle: true,
+    };
+  }
+  const makes =
+    /\b(make|makes|made|maker|build|builds|built|develop|develops|developed|developer|creates?|created|creator|owns?|owner|behind|runs?)\b/;
+  if (owner && (intent.who || intent.founders) && makes.test(ctx.q)) {
+    return {
+      subject: project,
+      lead: `${project.name} is made by ${owner.name}. ${project.summary}`,
+      leadSources: project.sources,
+      docs: rankDocs(ctx, [project.id], { topics: ['history', 'release'], limit: 2 }).filter(
+        (d) => d.topic !== 'summary',
+      ),
+      confidence: score,
     };
   }
   const topics = topicsFor(intent);

@@ -36,7 +36,11 @@ export function shortName(r: KbRecord): string {
 export function nameWithAcronym(r: KbRecord): string {
   if (/\([^)]*\)/.test(r.name)) return r.name;
   const acronym = r.aliases.find(
-    (a): a is string => typeof a === 'string' && /^[A-Z][A-Z0-9*&]{1,7}$/.test(a) && !r.name.includes(a),
+    (a): a is string =>
+      typeof a === 'string' &&
+      /^[A-Z][A-Z0-9*&]{1,7}$/.test(a) &&
+      !r.name.includes(a) &&
+      a.toLowerCase() !== r.name.toLowerCase(),
   );
   return acronym ? `${r.name} (${acronym})` : r.name;
 }

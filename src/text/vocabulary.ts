@@ -33,7 +33,7 @@ const SYNONYM_GROUPS = [
   'goal goals mission aim aims objective objectives purpose purposes',
   'criticism criticisms critic critics criticized criticised concern concerns skeptic skeptics skeptical sceptical doubt doubts problem problems downside downsides risk risks controversy controversies',
   'misuse misused abuse abused abusing misusing harmful',
-  'pay paid pays fund funds funding funded money compute resources capital',
+  'pay paid pays fund funds funding funded money compute resources capital sponsor sponsors sponsored facilitator facilitate facilitates',
   'work working worked collaborate collaborating collaboration collaborated cooperate',
   'benefit benefits advantage advantages upside upsides pros',
   'governance govern governed board boards committee committees oversight structure',

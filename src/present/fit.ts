@@ -1,0 +1,153 @@
+import type { APIEmbed, APIEmbedField } from 'discord.js';
+
+/**
+ * Discord's message limits (discord-api-docs). Lengths are measured in UTF-16 units, which is never less than the
+ * code points Discord counts, so a text that fits here fits there.
+ */
+export const LIMITS = {
+  content: 2000,
+  embedTitle: 256,
+  embedDescription: 4096,
+  embedFields: 25,
+  fieldName: 256,
+  fieldValue: 1024,
+  footer: 2048,
+  author: 256,
+  embedTotal: 6000,
+  actionRows: 5,
+  buttonsPerRow: 5,
+  buttonLabel: 80,
+  customId: 100,
+  selectOptions: 25,
+  selectPlaceholder: 150,
+  optionLabel: 100,
+  optionValue: 100,
+  optionDescription: 100,
+  choices: 25,
+  choiceName: 100,
+  choiceValue: 100,
+} as const;
+
+const ELLIPSIS = '…';
+
+/**
+ * Cuts `text` to at most `max` characters, at a word boundary when one is reasonably close, ending with "…".
+ * Never splits a surrogate pair or leaves a dangling markdown escape.
+ */
+export function cut(text: string, max: number): string {
+  if (text.length <= max) return text;
+  if (max <= 1) return max === 1 ? ELLIPSIS : '';
+  let end = max - 1;
+  const code = text.charCodeAt(end - 1);
+  if (code >= 0xd800 && code <= 0xdbff) end -= 1;
+  let head = text.slice(0, end);
+  const space = head.search(/\s\S*$/);
+  if (space > max * 0.6) head = head.slice(0, space);
+  head = head.trimEnd().replace(/(?<!\\)\\$/, '');
+  return `${head}${ELLIPSIS}`;
+}
+
+/** "…and 3 more" */
+export const andMore = (n: number) => `…and ${n} more`;
+
+/**
+ * Joins whole lines (newline-separated) up to `max` characters; lines that don't fit are counted in a final
+ * "…and N more" line. A first line longer than `max` is cut rather than dropped.
+ */
+export function fitLines(lines: readonly string[], max: number, more: (n: number) => string = andMore): string {
+  const out: string[] = [];
+  let used = 0;
+  for (const [i, line] of lines.entries()) {
+    const remaining = lines.length - i - 1;
+    const tail = remaining > 0 ? more(remaining).length + 1 : 0;
+    const cost = line.length + (out.length > 0 ? 1 : 0);
+    if (used + cost + tail <= max) {
+      out.push(line);
+      used += cost;
+      continue;
+    }
+    if (out.length === 0) {
+      const budget = max - (remaining > 0 ? more(remaining).length + 1 : 0);
+      out.push(cut(line, Math.max(1, budget)));
+      if (remaining > 0) out.push(more(remaining));
+      return out.join('\n');
+    }
+    out.push(more(lines.length - i));
+    return out.join('\n');
+  }
+  return out.join('\n');
+}
+
+/**
+ * Splits lines into pages of at most `maxChars` characters and `maxLines` lines each (a line longer than a page
+ * is cut). Always returns at least one page.
+ */
+export function paginate(lines: readonly string[], maxChars: number, maxLines: number): string[][] {
+  const pages: string[][] = [];
+  let page: string[] = [];
+  let size = 0;
+  for (const raw of lines) {
+    const line = cut(raw, maxChars);
+    const cost = line.length + (page.length > 0 ? 1 : 0);
+    if (page.length > 0 && (size + cost > maxChars || page.length >= maxLines)) {
+      pages.push(page);
+      page = [];
+      size = 0;
+    }
+    size += line.length + (page.length > 0 ? 1 : 0);
+    page.push(line);
+  }
+  if (page.length > 0 || pages.length === 0) pages.push(page);
+  return pages;
+}
+
+/** The characters Discord counts towards an embed's 6000 total. */
+export function embedSize(embed: APIEmbed): number {
+  let n = (embed.title?.length ?? 0) + (embed.description?.length ?? 0);
+  n += (embed.footer?.text.length ?? 0) + (embed.author?.name.length ?? 0);
+  for (const f of embed.fields ?? []) n += f.name.length + f.value.length;
+  return n;
+}
+
+/**
+ * Trims an embed to Discord's limits: every field to its maximum, at most 25 non-empty fields, and the whole
+ * embed to 6000 characters (the description is shortened first, then trailing fields dropped).
+ */
+export function fitEmbed(embed: APIEmbed): APIEmbed {
+  const out: APIEmbed = { ...embed };
+  if (out.title !== undefined) out.title = cut(out.title, LIMITS.embedTitle);
+  if (!out.title) delete out.title;
+  if (out.description !== undefined) out.description = cut(out.description.trim(), LIMITS.embedDescription);
+  if (!out.description) delete out.description;
+  if (out.author) out.author = { ...out.author, name: cut(out.author.name, LIMITS.author) || '​' };
+  if (out.footer) {
+    const text = cut(out.footer.text, LIMITS.footer);
+    if (text) out.footer = { ...out.footer, text };
+    else delete out.footer;
+  }
+  const fields: APIEmbedField[] = (out.fields ?? [])
+    .map((f) => ({ ...f, name: cut(f.name.trim(), LIMITS.fieldName), value: cut(f.value.trim(), LIMITS.fieldValue) }))
+    .filter((f) => f.name !== '' && f.value !== '')
+    .slice(0, LIMITS.embedFields);
+  out.fields = fields;
+
+  let excess = embedSize(out) - LIMITS.embedTotal;
+  if (excess > 0 && out.description && out.description.length > 1000) {
+    out.description = cut(out.description, Math.max(1000, out.description.length - excess));
+    excess = embedSize(out) - LIMITS.embedTotal;
+  }
+  while (excess > 0 && fields.length > 0) {
+    const last = fields[fields.length - 1] as APIEmbedField;
+    if (last.value.length - excess >= 200) {
+      last.value = cut(last.value, last.value.length - excess);
+    } else {
+      fields.pop();
+    }
+    excess = embedSize(out) - LIMITS.embedTotal;
+  }
+  if (excess > 0 && out.description) {
+    out.description = cut(out.description, Math.max(1, out.description.length - excess));
+  }
+  if (fields.length === 0) delete out.fields;
+  return out;
+}
