@@ -284,7 +284,11 @@ function globalSearch(ctx: Ctx): Draft | undefined {
     .slice(0, 3)
     .map((r) => index.factDocs[r.id as number] as FactDoc)
     .filter((d) => d.recordId === doc.recordId);
-  return { subject: record, lead: '', docs, confidence: 0.45 };
+  const alternatives = results
+    .slice(0, 20)
+    .map((r) => index.kb.byId.get((index.factDocs[r.id as number] as FactDoc).recordId))
+    .filter((r): r is KbRecord => r !== undefined);
+  return { subject: record, lead: '', docs, confidence: 0.45, alternatives };
 }
 
 function suggestionsFor(ctx: Ctx, subject: KbRecord): KbRecord[] {

@@ -15,6 +15,8 @@ export interface Draft {
   quoteStyle?: boolean;
   /** Render statements as a list even when there are few. */
   listStyle?: boolean;
+  /** Other records the question may have meant, offered when confidence is low. */
+  alternatives?: readonly KbRecord[];
 }
 
 /** The longest answer text, in characters (fits an embed description with room for everything else). */
@@ -69,7 +71,7 @@ export function composeAnswer(draft: Draft, index: SearchIndex, alternatives: re
   const confidence = Math.max(0, Math.min(1, draft.confidence));
   const suggestions =
     confidence < CONFIDENT
-      ? alternatives
+      ? [...(draft.alternatives ?? []), ...alternatives]
           .filter((r, i, all) => r.id !== draft.subject.id && all.findIndex((x) => x.id === r.id) === i)
           .slice(0, 5)
           .map((r) => ({ id: r.id, name: r.name }))

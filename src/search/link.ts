@@ -129,16 +129,21 @@ function fuzzySpans(words: string[], corrected: string[], index: SearchIndex, fo
       if (STOPWORDS.has(first) || STOPWORDS.has(last)) continue;
       if (covered(i) && covered(i + len - 1)) continue;
       const content = span.filter((w) => !STOPWORDS.has(w));
-      const pool = new Map<Surface, number>();
+      const pool = new Map<Surface, string[]>();
       for (const w of content) {
         const list = index.wordSurfaces.get(w);
         if (!list || list.length > MAX_CANDIDATE_WORD_FREQUENCY) continue;
-        for (const s of list) pool.set(s, (pool.get(s) ?? 0) + 1);
+        for (const s of list) pool.set(s, [...(pool.get(s) ?? []), w]);
       }
       const spanText = span.join(' ');
       const best = [...pool.entries()]
-        .map(([s, shared]) => ({ s, overlap: shared / Math.max(content.length, s.key.split(' ').length) }))
-        .filter((c) => c.overlap >= 0.5)
+        .map(([s, shared]) => ({
+          s,
+          shared,
+          overlap: shared.length / Math.max(content.length, s.key.split(' ').length),
+        }))
+        // Sharing only generic words ("ai foundation" vs "Linux Foundation") is not evidence of a name.
+        .filter((c) => c.overlap >= 0.5 && c.shared.some((w) => !COMMON_WORDS.has(w)))
         .sort((a, b) => b.overlap - a.overlap)
         .slice(0, 6);
       for (const { s } of best) {

@@ -82,8 +82,9 @@ export function suggest(input: string, kind: SuggestKind, index: SearchIndex): C
   const words = q.split(' ');
   const last = words[words.length - 1] as string;
   const earlier = words.slice(0, -1);
-  if (picked.size < MAX_CHOICES && last.length >= 2) {
-    for (const word of withPrefix(index.sortedVocab, last, 50)) {
+  if (picked.size < MAX_CHOICES && last.length >= 1) {
+    for (const word of withPrefix(index.sortedVocab, last, 200)) {
+      if (picked.size >= MAX_CHOICES) break;
       for (const s of index.wordSurfaces.get(word) ?? []) {
         if (earlier.every((w) => s.key.includes(w))) add(s.record, s);
       }
