@@ -461,8 +461,15 @@ function initiativeAnswer(ctx: Ctx, initiative: Rec<'initiative'>, score: number
   const launch = launchSentence(ctx, initiative);
 
   if (
-    intent.members ||
-    (intent.membership && !intent.yesNo && !intent.why && /\b(list|which|who)\b/.test(ctx.q))
+    /\bhow many\b/.test(ctx.q) &&
+    (intent.members || intent.membership || /\b(organizations|companies|orgs)\b/.test(ctx.q))
+  ) {
+    return { ...base, ...memberCount(ctx, initiative) };
+  }
+  if (
+    !/\bhow much\b/.test(ctx.q) &&
+    (intent.members ||
+      (intent.membership && !intent.yesNo && !intent.why && /\b(list|which|who)\b/.test(ctx.q)))
   ) {
     return { ...base, ...membersAnswer(ctx, initiative) };
   }
@@ -565,7 +572,9 @@ function membersAnswer(
     const text = normalize(`${org.type} ${org.description ?? ''} ${org.summary}`);
     return expanded.some((t) => t.length > 2 && new RegExp(`\\b${t}`).test(text));
   };
-  const filtered = expanded.length > 0 ? inAny.filter((m) => describes(m.org)) : [];
+  // Only "which <kind> are in…" questions name a category; other words are not filters.
+  const asksCategory = /\b(which|what)\b/.test(ctx.q);
+  const filtered = asksCategory && expanded.length > 0 ? inAny.filter((m) => describes(m.org)) : [];
   const monthFilter = dateFilter(ctx.q);
   const dated = monthFilter ? inAny.filter((m) => m.inv.date?.startsWith(monthFilter)) : [];
   const name = capitalise(withArticle(initiative.name));
@@ -608,6 +617,30 @@ function membersAnswer(
     leadSources: inAny.slice(0, 3).flatMap((m) => m.inv.sources),
     docs,
   };
+}
+
+/** "How many members": the count in the records, and what the sources say (they disagree). */
+function memberCount(ctx: Ctx, initiative: Rec<'initiative'>): Pick<Draft, 'lead' | 'leadSources' | 'docs'> {
+  const all = ctx.index.membersOf.get(initiative.id) ?? [];
+  const founding = all.filter((m) => m.inv.role === 'co-founder' || m.inv.role === 'founding-member');
+  const later = all.filter((m) => m.inv.role === 'member');
+  const name = capitalise(withArticle(initiative.name));
+  const lead = `${name}: the records list ${founding.length} founding organizations (co-founders included)${later.length ? ` and ${later.length} later members with records of their own` : ''}. The sources' counts differ:`;
+  const docs = (ctx.index.docsByRecord.get(initiative.id) ?? [])
+    .filter(
+      (d) =>
+        d.recordId === initiative.id &&
+        d.topic === 'membership' &&
+        /\b\d{2,}\b/.test(d.text) &&
+        d.text.length < 400,
+    )
+    // The conflicting counts first: they are what "how many" is really about.
+    .sort(
+      (a, b) =>
+        Number(/differing counts|conflict/i.test(b.text)) - Number(/differing counts|conflict/i.test(a.text)),
+    )
+    .slice(0, 5);
+  return { lead, leadSources: founding.slice(0, 2).flatMap((m) => m.inv.sources), docs };
 }
 
 /** "feb 2024" / "february 2024" → "2024-02"; "2024" alone → "2024". */
@@ -745,7 +778,7 @@ function roleLookup(ctx: Ctx, scopeRecords: readonly KbRecord[], score: number):
   if (!best) {
     if (!intent.governance) return undefined;
     const founders = subject.kind === 'initiative' ? foundersOf(ctx, subject) : [];
-    const lead = `The sources do not name a ${intent.roleWords[0] ?? 'leader'} for ${withArticle(subject.name)} itself${founders.length ? `; it was launched and is represented by its co-founders ${joinList(founders)}` : ''}.`;
+    const lead = `The sources do not name a ${intent.roleWords[0] ?? 'leader'} for ${withArticle(subject.name)} itself${founders.length ? `; it was launched and is represented by its ${founders.length === 1 ? 'founder' : 'co-founders'} ${joinList(founders)}` : ''}.`;
     return {
       subject,
       lead,

@@ -153,7 +153,10 @@ function fuzzySpans(words: string[], corrected: string[], index: SearchIndex, fo
           threshold: 0.4,
         });
         if (!result.isMatch) continue;
-        const coverage = Math.min(spanText.length, s.key.length) / Math.max(spanText.length, s.key.length);
+        // Square root: a span that is the first half of a long name ("mozilla open letter") still counts.
+        const coverage = Math.sqrt(
+          Math.min(spanText.length, s.key.length) / Math.max(spanText.length, s.key.length),
+        );
         const score = (1 - result.score) * coverage;
         if (score >= 0.6) {
           found.push({
