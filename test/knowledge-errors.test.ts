@@ -156,3 +156,19 @@ describe('loadKnowledge on broken knowledge files', () => {
     );
   });
 });
+
+describe('messages that teach the YAML trap', () => {
+  it('explains that an unquoted year is read as a number', async () => {
+    const { dir, cleanup } = await writeKnowledgeDir({
+      'initiatives.yaml': VALID_FILES['initiatives.yaml']?.replace(
+        'launched: { date: "2023-12-05"',
+        'launched: { date: 2023',
+      ),
+    });
+    cleanups.push(cleanup);
+    const error = (await loadKnowledge(dir).catch((e: unknown) => e)) as KnowledgeError;
+    expect(error.problems.map((p) => p.message)).toEqual([
+      'expected string, got number; put it in quotes: "2023"',
+    ]);
+  });
+});

@@ -57,7 +57,7 @@ export function parseKnowledgeFile(
   };
 
   const raw: unknown = doc.toJS();
-  const parsed = KnowledgeFile.safeParse(raw);
+  const parsed = KnowledgeFile.safeParse(raw, { reportInput: true });
   if (!parsed.success) {
     const problems: Problem[] & { declaredIds?: string[] } = parsed.error.issues.map((issue) =>
       issueToProblem(file, issue, lineOf),
@@ -105,9 +105,13 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   if (issue.code === 'invalid_type') {
     const received =
       issue.input === undefined ? 'nothing' : Array.isArray(issue.input) ? 'a list' : typeof issue.input;
-    return issue.input === undefined
-      ? `is required (expected ${issue.expected})`
-      : `expected ${issue.expected}, got ${received}`;
+    if (issue.input === undefined) return `is required (expected ${issue.expected})`;
+    // YAML reads an unquoted 2023 as a number: say how to write it.
+    const hint =
+      typeof issue.input === 'number' && issue.expected === 'string'
+        ? `; put it in quotes: "${issue.input}"`
+        : '';
+    return `expected ${issue.expected}, got ${received}${hint}`;
   }
   if (issue.code === 'invalid_value')
     return `must be one of ${issue.values.map((v) => `"${String(v)}"`).join(', ')}`;
