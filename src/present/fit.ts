@@ -54,7 +54,11 @@ export const andMore = (n: number) => `…and ${n} more`;
  * Joins whole lines (newline-separated) up to `max` characters; lines that don't fit are counted in a final
  * "…and N more" line. A first line longer than `max` is cut rather than dropped.
  */
-export function fitLines(lines: readonly string[], max: number, more: (n: number) => string = andMore): string {
+export function fitLines(
+  lines: readonly string[],
+  max: number,
+  more: (n: number) => string = andMore,
+): string {
   const out: string[] = [];
   let used = 0;
   for (const [i, line] of lines.entries()) {
@@ -126,7 +130,11 @@ export function fitEmbed(embed: APIEmbed): APIEmbed {
     else delete out.footer;
   }
   const fields: APIEmbedField[] = (out.fields ?? [])
-    .map((f) => ({ ...f, name: cut(f.name.trim(), LIMITS.fieldName), value: cut(f.value.trim(), LIMITS.fieldValue) }))
+    .map((f) => ({
+      ...f,
+      name: cut(f.name.trim(), LIMITS.fieldName),
+      value: cut(f.value.trim(), LIMITS.fieldValue),
+    }))
     .filter((f) => f.name !== '' && f.value !== '')
     .slice(0, LIMITS.embedFields);
   out.fields = fields;

@@ -1,0 +1,84 @@
+import { MessageFlags, SlashCommandBuilder } from 'discord.js';
+import { answer } from '../src/answer/answer.js';
+import type { Command } from '../src/bot/command.js';
+import { cooldownMessage } from '../src/bot/cooldown.js';
+import { UserError } from '../src/bot/errors.js';
+import { NO_PINGS } from '../src/bot/respond.js';
+import { answerAbout } from '../src/lookup/record-answer.js';
+import { answerEmbed, askView, PICK_ID, PICK_PRIVATE_ID } from '../src/present/answer-embed.js';
+import { escapeText } from '../src/present/escape.js';
+
+/** Discord enforces this on the option; answers don't get better with longer questions. */
+export const MAX_QUESTION = 300;
+
+const data = new SlashCommandBuilder()
+  .setName('ask')
+  .setDescription('Ask about open AI initiatives and the organizations and people behind them')
+  .addStringOption((o) =>
+    o
+      .setName('question')
+      .setDescription('Your question, e.g. who co-founded the AI Alliance?')
+      .setRequired(true)
+      .setMaxLength(MAX_QUESTION),
+  )
+  .addBooleanOption((o) => o.setName('private').setDescription('Show the answer to you only'));
+
+/** /ask: a sourced answer, an unsure answer with "Did you mean…?", or an honest "not in the knowledge base". */
+export default {
+  data,
+
+  async execute(interaction, ctx) {
+    const question = interaction.options.getString('question', true);
+    const privately = interaction.options.getBoolean('private') ?? false;
+    const wait = ctx.cooldown.take(interaction.user.id);
+    if (!wait.ok) {
+      await interaction.reply({
+        content: cooldownMessage(wait.retryAt),
+        flags: MessageFlags.Ephemeral,
+        allowedMentions: NO_PINGS,
+      });
+      return;
+    }
+    const { index } = ctx.store.current;
+    const result = answer(question, index);
+    const view = askView(question, result, index, privately);
+    // Questions that found nothing are logged at info so moderators can see what to add.
+    ctx.logger.info(
+      { question, outcome: view.outcome, confidence: result.confidence, subject: result.subject?.id ?? null },
+      view.outcome === 'not-found' ? 'question not in the knowledge base' : 'question answered',
+    );
+    await interaction.reply({
+      ...(view.content ? { content: view.content } : {}),
+      embeds: view.embeds,
+      components: view.components,
+      ...(view.ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
+      allowedMentions: NO_PINGS,
+    });
+  },
+
+  async handleComponent(interaction, ctx) {
+    if (
+      !interaction.isStringSelectMenu() ||
+      (interaction.customId !== PICK_ID && interaction.customId !== PICK_PRIVATE_ID)
+    )
+      throw new UserError('This menu is no longer available — ask again with /ask.');
+    const { index } = ctx.store.current;
+    const id = interaction.values[0];
+    const record = id ? index.kb.byId.get(id) : undefined;
+    if (!record) throw new UserError('That topic is no longer in the knowledge base — ask again with /ask.');
+    const embed = answerEmbed(answerAbout(record, index), index.kb.version);
+    ctx.logger.info({ picked: record.id }, 'did-you-mean choice picked');
+    if (interaction.customId === PICK_PRIVATE_ID) {
+      await interaction.update({ content: '', embeds: [embed], components: [], allowedMentions: NO_PINGS });
+      return;
+    }
+    // Replace the ephemeral menu with a pointer, then post the chosen answer for everyone.
+    await interaction.update({
+      content: `Posted the answer about **${escapeText(record.name)}** in the channel.`,
+      embeds: [],
+      components: [],
+      allowedMentions: NO_PINGS,
+    });
+    await interaction.followUp({ embeds: [embed], allowedMentions: NO_PINGS });
+  },
+} satisfies Command;

@@ -1,0 +1,60 @@
+import type { APIEmbed } from 'discord.js';
+import type { KnowledgeCounts } from '../knowledge/model.js';
+import { formatProblem, type Problem } from '../knowledge/problems.js';
+import type { ReloadResult } from '../knowledge/store.js';
+import { COLORS } from './answer-embed.js';
+import { fitEmbed, fitLines, LIMITS } from './fit.js';
+
+function countLine(c: KnowledgeCounts): string {
+  return `${c.initiatives} initiatives, ${c.organizations} organizations, ${c.people} people, ${c.projects} projects, ${c.sources} sources`;
+}
+
+function idList(ids: readonly string[]): string {
+  return fitLines(
+    ids.map((id) => `\`${id}\``),
+    LIMITS.fieldValue,
+  );
+}
+
+/**
+ * The /reload reply. Success: time taken, version change, counts and the ids added, removed and changed.
+ * Failure: the version still being served and each problem as `file:line field: problem`, cut to fit.
+ * `display` rewrites problem file paths for readers (e.g. relative to the knowledge directory's parent).
+ */
+export function reloadReport(result: ReloadResult, display: (p: Problem) => Problem = (p) => p): APIEmbed {
+  if (!result.ok) {
+    // A code block shows paths and field names exactly as in the editor, with nothing to escape but fences.
+    const lines = result.problems.map((p) => formatProblem(display(p)).replace(/```/g, "'''"));
+    return fitEmbed({
+      title: `❌ Reload failed — still serving knowledge base ${result.version}`,
+      description: `Nothing was changed: the last good knowledge base keeps answering. Fix ${
+        result.problems.length === 1 ? 'this problem' : `these ${result.problems.length} problems`
+      } and run /reload again.\n\`\`\`\n${fitLines(lines, 3500)}\n\`\`\``,
+      color: COLORS.failed,
+      footer: { text: `Checked in ${result.tookMs} ms` },
+    });
+  }
+  const same = result.version === result.previousVersion;
+  const fields = [
+    { name: `Added (${result.added.length})`, value: result.added.length ? idList(result.added) : 'none' },
+    {
+      name: `Removed (${result.removed.length})`,
+      value: result.removed.length ? idList(result.removed) : 'none',
+    },
+    {
+      name: `Changed (${result.changed.length})`,
+      value: result.changed.length ? idList(result.changed) : 'none',
+    },
+  ];
+  return fitEmbed({
+    title: '✅ Knowledge base reloaded',
+    description: `${
+      same
+        ? `No changes: still version ${result.version}.`
+        : `Version ${result.previousVersion} → ${result.version}.`
+    }\n${countLine(result.counts)}.`,
+    color: COLORS.ok,
+    fields,
+    footer: { text: `Reloaded in ${result.tookMs} ms` },
+  });
+}
