@@ -227,32 +227,25 @@ function rankDocs(
   const inScope = new Set<number>();
   for (const id of scope) for (const d of index.docsByRecord.get(id) ?? []) inScope.add(d.id);
   const topics = new Set(opts.topics ?? []);
-  const scores = new Map<number, number>();
+  let scores = new Map<number, number>();
   if (terms.length > 0) {
     const expanded = [...new Set(terms.flatMap((t) => SYNONYMS.get(t) ?? []))].filter(
       (t) => !terms.includes(t),
     );
     const named = ctx.namedTerms.filter((t) => !INTENT_WORDS.has(t));
-    const results = index.facts.search(
+    // Only the subject's own statements are scored (with the whole index's statistics), so the cost depends on
+    // the subject, not on the size of the knowledge base.
+    scores = index.facts.scoreScope(
       {
-        combineWith: 'OR',
         queries: [
-          { queries: terms, combineWith: 'OR' },
-          ...(expanded.length
-            ? [{ queries: expanded, combineWith: 'OR' as const, boost: { text: 0.5, quote: 0.5 } }]
-            : []),
-          ...(named.length
-            ? [{ queries: named, combineWith: 'OR' as const, boost: { text: 0.3, quote: 0.3 } }]
-            : []),
+          { queries: terms },
+          ...(expanded.length ? [{ queries: expanded, boost: 0.5 }] : []),
+          ...(named.length ? [{ queries: named, boost: 0.3 }] : []),
         ],
       },
-      {
-        filter: (r) => inScope.has(r.id as number),
-        fuzzy: (term) => (term.length > 5 ? 0.2 : false),
-        boost: { text: 1, quote: 1 },
-      },
+      inScope,
+      (term) => (term.length > 5 ? 0.2 : false),
     );
-    for (const r of results) scores.set(r.id as number, r.score);
   }
   const docs = [...inScope]
     .map((id) => index.factDocs[id] as FactDoc)
@@ -268,25 +261,21 @@ function rankDocs(
 function globalSearch(ctx: Ctx): Draft | undefined {
   const { index, terms } = ctx;
   if (terms.length === 0) return undefined;
-  const results = index.facts.search(terms.join(' '), {
-    combineWith: 'OR',
-    fuzzy: (t) => (t.length > 6 ? 0.2 : false),
-  });
+  const results = index.facts.search(terms.join(' '), (t) => (t.length > 6 ? 0.2 : false), 20);
   const top = results[0];
   if (!top) return undefined;
   // Honesty guard: one shared word ("capital", "cost") is not enough to claim the knowledge base knows.
-  const matched = new Set(top.queryTerms);
-  if (matched.size < 2 || matched.size / terms.length < 0.5) return undefined;
-  const doc = index.factDocs[top.id as number] as FactDoc;
+  if (top.terms < 2 || top.terms / terms.length < 0.5) return undefined;
+  const doc = index.factDocs[top.id] as FactDoc;
   const record = index.kb.byId.get(doc.recordId);
   if (!record) return undefined;
   const docs = results
     .slice(0, 3)
-    .map((r) => index.factDocs[r.id as number] as FactDoc)
+    .map((r) => index.factDocs[r.id] as FactDoc)
     .filter((d) => d.recordId === doc.recordId);
   const alternatives = results
     .slice(0, 20)
-    .map((r) => index.kb.byId.get((index.factDocs[r.id as number] as FactDoc).recordId))
+    .map((r) => index.kb.byId.get((index.factDocs[r.id] as FactDoc).recordId))
     .filter((r): r is KbRecord => r !== undefined);
   return { subject: record, lead: '', docs, confidence: 0.45, alternatives };
 }
@@ -300,7 +289,7 @@ function suggestionsFor(ctx: Ctx, subject: KbRecord): KbRecord[] {
 
 function refuse(index: SearchIndex, message: string | undefined, mentions: readonly Mention[]): Answer {
   const near = uniqueRecords(mentions);
-  const featured = index.kb.records.filter((r) => r.kind === 'initiative' && r.featured);
+  const featured = index.featured;
   const suggestions = [...near, ...featured]
     .filter((r, i, all) => all.findIndex((x) => x.id === r.id) === i)
     .slice(0, 5)
@@ -811,7 +800,12 @@ function projectAnswer(ctx: Ctx, project: Rec<'project'>, score: number): Draft 
       subject: project,
       lead: `${project.name} releases, per the sources:`,
       docs: releases
-        .map((f) => ctx.index.factDocs.find((d) => d.recordId === project.id && d.text === f.text) as FactDoc)
+        .map(
+          (f) =>
+            (ctx.index.docsByRecord.get(project.id) ?? []).find(
+              (d) => d.recordId === project.id && d.text === f.text,
+            ) as FactDoc,
+        )
         .filter(Boolean),
       confidence: score,
       listStyle: true,

@@ -1,4 +1,3 @@
-import MiniSearch from 'minisearch';
 import { aliasName, type KnowledgeBase } from '../knowledge/model.js';
 import type {
   Initiative,
@@ -10,9 +9,12 @@ import type {
   Project,
   Topic,
 } from '../knowledge/schema.js';
+import { runSliced, runToEnd } from '../steps.js';
 import { normalize } from '../text/normalize.js';
 import { STOPWORDS } from '../text/vocabulary.js';
+import { FactIndex } from './facts.js';
 import { involvementSentence, roleSentence } from './render.js';
+import { TypoIndex } from './typos.js';
 
 /** One way of writing a record's name, normalised for lookup. */
 export interface Surface {
@@ -36,10 +38,13 @@ export interface FactDoc {
   about: readonly string[];
   topic: Topic | 'summary' | 'relation' | 'role';
   text: string;
-  quote?: string;
-  date?: string;
+  quote?: string | undefined;
+  date?: string | undefined;
   sources: readonly string[];
 }
+
+/** Shared by every statement that is about no other record (most of them). */
+const NO_OTHERS: readonly string[] = Object.freeze([]);
 
 /** An organization's relation to an initiative. */
 export interface Membership {
@@ -70,12 +75,13 @@ export interface SearchIndex {
   /** Every word of every surface. */
   vocab: ReadonlySet<string>;
   /** One-deletion key → vocabulary words, to find typo'd words in O(word length). */
-  deletes: ReadonlyMap<string, readonly string[]>;
+  typos: TypoIndex;
   /** Sorted surface keys for prefix search in autocomplete. */
   sortedKeys: readonly string[];
   /** Sorted vocabulary, for prefix search on any word of a name. */
   sortedVocab: readonly string[];
-  facts: MiniSearch<FactDoc>;
+  /** BM25 index over `factDocs` (ids are positions in `factDocs`). */
+  facts: FactIndex;
   factDocs: readonly FactDoc[];
   docsByRecord: ReadonlyMap<string, readonly FactDoc[]>;
   membersOf: ReadonlyMap<string, readonly Membership[]>;
@@ -86,6 +92,10 @@ export interface SearchIndex {
   runBy: ReadonlyMap<string, Organization>;
   /** How many other records point at a record; ranks empty autocomplete. */
   refCount: ReadonlyMap<string, number>;
+  /** Featured initiatives, in file order. */
+  featured: readonly KbRecord[];
+  /** Every record, most referenced first (file order among equals), so empty autocomplete never sorts. */
+  byReferences: readonly KbRecord[];
 }
 
 /** Splits text for the fact index: normalised words, no stopwords. */
@@ -131,6 +141,22 @@ function nameVariants(name: string): string[] {
 
 /** Builds the search index for a knowledge base. Pure: the same knowledge base gives the same index. */
 export function buildIndex(kb: KnowledgeBase): SearchIndex {
+  return runToEnd(buildSteps(kb));
+}
+
+/**
+ * The same index as {@link buildIndex}, built in slices of about `sliceMs` of work with the event loop free in
+ * between, so a reload never stalls the answers being served meanwhile.
+ */
+export function buildIndexAsync(kb: KnowledgeBase, sliceMs = 8): Promise<SearchIndex> {
+  return runSliced(buildSteps(kb), sliceMs);
+}
+
+/** Work units (records, statements) between two points where a sliced build may pause. */
+const STEP = 512;
+
+function* buildSteps(kb: KnowledgeBase): Generator<void, SearchIndex> {
+  let work = 0;
   const surfaces = new Map<string, Surface[]>();
   const compact = new Map<string, Surface[]>();
   const wordSurfaces = new Map<string, Surface[]>();
@@ -150,6 +176,7 @@ export function buildIndex(kb: KnowledgeBase): SearchIndex {
   };
 
   for (const r of kb.records) {
+    if (++work % STEP === 0) yield;
     addSurface(r, r.name, false, true);
     for (const a of r.aliases)
       addSurface(r, aliasName(a), typeof a !== 'string' && a.garbled === true, false);
@@ -157,6 +184,7 @@ export function buildIndex(kb: KnowledgeBase): SearchIndex {
   // Derived forms ("Project Tapestry" from "Project Tapestry (AI Alliance)") only where no record already has
   // that name: "watsonx (IBM)" must not make "IBM" mean the product.
   for (const r of kb.records) {
+    if (++work % STEP === 0) yield;
     const names = [r.name, ...r.aliases.map(aliasName)];
     for (const name of names) {
       for (const v of nameVariants(name).slice(1)) {
@@ -169,8 +197,8 @@ export function buildIndex(kb: KnowledgeBase): SearchIndex {
   const vocab = new Set<string>();
   for (const key of surfaces.keys()) for (const w of key.split(' ')) vocab.add(w);
   for (const key of compact.keys()) vocab.add(key);
-  const deletes = new Map<string, string[]>();
-  for (const w of vocab) if (w.length >= 4) for (const d of new Set(deletions(w))) push(deletes, d, w);
+  yield;
+  const typos = yield* TypoIndex.build(vocab);
 
   const membersOf = new Map<string, Membership[]>();
   const staffOfOrg = new Map<string, Staffing[]>();
@@ -183,24 +211,34 @@ export function buildIndex(kb: KnowledgeBase): SearchIndex {
   };
 
   const factDocs: FactDoc[] = [];
-  const addDoc = (doc: Omit<FactDoc, 'id'>) => factDocs.push({ ...doc, id: factDocs.length });
+  // One object shape for every statement (absent fields are undefined): at 100,000 records spread objects of
+  // varying shapes cost three times the memory.
+  const addDoc = (
+    recordId: string,
+    about: readonly string[],
+    topic: FactDoc['topic'],
+    text: string,
+    sources: readonly string[],
+    quote?: string,
+    date?: string,
+  ) =>
+    factDocs.push({
+      id: factDocs.length,
+      recordId,
+      about,
+      topic,
+      text,
+      quote: quote || undefined,
+      date: date || undefined,
+      sources,
+    });
 
   for (const r of kb.records) {
-    addDoc({ recordId: r.id, about: [], topic: 'summary', text: r.summary, sources: r.sources });
-    for (const f of r.facts) {
-      addDoc({
-        recordId: r.id,
-        about: [],
-        topic: f.topic,
-        text: f.text,
-        ...(f.quote ? { quote: f.quote } : {}),
-        ...(f.date ? { date: f.date } : {}),
-        sources: f.sources,
-      });
-    }
+    if (++work % STEP === 0) yield;
+    addDoc(r.id, NO_OTHERS, 'summary', r.summary, r.sources);
+    for (const f of r.facts) addDoc(r.id, NO_OTHERS, f.topic, f.text, f.sources, f.quote, f.date);
     if (r.kind === 'organization') {
-      if (r.description)
-        addDoc({ recordId: r.id, about: [], topic: 'overview', text: r.description, sources: r.sources });
+      if (r.description) addDoc(r.id, NO_OTHERS, 'overview', r.description, r.sources);
       if (r.runs) runBy.set(r.runs, r);
       for (const inv of r.involvement) {
         push(membersOf, inv.initiative, { org: r, inv });
@@ -231,47 +269,36 @@ export function buildIndex(kb: KnowledgeBase): SearchIndex {
 
   // Relations and roles are rendered once into sentences so they can be searched like facts.
   for (const r of kb.records) {
+    if (++work % STEP === 0) yield;
     if (r.kind === 'organization') {
       for (const inv of r.involvement) {
         const initiative = kb.byId.get(inv.initiative) as (Initiative & { kind: 'initiative' }) | undefined;
         if (!initiative) continue;
-        addDoc({
-          recordId: r.id,
-          about: [inv.initiative],
-          topic: 'relation',
-          text: involvementSentence(r, inv, initiative),
-          ...(inv.date ? { date: inv.date } : {}),
-          sources: inv.sources,
-        });
+        const text = involvementSentence(r, inv, initiative);
+        addDoc(r.id, [inv.initiative], 'relation', text, inv.sources, undefined, inv.date);
       }
     } else if (r.kind === 'person') {
       for (const role of r.roles) {
         const about = [role.organization, role.initiative].filter((x): x is string => !!x);
-        addDoc({
-          recordId: r.id,
-          about,
-          topic: 'role',
-          text: roleSentence(r, role, kb),
-          sources: role.sources,
-        });
+        addDoc(r.id, about.length ? about : NO_OTHERS, 'role', roleSentence(r, role, kb), role.sources);
       }
     }
   }
 
   const docsByRecord = new Map<string, FactDoc[]>();
   for (const d of factDocs) {
+    if (++work % STEP === 0) yield;
     push(docsByRecord, d.recordId, d);
     for (const a of d.about) push(docsByRecord, a, d);
   }
 
-  const facts = new MiniSearch<FactDoc>({
-    fields: ['text', 'quote'],
-    storeFields: [],
-    tokenize: (text) => indexTerms(text),
-    processTerm: (term) => stem(term),
-    searchOptions: { tokenize: (text) => indexTerms(text), processTerm: (term) => stem(term) },
-  });
-  facts.addAll(factDocs);
+  const facts = yield* FactIndex.build(factDocs, indexTerms, stem);
+  yield;
+  const sortedKeys = [...surfaces.keys()].sort();
+  yield;
+  const sortedVocab = [...vocab].sort();
+  yield;
+  const byReferences = [...kb.records].sort((a, b) => (refCount.get(b.id) ?? 0) - (refCount.get(a.id) ?? 0));
 
   return {
     kb,
@@ -280,9 +307,9 @@ export function buildIndex(kb: KnowledgeBase): SearchIndex {
     maxWords: Math.min(maxWords, 8),
     wordSurfaces,
     vocab,
-    deletes,
-    sortedKeys: [...surfaces.keys()].sort(),
-    sortedVocab: [...vocab].sort(),
+    typos,
+    sortedKeys,
+    sortedVocab,
     facts,
     factDocs,
     docsByRecord,
@@ -292,5 +319,7 @@ export function buildIndex(kb: KnowledgeBase): SearchIndex {
     projectsOf,
     runBy,
     refCount,
+    featured: kb.records.filter((r) => r.kind === 'initiative' && r.featured),
+    byReferences,
   };
 }

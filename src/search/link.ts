@@ -16,29 +16,37 @@ export interface Mention {
   typed: string;
 }
 
+/** Three reusable rows for {@link editDistance} (answers are synchronous, so never shared). */
+let rows: [Int32Array, Int32Array, Int32Array] = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+
 /** Damerau–Levenshtein distance, stopping early once it exceeds `max`. */
 export function editDistance(a: string, b: string, max = 2): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  const rows: number[][] = [];
-  for (let i = 0; i <= a.length; i++)
-    rows.push(Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : 0)));
+  if (rows[0].length <= b.length) {
+    const size = 2 * (b.length + 1);
+    rows = [new Int32Array(size), new Int32Array(size), new Int32Array(size)];
+  }
+  // Rows i - 2, i - 1 and i of the distance matrix.
+  let [older, prev, row] = rows;
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const row = rows[i] as number[];
-    const prev = rows[i - 1] as number[];
     row[0] = i;
-    let best = row[0];
+    let best = i;
+    const ai = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const bj = b.charCodeAt(j - 1);
+      const cost = ai === bj ? 0 : 1;
       let v = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        v = Math.min(v, ((rows[i - 2] as number[])[j - 2] as number) + 1);
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) {
+        v = Math.min(v, (older[j - 2] as number) + 1);
       }
       row[j] = v;
-      best = Math.min(best, v);
+      if (v < best) best = v;
     }
     if (best > max) return max + 1;
+    [older, prev, row] = [prev, row, older];
   }
-  return (rows[a.length] as number[])[b.length] as number;
+  return prev[b.length] as number;
 }
 
 /** The closest vocabulary word within one edit (a typo, a dropped or doubled letter, a swap), if any. */
@@ -47,7 +55,7 @@ export function correctWord(word: string, index: SearchIndex): string | undefine
   let best: string | undefined;
   let bestRefs = -1;
   for (const d of deletions(word)) {
-    for (const candidate of index.deletes.get(d) ?? []) {
+    for (const candidate of index.typos.lookup(d)) {
       if (editDistance(word, candidate, 1) > 1) continue;
       const refs = index.wordSurfaces.get(candidate)?.length ?? 0;
       if (refs > bestRefs) {
@@ -70,7 +78,8 @@ function capitalisedWords(raw: string): Set<string> {
   return out;
 }
 
-const MAX_CANDIDATE_WORD_FREQUENCY = 300;
+/** A word listed by more names than this is no evidence of which one is meant ("ai", "lab", "university"). */
+export const MAX_CANDIDATE_WORD_FREQUENCY = 300;
 
 /**
  * Finds the records a question names: exact names and aliases first (longest span wins), then typo-corrected
@@ -82,70 +91,116 @@ export function linkEntities(question: string, index: SearchIndex): Mention[] {
   const capitalised = capitalisedWords(question);
   const corrected = words.map((w) => correctWord(w, index) ?? w);
   const found: Mention[] = [];
+  // Spans are looked up as substrings of the joined words (no per-span arrays).
+  const typedText = new Joined(words);
+  const fixedText = new Joined(corrected);
 
-  const plausible = (surfaces: readonly Surface[], spanWords: string[]) => {
-    if (spanWords.every((w) => STOPWORDS.has(w))) return false;
-    if (spanWords.length === 1) {
-      const w = spanWords[0] as string;
+  const plausible = (surfaces: readonly Surface[], spanWords: readonly string[], i: number, len: number) => {
+    let allStop = true;
+    for (let k = i; k < i + len; k++) if (!STOPWORDS.has(spanWords[k] as string)) allStop = false;
+    if (allStop) return false;
+    if (len === 1) {
+      const w = spanWords[i] as string;
       // One-word names that are also ordinary words count only when capitalised ("Together", "FAIR").
       if ((COMMON_WORDS.has(w) || w.length <= 2) && !capitalised.has(w)) return false;
-      if (surfaces.every((s) => s.key.split(' ').length > 1) && STOPWORDS.has(w)) return false;
+      if (surfaces.every((s) => s.key.includes(' ')) && STOPWORDS.has(w)) return false;
     }
     return true;
   };
+  const lookup = (key: string, len: number) =>
+    index.surfaces.get(key) ?? (len > 1 || key.length > 5 ? index.compact.get(key) : undefined);
 
   for (let len = Math.min(index.maxWords, words.length); len >= 1; len--) {
     for (let i = 0; i + len <= words.length; i++) {
-      const typed = words.slice(i, i + len);
-      const fixed = corrected.slice(i, i + len);
-      for (const [variant, penalty] of [
-        [typed, 0],
-        [fixed, 0.08 * fixed.filter((w, k) => w !== typed[k]).length],
-      ] as const) {
-        if (penalty > 0 && variant === typed) continue;
-        const key = variant.join(' ');
-        const hits =
-          index.surfaces.get(key) ?? (len > 1 || key.length > 5 ? index.compact.get(key) : undefined);
-        if (hits && plausible(hits, [...variant])) {
-          found.push({ surfaces: hits, start: i, end: i + len, score: 1 - penalty, typed: typed.join(' ') });
-          break;
-        }
+      const typed = typedText.span(i, len);
+      const hits = lookup(typed, len);
+      if (hits && plausible(hits, words, i, len)) {
+        found.push({ surfaces: hits, start: i, end: i + len, score: 1, typed });
+        continue;
       }
+      let changed = 0;
+      for (let k = i; k < i + len; k++) if (corrected[k] !== words[k]) changed++;
+      if (changed === 0) continue;
+      const fixedHits = lookup(fixedText.span(i, len), len);
+      if (fixedHits && plausible(fixedHits, corrected, i, len))
+        found.push({ surfaces: fixedHits, start: i, end: i + len, score: 1 - 0.08 * changed, typed });
     }
   }
 
-  fuzzySpans(words, corrected, index, found);
+  fuzzySpans(words, corrected, typedText, fixedText, index, found);
   return resolveOverlaps(found);
 }
 
+/** Words joined by single spaces, with each word's offsets, so any span is one `slice`. */
+class Joined {
+  readonly text: string;
+  readonly #starts: number[] = [];
+  readonly #ends: number[] = [];
+  constructor(words: readonly string[]) {
+    this.text = words.join(' ');
+    let at = 0;
+    for (const w of words) {
+      this.#starts.push(at);
+      this.#ends.push(at + w.length);
+      at += w.length + 1;
+    }
+  }
+  /** Words [i, i + len) joined by spaces. */
+  span(i: number, len: number): string {
+    return this.text.slice(this.#starts[i], this.#ends[i + len - 1]);
+  }
+}
+
+/** Number of words in a surface key. */
+const wordCount = (key: string) => {
+  let n = 1;
+  for (let i = 0; i < key.length; i++) if (key.charCodeAt(i) === 32) n++;
+  return n;
+};
+
 /** Partial and misspelled multi-word names, scored with fuse.js against surfaces sharing words with the span. */
-function fuzzySpans(words: string[], corrected: string[], index: SearchIndex, found: Mention[]) {
+function fuzzySpans(
+  words: readonly string[],
+  corrected: readonly string[],
+  typedText: Joined,
+  fixedText: Joined,
+  index: SearchIndex,
+  found: Mention[],
+) {
   const covered = (i: number) => found.some((m) => m.score === 1 && i >= m.start && i < m.end);
+  const shared = new Map<Surface, number>();
+  const uncommon = new Set<Surface>();
   for (let i = 0; i < words.length; i++) {
     for (let len = Math.min(5, words.length - i); len >= 2; len--) {
-      const span = corrected.slice(i, i + len);
-      const first = span[0] as string;
-      const last = span[len - 1] as string;
+      const first = corrected[i] as string;
+      const last = corrected[i + len - 1] as string;
       if (STOPWORDS.has(first) || STOPWORDS.has(last)) continue;
       if (covered(i) && covered(i + len - 1)) continue;
-      const content = span.filter((w) => !STOPWORDS.has(w));
-      const pool = new Map<Surface, string[]>();
-      for (const w of content) {
+      // Surfaces sharing content words with the span (a word listed by too many names is no evidence).
+      let content = 0;
+      shared.clear();
+      uncommon.clear();
+      for (let k = i; k < i + len; k++) {
+        const w = corrected[k] as string;
+        if (STOPWORDS.has(w)) continue;
+        content++;
         const list = index.wordSurfaces.get(w);
         if (!list || list.length > MAX_CANDIDATE_WORD_FREQUENCY) continue;
-        for (const s of list) pool.set(s, [...(pool.get(s) ?? []), w]);
+        const common = COMMON_WORDS.has(w);
+        for (const s of list) {
+          shared.set(s, (shared.get(s) ?? 0) + 1);
+          if (!common) uncommon.add(s);
+        }
       }
-      const spanText = span.join(' ');
-      const best = [...pool.entries()]
-        .map(([s, shared]) => ({
-          s,
-          shared,
-          overlap: shared.length / Math.max(content.length, s.key.split(' ').length),
-        }))
+      const candidates: { s: Surface; overlap: number }[] = [];
+      for (const [s, count] of shared) {
+        const overlap = count / Math.max(content, wordCount(s.key));
         // Sharing only generic words ("ai foundation" vs "Linux Foundation") is not evidence of a name.
-        .filter((c) => c.overlap >= 0.5 && c.shared.some((w) => !COMMON_WORDS.has(w)))
-        .sort((a, b) => b.overlap - a.overlap)
-        .slice(0, 6);
+        if (overlap >= 0.5 && uncommon.has(s)) candidates.push({ s, overlap });
+      }
+      if (candidates.length === 0) continue;
+      const best = candidates.sort((a, b) => b.overlap - a.overlap).slice(0, 6);
+      const spanText = fixedText.span(i, len);
       for (const { s } of best) {
         const result = Fuse.match(spanText, s.key, {
           includeScore: true,
@@ -164,7 +219,7 @@ function fuzzySpans(words: string[], corrected: string[], index: SearchIndex, fo
             start: i,
             end: i + len,
             score: Math.min(0.9, score),
-            typed: words.slice(i, i + len).join(' '),
+            typed: typedText.span(i, len),
           });
         }
       }

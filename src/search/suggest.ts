@@ -2,7 +2,7 @@ import Fuse from 'fuse.js';
 import type { KbRecord } from '../knowledge/schema.js';
 import { normalize } from '../text/normalize.js';
 import type { SearchIndex, Surface } from './index.js';
-import { correctWord } from './link.js';
+import { correctWord, MAX_CANDIDATE_WORD_FREQUENCY } from './link.js';
 
 /** What an autocomplete offers: `initiative` for /initiative, `entity` (organizations and people) for /whois. */
 export type SuggestKind = 'initiative' | 'entity' | 'any';
@@ -65,12 +65,11 @@ export function suggest(input: string, kind: SuggestKind, index: SearchIndex): C
   };
 
   if (!q) {
-    const records = index.kb.records.filter((r) => accepts(kind, r));
-    const featured = records.filter((r) => r.kind === 'initiative' && r.featured);
-    const byRefs = [...records].sort(
-      (a, b) => (index.refCount.get(b.id) ?? 0) - (index.refCount.get(a.id) ?? 0),
-    );
-    for (const r of [...featured, ...byRefs]) add(r);
+    for (const r of index.featured) add(r);
+    for (const r of index.byReferences) {
+      if (picked.size >= MAX_CHOICES) break;
+      add(r);
+    }
     return [...picked.values()];
   }
 
@@ -83,10 +82,15 @@ export function suggest(input: string, kind: SuggestKind, index: SearchIndex): C
   const last = words[words.length - 1] as string;
   const earlier = words.slice(0, -1);
   if (picked.size < MAX_CHOICES && last.length >= 1) {
+    const holdsEarlier = (key: string) => {
+      for (const w of earlier) if (!key.includes(w)) return false;
+      return true;
+    };
     for (const word of withPrefix(index.sortedVocab, last, 200)) {
       if (picked.size >= MAX_CHOICES) break;
       for (const s of index.wordSurfaces.get(word) ?? []) {
-        if (earlier.every((w) => s.key.includes(w))) add(s.record, s);
+        if (picked.size >= MAX_CHOICES) break;
+        if (holdsEarlier(s.key)) add(s.record, s);
       }
     }
   }
@@ -95,7 +99,15 @@ export function suggest(input: string, kind: SuggestKind, index: SearchIndex): C
     const pool = new Set<Surface>();
     for (const w of words) {
       const fixed = correctWord(w, index) ?? w;
-      for (const s of index.wordSurfaces.get(fixed) ?? []) if (pool.size < 300) pool.add(s);
+      const list = index.wordSurfaces.get(fixed) ?? [];
+      // A word in hundreds of names ("national", "lab") narrows nothing: of its names, take those that also hold
+      // another typed word ("naional pe" → National Pe…), instead of scoring the first few hundred at random.
+      const others = words.filter((o) => o !== w);
+      const narrow = list.length > MAX_CANDIDATE_WORD_FREQUENCY && others.length > 0;
+      for (const s of list) {
+        if (pool.size >= 300) break;
+        if (!narrow || others.some((o) => s.key.includes(o))) pool.add(s);
+      }
     }
     const compactHits = index.compact.get(q.replace(/ /g, '')) ?? [];
     for (const s of compactHits) pool.add(s);
