@@ -1,5 +1,5 @@
-import { buildIndex, type SearchIndex } from '../search/index.js';
-import { loadKnowledge } from './load.js';
+import { buildIndex, buildIndexAsync, type SearchIndex } from '../search/index.js';
+import { loadKnowledge, ParseCache, YamlParser } from './load.js';
 import { countKnowledge, type KnowledgeBase, type KnowledgeCounts } from './model.js';
 import { KnowledgeError, type Problem } from './problems.js';
 
@@ -36,6 +36,21 @@ export type ReloadResult =
       problems: readonly Problem[];
     };
 
+/**
+ * True when two records have the same content. Records from a file that did not change share every field value
+ * (the parse is reused), so they compare without serialising; the rest compare as JSON.
+ */
+function sameRecord(a: object, b: object): boolean {
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (
+    ka.length === kb.length &&
+    ka.every((k, i) => k === kb[i] && (a as Record<string, unknown>)[k] === (b as Record<string, unknown>)[k])
+  )
+    return true;
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
 /** Compares two knowledge bases record by record. */
 export function diffKnowledge(before: KnowledgeBase, after: KnowledgeBase): KnowledgeDiff {
   const added: string[] = [];
@@ -44,7 +59,7 @@ export function diffKnowledge(before: KnowledgeBase, after: KnowledgeBase): Know
   for (const [id, record] of after.byId) {
     const old = before.byId.get(id);
     if (!old) added.push(id);
-    else if (JSON.stringify(old) !== JSON.stringify(record)) changed.push(id);
+    else if (!sameRecord(old, record)) changed.push(id);
   }
   for (const id of before.byId.keys()) if (!after.byId.has(id)) removed.push(id);
   return { added: added.sort(), removed: removed.sort(), changed: changed.sort() };
@@ -52,6 +67,11 @@ export function diffKnowledge(before: KnowledgeBase, after: KnowledgeBase): Know
 
 function snapshot(kb: KnowledgeBase): KnowledgeSnapshot {
   return { kb, index: buildIndex(kb), counts: countKnowledge(kb), loadedAt: new Date() };
+}
+
+/** {@link snapshot} with the index built in slices, so answers keep flowing from the current one meanwhile. */
+async function snapshotInSlices(kb: KnowledgeBase): Promise<KnowledgeSnapshot> {
+  return { kb, index: await buildIndexAsync(kb), counts: countKnowledge(kb), loadedAt: new Date() };
 }
 
 /**
@@ -63,9 +83,14 @@ export class KnowledgeStore {
   #current: KnowledgeSnapshot;
   // Reloads run one after another: two moderators pressing /reload must not interleave reads and swaps.
   #queue: Promise<unknown> = Promise.resolve();
+  // Files parsed by the last load, so a reload re-parses only the files that changed.
+  readonly #parsed: ParseCache;
+  // Reloads parse YAML on a worker thread (started at the first reload), so answers never wait for it.
+  #parser: YamlParser | undefined;
 
-  private constructor(current: KnowledgeSnapshot) {
+  private constructor(current: KnowledgeSnapshot, parsed = new ParseCache()) {
     this.#current = current;
+    this.#parsed = parsed;
   }
 
   /**
@@ -73,7 +98,8 @@ export class KnowledgeStore {
    * @throws {KnowledgeError} with every problem found.
    */
   static async open(dir: string): Promise<KnowledgeStore> {
-    return new KnowledgeStore(snapshot(await loadKnowledge(dir)));
+    const parsed = new ParseCache();
+    return new KnowledgeStore(snapshot(await loadKnowledge(dir, { cache: parsed })), parsed);
   }
 
   /** A store over an already loaded knowledge base (tools and tests). */
@@ -102,7 +128,10 @@ export class KnowledgeStore {
     const took = () => Math.round(performance.now() - started);
     let next: KnowledgeSnapshot;
     try {
-      next = snapshot(await loadKnowledge(dir));
+      this.#parser ??= new YamlParser();
+      const kb = await loadKnowledge(dir, { cache: this.#parsed, parser: this.#parser });
+      // Same version = same file names and contents: the current index already is the index of this directory.
+      next = kb.version === before.kb.version ? before : await snapshotInSlices(kb);
     } catch (error) {
       const problems =
         error instanceof KnowledgeError

@@ -1,3 +1,4 @@
+import { runToEnd } from '../steps.js';
 import { normalize } from '../text/normalize.js';
 import { aliasName, type KnowledgeBase } from './model.js';
 import type { ParsedFile } from './parse-file.js';
@@ -21,42 +22,59 @@ export function crossCheck(
   files: readonly ParsedFile[],
   /** Ids declared in files that failed validation: references to them are not reported again. */
   declaredElsewhere: ReadonlySet<string> = new Set(),
-): {
+): CrossChecked {
+  return runToEnd(crossCheckSteps(files, declaredElsewhere));
+}
+
+/** What {@link crossCheck} returns. */
+export interface CrossChecked {
   kb: Omit<KnowledgeBase, 'version' | 'files'>;
   problems: Problem[];
-} {
+}
+
+/** Records between two points where a sliced check may pause. */
+const STEP = 512;
+
+/** {@link crossCheck} as steps that pause now and then (see `src/steps.ts`), for reloads of large directories. */
+export function* crossCheckSteps(
+  files: readonly ParsedFile[],
+  declaredElsewhere: ReadonlySet<string> = new Set(),
+): Generator<void, CrossChecked> {
+  let work = 0;
   const problems: Problem[] = [];
   const at = (f: ParsedFile, p: (string | number)[], message: string) =>
     problems.push({ file: f.file, line: f.lineOf(p), field: formatPath(p), message });
 
   const sources = new Map<string, Source>();
-  const sourceAt = new Map<string, string>();
+  // Where each id was first defined, formatted only when a duplicate needs it (finding lines has a cost).
+  const sourceAt = new Map<string, () => string>();
   const located: Located[] = [];
   const byId = new Map<string, KbRecord>();
-  const recordAt = new Map<string, string>();
+  const recordAt = new Map<string, () => string>();
 
   for (const f of files) {
     f.data.sources?.forEach((s, i) => {
       const prev = sourceAt.get(s.id);
-      if (prev) at(f, ['sources', i, 'id'], `duplicate source id "${s.id}" (first defined at ${prev})`);
+      if (prev) at(f, ['sources', i, 'id'], `duplicate source id "${s.id}" (first defined at ${prev()})`);
       else {
         sources.set(s.id, s);
-        sourceAt.set(s.id, `${f.file}:${f.lineOf(['sources', i])}`);
+        sourceAt.set(s.id, () => `${f.file}:${f.lineOf(['sources', i])}`);
       }
     });
     for (const [section, kind] of Object.entries(SECTION_KIND)) {
       const list = f.data[section as keyof typeof SECTION_KIND] ?? [];
-      list.forEach((raw, i) => {
+      for (const [i, raw] of list.entries()) {
+        if (++work % STEP === 0) yield;
         const record = { ...raw, kind } as KbRecord;
         const p = [section, i];
         const prev = recordAt.get(record.id);
-        if (prev) at(f, [...p, 'id'], `duplicate id "${record.id}" (first defined at ${prev})`);
+        if (prev) at(f, [...p, 'id'], `duplicate id "${record.id}" (first defined at ${prev()})`);
         else {
           byId.set(record.id, record);
-          recordAt.set(record.id, `${f.file}:${f.lineOf(p)}`);
+          recordAt.set(record.id, () => `${f.file}:${f.lineOf(p)}`);
         }
         located.push({ record, file: f, path: p });
-      });
+      }
     }
   }
 
@@ -75,6 +93,7 @@ export function crossCheck(
     });
 
   for (const l of located) {
+    if (++work % STEP === 0) yield;
     const r = l.record;
     src(l, ['sources'], r.sources);
     r.facts.forEach((fact, i) => {
@@ -108,7 +127,7 @@ export function crossCheck(
     }
   }
 
-  checkNameCollisions(located, at);
+  yield* checkNameCollisions(located, at);
   return { kb: { records: located.map((l) => l.record), byId, sources }, problems };
 }
 
@@ -117,18 +136,20 @@ export function crossCheck(
  * `runs` the initiative) or one owns the other (a project named after its maker). Anything else would make
  * "who is X" ambiguous, so it is an error on the later alias.
  */
-function checkNameCollisions(
+function* checkNameCollisions(
   located: readonly Located[],
   at: (f: ParsedFile, p: (string | number)[], message: string) => void,
-) {
+): Generator<void, void> {
+  let work = 0;
   const linked = (a: KbRecord, b: KbRecord) =>
     (a.kind === 'organization' && a.runs === b.id) ||
     (b.kind === 'organization' && b.runs === a.id) ||
     (a.kind === 'project' && a.owner === b.id) ||
     (b.kind === 'project' && b.owner === a.id);
 
-  const seen = new Map<string, Located & { where: string }>();
+  const seen = new Map<string, Located & { where: () => string }>();
   for (const l of located) {
+    if (++work % STEP === 0) yield;
     const names: [string, (string | number)[]][] = [
       [l.record.name, ['name']],
       ...l.record.aliases.map((a, i): [string, (string | number)[]] => [
@@ -143,12 +164,12 @@ function checkNameCollisions(
       own.add(key);
       const prev = seen.get(key);
       if (!prev) {
-        seen.set(key, { ...l, where: `${l.file.file}:${l.file.lineOf([...l.path, ...p])}` });
+        seen.set(key, { ...l, where: () => `${l.file.file}:${l.file.lineOf([...l.path, ...p])}` });
       } else if (prev.record.id !== l.record.id && !linked(prev.record, l.record)) {
         at(
           l.file,
           [...l.path, ...p],
-          `"${name}" also names "${prev.record.id}" (${prev.where}); an alias must point at one record`,
+          `"${name}" also names "${prev.record.id}" (${prev.where()}); an alias must point at one record`,
         );
       }
     }
