@@ -1,0 +1,322 @@
+/**
+ * `npm run bench`: the whole benchmark in one command. Prints progress to stderr and the tables to stdout, and
+ * writes bench/results.json. Each part runs in its own process (bench/engine.ts per size, bench/reload.ts,
+ * bench/e2e.ts) so one part's heap and JIT state don't colour the next.
+ *
+ *   npm run bench [-- --quick] [-- --sizes real,1000,10000,100000] [-- --out bench/results.json]
+ *
+ * `--quick` runs fewer queries and smaller samples (a smoke test, not for the README).
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { E2EResult } from './e2e.js';
+import type { EngineResult } from './engine.js';
+import type { ReloadResult } from './reload.js';
+import { ms, progress, table, times } from './stats.js';
+
+const { values } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    sizes: { type: 'string', default: 'real,1000,10000,100000' },
+    out: { type: 'string', default: 'bench/results.json' },
+    'skip-e2e': { type: 'boolean', default: false },
+    'skip-reload': { type: 'boolean', default: false },
+  },
+});
+
+const quick = values.quick;
+const work = mkdtempSync(path.join(os.tmpdir(), 'bench-'));
+
+/** Runs a bench script in a child process and reads the JSON it wrote. */
+async function child<T>(script: string, args: string[], nodeFlags: string[] = []): Promise<T> {
+  const out = path.join(work, `${path.basename(script, '.ts')}-${Date.now()}.json`);
+  const proc = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', script, ...args, '--out', out], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const code = await new Promise<number | null>((resolve) => proc.once('exit', resolve));
+  if (code !== 0) throw new Error(`${script} ${args.join(' ')} exited with ${code}`);
+  return JSON.parse(readFileSync(out, 'utf8')) as T;
+}
+
+/** Per size: how many calls to time, and how many naive fuse.js calls to sample (it is slow). */
+function plan(size: string): { queries: number; naiveAsk: number; naiveSuggest: number } {
+  const n = size === 'real' ? 0 : Number(size);
+  if (quick) return { queries: 300, naiveAsk: n >= 100_000 ? 2 : 10, naiveSuggest: n >= 100_000 ? 1 : 5 };
+  if (n >= 100_000) return { queries: 2000, naiveAsk: 6, naiveSuggest: 4 };
+  if (n >= 10_000) return { queries: 3000, naiveAsk: 40, naiveSuggest: 20 };
+  if (n >= 1_000) return { queries: 3000, naiveAsk: 150, naiveSuggest: 100 };
+  return { queries: 3000, naiveAsk: 300, naiveSuggest: 300 };
+}
+
+function machine() {
+  const cpus = os.cpus();
+  return {
+    cpuModel: cpus[0]?.model ?? 'unknown',
+    cores: cpus.length,
+    memoryGiB: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
+    node: process.version,
+    platform: `${os.type()} ${os.release()}`,
+  };
+}
+
+interface Target {
+  target: string;
+  reached: string;
+  met: boolean;
+}
+
+function targets(engine: EngineResult[], reload: ReloadResult[], e2e: E2EResult | undefined): Target[] {
+  const out: Target[] = [];
+  const bySize = (kb: string) => engine.find((e) => e.kb === kb);
+  const check = (label: string, value: number | undefined, limit: number, unit = 'ms') => {
+    if (value === undefined) return;
+    out.push({ target: `${label} ≤ ${limit} ${unit}`, reached: `${ms(value)} ${unit}`, met: value <= limit });
+  };
+  check('answer() p99, real knowledge base', bySize('real')?.answer.p99, 2);
+  check('answer() p99, 10,000 records', bySize('10000')?.answer.p99, 10);
+  check('answer() p99, 100,000 records', bySize('100000')?.answer.p99, 50);
+  check('suggest() p99, real knowledge base', bySize('real')?.suggest.p99, 1);
+  check('suggest() p99, 100,000 records', bySize('100000')?.suggest.p99, 5);
+  const ask100 = e2e?.load.find((l) => l.kind === 'ask' && l.mode === 'closed' && l.inFlight === 100);
+  const ac100 = e2e?.load.find((l) => l.kind === 'autocomplete' && l.mode === 'closed' && l.inFlight === 100);
+  check('end to end /ask p99, 100 in flight', ask100?.latency.p99, 20);
+  check('end to end autocomplete p99, 100 in flight', ac100?.latency.p99, 20);
+  if (e2e) {
+    const bad = e2e.load.reduce((s, l) => s + l.late + l.lost, 0);
+    out.push({
+      target: 'end to end: none late (> 3 s) or lost',
+      reached: `${bad} late or lost`,
+      met: bad === 0,
+    });
+  }
+  const big = reload.find((r) => r.records >= 10_000);
+  if (big) {
+    for (const run of big.runs)
+      check(`reload of ${big.records.toLocaleString('en-US')} records (${run.what})`, run.tookMs, 1000);
+    const pause = Math.max(...big.runs.map((r) => r.maxPauseMs));
+    const stale = big.runs.every((r) => r.answers > 0);
+    out.push({
+      target: 'answers served from the old index during reload, no pause (longest gap ≤ 50 ms)',
+      reached: `${stale ? 'answers kept coming' : 'answers stopped'}; longest gap ${ms(pause)} ms`,
+      met: stale && pause <= 50,
+    });
+  }
+  return out;
+}
+
+function printTables(
+  engine: EngineResult[],
+  reload: ReloadResult[],
+  e2e: E2EResult | undefined,
+  goals: Target[],
+) {
+  const label = (e: EngineResult) =>
+    e.kb === 'real' ? 'real (knowledge/)' : `${Number(e.kb).toLocaleString('en-US')} generated`;
+  const lines: string[] = [];
+  lines.push(
+    "## Answer engine, per call (ms; one pass, wall clock; in brackets: p99 of each call's best of 3 passes)",
+    '',
+  );
+  lines.push(
+    table(
+      [
+        'knowledge base',
+        'records',
+        'statements',
+        'buildIndex',
+        'index heap',
+        'answer p50',
+        'answer p99',
+        'answer max',
+        'suggest p50',
+        'suggest p99',
+        'suggest max',
+      ],
+      engine.map((e) => [
+        label(e),
+        e.records.toLocaleString('en-US'),
+        e.statements.toLocaleString('en-US'),
+        `${ms(e.buildMs)} ms`,
+        `${e.indexHeapMiB} MiB`,
+        ms(e.answer.p50),
+        `${ms(e.answer.p99)} (${ms(e.answer.bestOf3.p99)})`,
+        ms(e.answer.max),
+        ms(e.suggest.p50),
+        `${ms(e.suggest.p99)} (${ms(e.suggest.bestOf3.p99)})`,
+        ms(e.suggest.max),
+      ]),
+    ),
+  );
+  lines.push('', '## Against the naive baseline: one fuse.js index over whole records, default options', '');
+  lines.push(
+    table(
+      [
+        'knowledge base',
+        'sampled',
+        'naive answer p50',
+        'naive p99',
+        'engine p50 (same qs)',
+        'faster (p50)',
+        'naive suggest p50',
+        'engine p50 (same)',
+        'faster',
+        'naive build',
+        'naive heap',
+      ],
+      engine.map((e) => [
+        label(e),
+        `${e.naive.ask.n} + ${e.naive.suggest.n}`,
+        ms(e.naive.ask.p50),
+        ms(e.naive.ask.p99),
+        ms(e.naive.engineAskOnSample.p50),
+        times(e.naive.ask.p50 / e.naive.engineAskOnSample.p50),
+        ms(e.naive.suggest.p50),
+        ms(e.naive.engineSuggestOnSample.p50),
+        times(e.naive.suggest.p50 / e.naive.engineSuggestOnSample.p50),
+        `${ms(e.naive.buildMs)} ms`,
+        `${e.naive.heapMiB} MiB`,
+      ]),
+    ),
+  );
+  lines.push(
+    '',
+    'At 100,000 records a naive search takes seconds, so only the few sampled queries above are run there.',
+  );
+  if (reload.length) {
+    lines.push('', '## /reload (KnowledgeStore.reload) while a client keeps asking', '');
+    lines.push(
+      table(
+        [
+          'knowledge base',
+          'YAML',
+          'start-up load',
+          'reload',
+          'took',
+          'answers meanwhile',
+          'from old / new',
+          'longest pause',
+        ],
+        reload.flatMap((r) =>
+          r.runs.map((run) => [
+            `${r.knowledge} (${r.records.toLocaleString('en-US')} records)`,
+            `${r.files} files, ${r.yamlMiB} MiB`,
+            `${r.openMs} ms`,
+            run.what,
+            `${run.tookMs} ms`,
+            String(run.answers),
+            `${run.fromOld} / ${run.fromNew}`,
+            `${ms(run.maxPauseMs)} ms`,
+          ]),
+        ),
+      ),
+    );
+  }
+  if (e2e) {
+    lines.push('', '## End to end: Discord emulator → bot process → callback (ms)', '');
+    lines.push(
+      table(
+        ['interaction', 'load', 'count', 'p50', 'p99', 'max', 'per second', 'late (> 3 s)', 'lost'],
+        e2e.load.map((l) => [
+          l.kind === 'ask' ? '/ask' : 'autocomplete',
+          l.mode === 'open'
+            ? `${l.rate}/s arriving (≤ ${l.maxInFlight} in flight)`
+            : `${l.inFlight} in flight`,
+          String(l.interactions),
+          ms(l.latency.p50),
+          ms(l.latency.p99),
+          ms(l.latency.max),
+          String(l.perSecond),
+          String(l.late),
+          String(l.lost),
+        ]),
+      ),
+    );
+    lines.push('', '## Start-up: process start → IDENTIFY → "bot ready" (ms)', '');
+    lines.push(
+      table(
+        ['knowledge base', 'knowledge loaded', 'IDENTIFY', 'ready'],
+        e2e.startup.map((s) => [
+          s.knowledge,
+          String(s.knowledgeLoadedMs),
+          String(s.identifyMs),
+          String(s.readyMs),
+        ]),
+      ),
+    );
+    lines.push('', `Bot process peak RSS: ${e2e.botPeakRssMiB} MiB.`);
+  }
+  lines.push(
+    '',
+    `Peak RSS of the engine benchmark: ${engine.map((e) => `${label(e)} ${e.peakRssMiB} MiB`).join('; ')}.`,
+  );
+  lines.push('', '## Targets', '');
+  lines.push(
+    table(
+      ['target', 'reached', 'met'],
+      goals.map((g) => [g.target, g.reached, g.met ? 'yes' : 'NO']),
+    ),
+  );
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+async function main() {
+  const started = Date.now();
+  const info = machine();
+  progress(`${info.cpuModel}, ${info.cores} cores, ${info.memoryGiB} GiB, Node ${info.node}`);
+  const engine: EngineResult[] = [];
+  for (const size of values.sizes.split(',').filter(Boolean)) {
+    const p = plan(size);
+    engine.push(
+      await child<EngineResult>(
+        'bench/engine.ts',
+        [
+          '--kb',
+          size,
+          '--queries',
+          String(p.queries),
+          '--naive-ask',
+          String(p.naiveAsk),
+          '--naive-suggest',
+          String(p.naiveSuggest),
+        ],
+        ['--expose-gc'],
+      ),
+    );
+  }
+  const kbDir = path.join(work, 'kb-10000');
+  const reload = values['skip-reload']
+    ? []
+    : await child<ReloadResult[]>(
+        'bench/reload.ts',
+        ['--records', quick ? '2000' : '10000', '--keep-dir', kbDir],
+        ['--expose-gc'],
+      );
+  const e2e = values['skip-e2e']
+    ? undefined
+    : await child<E2EResult>('bench/e2e.ts', [
+        '--scale',
+        quick ? '0.2' : '1',
+        ...(values['skip-reload'] ? [] : ['--kb-dir', kbDir]),
+      ]);
+  const goals = targets(engine, reload, e2e);
+  const results = {
+    command: 'npm run bench',
+    date: new Date().toISOString(),
+    quick,
+    durationSeconds: Math.round((Date.now() - started) / 1000),
+    machine: info,
+    engine,
+    reload,
+    e2e: e2e ?? null,
+    targets: goals,
+  };
+  writeFileSync(values.out, `${JSON.stringify(results, null, 2)}\n`);
+  printTables(engine, reload, e2e, goals);
+  rmSync(work, { recursive: true, force: true });
+  progress(`done in ${results.durationSeconds} s; wrote ${values.out}`);
+}
+
+await main();
