@@ -64,6 +64,14 @@ const GOLDEN: { q: string; subject: string; says?: string[] }[] = [
     says: ['Roadzen', 'founding member', 'garbled'],
   },
   { q: 'did apple join the ai alliance', subject: 'org-apple', says: ["don't list"] },
+  { q: 'which research labs are part of the ai alliance', subject: 'ai-alliance', says: ['CERN', 'lab'] },
+  {
+    q: 'when is the deadline to apply to meta research community',
+    subject: 'meta-oiarc',
+    says: ['September 10'],
+  },
+  { q: 'who replaced nick clegg', subject: 'person-nick-clegg', says: ['Joel Kaplan'] },
+  { q: 'how many members does the ai alliance have', subject: 'ai-alliance', says: ['57', '45', 'over 50'] },
 ];
 
 /** Nonsense and other topics: the engine must refuse, never answer confidently. */
@@ -79,6 +87,12 @@ const REFUSED = [
 ];
 
 describe('golden questions', () => {
+  it('lists only members of the asked type: labs are not universities', () => {
+    const result = answer('which research labs are part of the ai alliance', index);
+    expect(result.answer).toContain('CERN');
+    expect(result.answer).not.toContain('Yale');
+  });
+
   it.each(GOLDEN)('answers "$q" about $subject', ({ q, subject, says }) => {
     const result = answer(q, index);
     expect(result.answered).toBe(true);

@@ -435,7 +435,7 @@ function launchSentence(ctx: Ctx, initiative: Rec<'initiative'>): string {
   const when = initiative.launched ? formatDate(initiative.launched.date) : undefined;
   const by = founders.length ? ` by ${joinList(founders)}` : '';
   if (when)
-    return `${capitalise(withArticle(name))} was launched${by} on ${when.includes(',') ? when : `in ${when}`}.`;
+    return `${capitalise(withArticle(name))} was launched${by} ${when.includes(',') ? 'on' : 'in'} ${when}.`;
   return founders.length ? `${capitalise(withArticle(name))} was set up${by}.` : '';
 }
 
@@ -488,6 +488,15 @@ function initiativeAnswer(ctx: Ctx, initiative: Rec<'initiative'>, score: number
     }
   }
   if (intent.when && !intent.why && !intent.criticism) {
+    // "When is the deadline to apply" asks about something other than the launch: answer from the facts that
+    // mention it, if any do.
+    const extra = ctx.terms.filter((t) => !INTENT_WORDS.has(t));
+    const mentions = (d: FactDoc) => {
+      const text = normalize(d.text);
+      return extra.some((t) => text.includes(t.slice(0, Math.max(4, t.length - 2))));
+    };
+    const specific = extra.length > 0 ? rankDocs(ctx, scope, { limit: 3, only: mentions }) : [];
+    if (specific.length > 0) return { ...base, lead: '', docs: specific };
     const note = initiative.launched?.note ? ` ${initiative.launched.note}` : '';
     return {
       ...base,
@@ -538,32 +547,19 @@ function membersAnswer(
   const inAny = all.filter((m) => ['co-founder', 'founding-member', 'member'].includes(m.inv.role));
   // A category in the question ("chip companies", "universities") narrows the list to members whose record
   // mentions it.
-  const categoryTerms = ctx.terms.filter(
-    (t) =>
-      ![
-        'member',
-        'members',
-        'list',
-        'full',
-        'company',
-        'companies',
-        'organization',
-        'organizations',
-        'orgs',
-        'joined',
-        'join',
-        'which',
-        'alliance',
-      ].includes(t),
+  // "which <kind> are in…" names a category: an organization type ("universities", "research labs") or words
+  // their descriptions use ("chip companies"). Other questions list everyone.
+  const categoryTerms = categoryWords(ctx.q);
+  const types = new Set(
+    categoryTerms.map((t) => ORG_TYPE_WORDS[t]).filter((t): t is Organization['type'] => !!t),
   );
   const expanded = [...new Set(categoryTerms.flatMap((t) => [t, ...(SYNONYMS.get(t) ?? [])]))];
   const describes = (org: Organization) => {
-    const text = normalize(`${org.type} ${org.description ?? ''} ${org.summary}`);
+    if (types.size > 0) return types.has(org.type);
+    const text = normalize(`${org.description ?? ''} ${org.summary}`);
     return expanded.some((t) => t.length > 2 && new RegExp(`\\b${t}`).test(text));
   };
-  // Only "which <kind> are in…" questions name a category; other words are not filters.
-  const asksCategory = /\b(which|what)\b/.test(ctx.q);
-  const filtered = asksCategory && expanded.length > 0 ? inAny.filter((m) => describes(m.org)) : [];
+  const filtered = categoryTerms.length > 0 ? inAny.filter((m) => describes(m.org)) : [];
   const monthFilter = dateFilter(ctx.q);
   const dated = monthFilter ? inAny.filter((m) => m.inv.date?.startsWith(monthFilter)) : [];
   const name = capitalise(withArticle(initiative.name));
@@ -576,7 +572,7 @@ function membersAnswer(
     return { lead, leadSources: dated.flatMap((m) => m.inv.sources), docs };
   }
   if (filtered.length > 0 && filtered.length < inAny.length) {
-    const lead = `${name} members matching "${categoryTerms.join(' ')}": ${joinList(filtered.map((m) => `${shortName(m.org)} (${m.inv.role.replace('-', ' ')})`))}.`;
+    const lead = `${name} members matching "${categoryTerms.join(' ')}": ${joinList(filtered.map((m) => `${shortName(m.org)} (${ROLE_LABEL[m.inv.role]})`))}.`;
     return { lead, leadSources: filtered.flatMap((m) => m.inv.sources), docs: [] };
   }
   const founders = inAny.filter((m) => m.inv.role === 'co-founder').map((m) => shortName(m.org));
@@ -606,6 +602,66 @@ function membersAnswer(
     leadSources: inAny.slice(0, 3).flatMap((m) => m.inv.sources),
     docs,
   };
+}
+
+/** Words that name an organization type in "which … are in" questions. */
+const ORG_TYPE_WORDS: Record<string, Organization['type']> = {
+  university: 'university',
+  universities: 'university',
+  college: 'university',
+  colleges: 'university',
+  school: 'university',
+  schools: 'university',
+  academic: 'university',
+  academics: 'university',
+  lab: 'lab',
+  labs: 'lab',
+  nonprofit: 'nonprofit',
+  nonprofits: 'nonprofit',
+  foundation: 'nonprofit',
+  foundations: 'nonprofit',
+  government: 'government',
+  governments: 'government',
+  agency: 'government',
+  agencies: 'government',
+};
+
+const GENERIC_CATEGORY = new Set([
+  'company',
+  'companies',
+  'organization',
+  'organizations',
+  'orgs',
+  'groups',
+  'members',
+  'member',
+  'ones',
+  'other',
+  'others',
+  'kind',
+  'kinds',
+  'type',
+  'types',
+  'of',
+  'the',
+  'ai',
+]);
+
+const ROLE_LABEL: Record<Organization['involvement'][number]['role'], string> = {
+  'co-founder': 'co-founder',
+  'founding-member': 'founding member',
+  member: 'joined later',
+  'not-a-member': 'not a member',
+  critic: 'critic',
+  partner: 'partner',
+};
+
+/** The words between "which/what" and the verb: "which hardware chip companies are in…" → hardware, chip. */
+function categoryWords(q: string): string[] {
+  const m = q.match(
+    /\b(?:which|what)\s+((?:[\p{L}\p{N}]+\s+){0,3}?)(?:are|is|were|was|joined|join|have|has|belong|belongs|from|in)\b/u,
+  );
+  return (m?.[1] ?? '').split(' ').filter((w) => w && !GENERIC_CATEGORY.has(w));
 }
 
 /** "How many members": the count in the records, and what the sources say (they disagree). */

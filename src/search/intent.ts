@@ -72,7 +72,7 @@ export function detectIntent(q: string): Intent {
       q,
     ),
     members: test(
-      /\b(members|member list|list of members|membership list|who is in|who are in|who in|which \w+( \w+)? (are|is|were) in|full list|all members|who joined|which \w+ joined|participants|signatories|signers)\b/,
+      /\b(members|member list|list of members|membership list|who is in|who are in|who in|(which|what) \w+( \w+)? (are|is|were) (in|part)|full list|all members|who joined|which \w+ joined|participants|signatories|signers)\b/,
       q,
     ),
     goals: test(

@@ -195,8 +195,9 @@ function fuzzySpans(
       const candidates: { s: Surface; overlap: number }[] = [];
       for (const [s, count] of shared) {
         const overlap = count / Math.max(content, wordCount(s.key));
-        // Sharing only generic words ("ai foundation" vs "Linux Foundation") is not evidence of a name.
-        if (overlap >= 0.5 && uncommon.has(s)) candidates.push({ s, overlap });
+        // Sharing only generic words ("ai foundation" vs "Linux Foundation") is not evidence of a name, unless
+        // they make up most of it ("ai research community" vs "Meta AI Research Community").
+        if (overlap >= 0.5 && (uncommon.has(s) || overlap >= 0.75)) candidates.push({ s, overlap });
       }
       if (candidates.length === 0) continue;
       const best = candidates.sort((a, b) => b.overlap - a.overlap).slice(0, 6);
