@@ -27,6 +27,7 @@ import type {
   Topic,
 } from '../src/knowledge/schema.js';
 import { crossCheck } from '../src/knowledge/validate.js';
+import { formatDate } from '../src/text/dates.js';
 import { normalize } from '../src/text/normalize.js';
 
 /** A small, fast, seedable PRNG (mulberry32). */
@@ -168,20 +169,6 @@ const TITLES = [
   'Co-founder',
 ];
 const PUBLISHERS = ['Example News', 'TechWire', 'The Open Review', 'Data Daily', 'Press release', 'GitHub'];
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 const REASONS = [
   'It was absent from the launch list and has not announced joining since.',
   'It said it prefers to keep its models closed.',
@@ -254,10 +241,8 @@ function generateSections(n: number, seed: number): Required<KnowledgeFile> {
     const p = precision === 'any' ? rng.pick(['day', 'day', 'month', 'year'] as const) : precision;
     return p === 'day' ? `${y}-${m}-${d}` : p === 'month' ? `${y}-${m}` : `${y}`;
   };
-  const spoken = (iso: string) => {
-    const [y, m] = iso.split('-');
-    return m ? `${MONTHS[Number(m) - 1]} ${y}` : `${y}`;
-  };
+  // Month precision, as people write dates in prose: "July 2023".
+  const spoken = (iso: string) => formatDate(iso.slice(0, 7));
 
   const sources: Source[] = [];
   for (let i = 0; i < mix.sources; i++) {
