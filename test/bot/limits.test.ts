@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
+import { Topic } from '../../src/knowledge/schema.js';
 import { decodeCardState, INITIATIVE_TOPICS } from '../../src/present/card-state.js';
 import { type DiscordTest, type Shown, startDiscord } from '../support/bot-harness.js';
 import { findComponent } from '../support/emulator.js';
@@ -91,16 +92,8 @@ function stressKnowledge(): Record<string, unknown> {
     kind: 'public',
   }));
   const src = (i: number) => [`src-${i % 90}`, `src-${(i + 1) % 90}`];
-  const topics = [
-    'overview',
-    'history',
-    'goals',
-    'activities',
-    'governance',
-    'membership',
-    'criticism',
-    'quote',
-  ];
+  // Every topic a moderator can use, so each one's rendering is pushed to the limits.
+  const topics = Topic.options;
   const facts = (n: number, seed: string) =>
     Array.from({ length: n }, (_, i) => ({
       topic: topics[i % topics.length],
