@@ -1,5 +1,6 @@
 import type { KbRecord } from '../knowledge/schema.js';
 import type { FactDoc, SearchIndex } from '../search/index.js';
+import { normalize } from '../text/normalize.js';
 import type { Answer, AnswerSource } from './answer.js';
 
 /** What a handler found, before it is fitted to size. */
@@ -34,6 +35,19 @@ export function truncate(text: string, max: number): string {
   return `${cut.slice(0, at).trimEnd()}…`;
 }
 
+/**
+ * True when most of the distinctive words of `piece` are already in `text`: a record's summary and description
+ * often say the same thing in other words, and saying it twice wastes the reader's time.
+ */
+function mostlyRepeats(piece: string, text: string): boolean {
+  const have = new Set(normalize(text).split(' '));
+  const words = normalize(piece)
+    .split(' ')
+    .filter((w) => w.length > 3);
+  if (words.length < 4) return false;
+  return words.filter((w) => have.has(w)).length / words.length >= 0.75;
+}
+
 function firstUrl(url: string): string | null {
   return url.match(/https?:\/\/[^\s;,]+/)?.[0] ?? null;
 }
@@ -51,7 +65,8 @@ export function composeAnswer(draft: Draft, index: SearchIndex, alternatives: re
   const bullets = draft.listStyle || (draft.docs.length > 1 && text !== '');
   for (const doc of draft.docs) {
     const piece = docText(doc, draft.quoteStyle ?? false).trim();
-    if (!piece || seen.has(piece) || text.includes(piece)) continue;
+    if (!piece || seen.has(piece) || text.includes(piece) || (!draft.listStyle && mostlyRepeats(piece, text)))
+      continue;
     const next = text ? `${text}\n${bullets ? '• ' : ''}${piece}` : piece;
     if (next.length > MAX_ANSWER_CHARS && used.length > 0) break;
     text = next;

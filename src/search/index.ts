@@ -304,7 +304,7 @@ function* buildSteps(kb: KnowledgeBase): Generator<void, SearchIndex> {
     kb,
     surfaces,
     compact,
-    maxWords: Math.min(maxWords, 8),
+    maxWords: Math.min(maxWords, 12),
     wordSurfaces,
     vocab,
     typos,

@@ -232,7 +232,9 @@ function fuzzySpans(
 function resolveOverlaps(found: Mention[]): Mention[] {
   // Longer spans win over a shorter exact word inside them: "meta open sourcing its models" is the initiative,
   // not just "meta".
-  const weight = (m: Mention) => m.score * (1 + 0.3 * (m.end - m.start - 1));
+  // Ties go to a record's own name over an alias: "meta ai alliance" is Meta + the AI Alliance, not "Meta AI".
+  const weight = (m: Mention) =>
+    m.score * (1 + 0.3 * (m.end - m.start - 1)) + (m.surfaces.some((s) => s.isName) ? 0.01 : 0);
   const ranked = [...found].sort((a, b) => weight(b) - weight(a));
   const taken: Mention[] = [];
   for (const m of ranked) {

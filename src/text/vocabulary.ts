@@ -18,7 +18,7 @@ export const STOPWORDS = new Set(
  * only counts as a name when the user capitalised it.
  */
 export const COMMON_WORDS = new Set(
-  `together stability fair domino open alliance partnership community research forum statement foundation
+  `together stability fair open alliance partnership community research forum statement foundation
   institute university college center centre lab labs group data cloud ai`.split(/\s+/),
 );
 
