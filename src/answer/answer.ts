@@ -490,7 +490,7 @@ function initiativeAnswer(ctx: Ctx, initiative: Rec<'initiative'>, score: number
   if (intent.when && !intent.why && !intent.criticism) {
     // "When is the deadline to apply" asks about something other than the launch: answer from the facts that
     // mention it, if any do.
-    const extra = ctx.terms.filter((t) => !INTENT_WORDS.has(t));
+    const extra = intent.founders ? [] : ctx.terms.filter((t) => !INTENT_WORDS.has(t));
     const mentions = (d: FactDoc) => {
       const text = normalize(d.text);
       return extra.some((t) => text.includes(t.slice(0, Math.max(4, t.length - 2))));

@@ -95,14 +95,17 @@ export function linkEntities(question: string, index: SearchIndex): Mention[] {
   const typedText = new Joined(words);
   const fixedText = new Joined(corrected);
 
+  let contentWords = 0;
+  for (const w of words) if (!STOPWORDS.has(w)) contentWords++;
   const plausible = (surfaces: readonly Surface[], spanWords: readonly string[], i: number, len: number) => {
     let allStop = true;
     for (let k = i; k < i + len; k++) if (!STOPWORDS.has(spanWords[k] as string)) allStop = false;
     if (allStop) return false;
     if (len === 1) {
       const w = spanWords[i] as string;
-      // One-word names that are also ordinary words count only when capitalised ("Together", "FAIR").
-      if ((COMMON_WORDS.has(w) || w.length <= 2) && !capitalised.has(w)) return false;
+      // One-word names that are also ordinary words count only when capitalised ("Together", "FAIR"), or when
+      // they are all the question is about ("what is hf").
+      if ((COMMON_WORDS.has(w) || w.length <= 2) && !capitalised.has(w) && contentWords > 1) return false;
       if (surfaces.every((s) => s.key.includes(' ')) && STOPWORDS.has(w)) return false;
     }
     return true;
