@@ -4,6 +4,7 @@
  * cached / off-thread load equals a plain load (problems included).
  */
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import MiniSearch from 'minisearch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -24,6 +25,7 @@ import {
 import { TypoIndex } from '../src/search/typos.js';
 import { SYNONYMS } from '../src/text/vocabulary.js';
 import { VALID_FILES, writeKnowledgeDir } from './support/kb-fixture.js';
+import { sharedDir } from './support/shared-dir.js';
 
 /** The index the answer engine used before: MiniSearch over the same statements, same options. */
 function miniSearchOf(index: SearchIndex) {
@@ -39,9 +41,7 @@ function miniSearchOf(index: SearchIndex) {
 }
 
 async function questions(kb: KnowledgeBase, count: number): Promise<string[]> {
-  const dev = parse(
-    await readFile('../shared/eval/questions.dev.yaml', 'utf8').catch(() => 'questions: []'),
-  ) as {
+  const dev = parse(await readFile(path.join(sharedDir(), 'eval', 'questions.dev.yaml'), 'utf8')) as {
     questions?: { question: string }[];
   };
   return [

@@ -5,8 +5,9 @@ import { knowledgeJsonSchemaText } from '../src/knowledge/json-schema.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
 import { aliasName, countKnowledge, type KnowledgeBase } from '../src/knowledge/model.js';
 import { normalize } from '../src/text/normalize.js';
+import { sharedDir } from './support/shared-dir.js';
 
-const SEEDS = path.resolve('../shared/seeds');
+const SEEDS = path.join(sharedDir(), 'seeds');
 let kb: KnowledgeBase;
 
 beforeAll(async () => {
