@@ -670,7 +670,6 @@ function memberCount(ctx: Ctx, initiative: Rec<'initiative'>): Pick<Draft, 'lead
   const founding = all.filter((m) => m.inv.role === 'co-founder' || m.inv.role === 'founding-member');
   const later = all.filter((m) => m.inv.role === 'member');
   const name = capitalise(withArticle(initiative.name));
-  const lead = `${name}: the records list ${founding.length} founding organizations (co-founders included)${later.length ? ` and ${later.length} later members with records of their own` : ''}. The sources' counts differ:`;
   const docs = (ctx.index.docsByRecord.get(initiative.id) ?? [])
     .filter(
       (d) =>
@@ -680,11 +679,10 @@ function memberCount(ctx: Ctx, initiative: Rec<'initiative'>): Pick<Draft, 'lead
         d.text.length < 400,
     )
     // The conflicting counts first: they are what "how many" is really about.
-    .sort(
-      (a, b) =>
-        Number(/differing counts|conflict/i.test(b.text)) - Number(/differing counts|conflict/i.test(a.text)),
-    )
+    .sort((a, b) => Number(b.confidence === 'conflicting') - Number(a.confidence === 'conflicting'))
     .slice(0, 5);
+  const differ = docs.some((d) => d.confidence === 'conflicting') ? " The sources' counts differ:" : '';
+  const lead = `${name}: the records list ${founding.length} founding organizations (co-founders included)${later.length ? ` and ${later.length} later members with records of their own` : ''}.${differ}`;
   return { lead, leadSources: founding.slice(0, 2).flatMap((m) => m.inv.sources), docs };
 }
 
@@ -927,7 +925,3 @@ function orgAnswer(ctx: Ctx, org: Rec<'organization'>, score: number): Draft {
     confidence: score,
   };
 }
-
-/** Exposed for tests of the pieces. */
-export const _internal = { dateFilter, sharedInitiative };
-export type { Person, Project };

@@ -1,5 +1,6 @@
 import { aliasName, type KnowledgeBase } from '../knowledge/model.js';
 import type {
+  Fact,
   Initiative,
   Involvement,
   KbRecord,
@@ -40,6 +41,8 @@ export interface FactDoc {
   text: string;
   quote?: string | undefined;
   date?: string | undefined;
+  /** The fact's confidence mark, when it has one ("conflicting" when sources disagree). */
+  confidence?: Fact['confidence'];
   sources: readonly string[];
 }
 
@@ -221,6 +224,7 @@ function* buildSteps(kb: KnowledgeBase): Generator<void, SearchIndex> {
     sources: readonly string[],
     quote?: string,
     date?: string,
+    confidence?: Fact['confidence'],
   ) =>
     factDocs.push({
       id: factDocs.length,
@@ -230,13 +234,15 @@ function* buildSteps(kb: KnowledgeBase): Generator<void, SearchIndex> {
       text,
       quote: quote || undefined,
       date: date || undefined,
+      confidence,
       sources,
     });
 
   for (const r of kb.records) {
     if (++work % STEP === 0) yield;
     addDoc(r.id, NO_OTHERS, 'summary', r.summary, r.sources);
-    for (const f of r.facts) addDoc(r.id, NO_OTHERS, f.topic, f.text, f.sources, f.quote, f.date);
+    for (const f of r.facts)
+      addDoc(r.id, NO_OTHERS, f.topic, f.text, f.sources, f.quote, f.date, f.confidence);
     if (r.kind === 'organization') {
       if (r.description) addDoc(r.id, NO_OTHERS, 'overview', r.description, r.sources);
       if (r.runs) runBy.set(r.runs, r);
