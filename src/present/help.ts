@@ -29,7 +29,7 @@ export function helpEmbed(
   counts: KnowledgeCounts,
   commands: readonly RESTPostAPIChatInputApplicationCommandsJSONBody[],
 ): APIEmbed {
-  const featured = index.kb.records.filter((r) => r.kind === 'initiative' && r.featured);
+  const featured = index.featured;
   const commandLines = commands.map((c) => {
     const moderators = c.default_member_permissions != null ? ' *(moderators)*' : '';
     return `\`${usage(c)}\` — ${escapeText(c.description)}${moderators}`;
