@@ -25,7 +25,6 @@ import {
 import { TypoIndex } from '../src/search/typos.js';
 import { SYNONYMS } from '../src/text/vocabulary.js';
 import { VALID_FILES, writeKnowledgeDir } from './support/kb-fixture.js';
-import { sharedDir } from './support/shared-dir.js';
 
 /** The index the answer engine used before: MiniSearch over the same statements, same options. */
 function miniSearchOf(index: SearchIndex) {
@@ -41,7 +40,7 @@ function miniSearchOf(index: SearchIndex) {
 }
 
 async function questions(kb: KnowledgeBase, count: number): Promise<string[]> {
-  const dev = parse(await readFile(path.join(sharedDir(), 'eval', 'questions.dev.yaml'), 'utf8')) as {
+  const dev = parse(await readFile(path.join('eval', 'dev.yaml'), 'utf8')) as {
     questions?: { question: string }[];
   };
   return [

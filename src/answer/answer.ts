@@ -1,13 +1,5 @@
 import { garbledAliases } from '../knowledge/model.js';
-import type {
-  Initiative,
-  KbRecord,
-  Organization,
-  Person,
-  Project,
-  RecordKind,
-  Topic,
-} from '../knowledge/schema.js';
+import type { Initiative, KbRecord, Organization, Person, RecordKind, Topic } from '../knowledge/schema.js';
 import type { FactDoc, SearchIndex } from '../search/index.js';
 import { indexTerms } from '../search/index.js';
 import { detectIntent, type Intent } from '../search/intent.js';

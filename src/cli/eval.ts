@@ -1,44 +1,106 @@
-import { readFile } from 'node:fs/promises';
-import { parse } from 'yaml';
 import { answer } from '../answer/answer.js';
 import { loadOfflineConfig, processEnv } from '../config.js';
-import { EvalFile, type EvalResult, scoreAnswer } from '../eval/score.js';
+import { type EvalResult, type SetSummary, scoreAnswer, summarize } from '../eval/score.js';
+import { type EvalSet, EvalSetError, listEvalFiles, readEvalSet } from '../eval/sets.js';
 import { loadKnowledge } from '../knowledge/load.js';
-import { buildIndex } from '../search/index.js';
+import { KnowledgeError } from '../knowledge/problems.js';
+import { buildIndex, type SearchIndex } from '../search/index.js';
+
+const USAGE = `Usage: npm run eval -- [file.yaml …] [--show NAME[,NAME]] [--show-all] [--table]
+  no file      score every question set in eval/
+  --show NAME  print the misses of that set (e.g. --show tune); --show-all prints every set's misses
+  --table      print each set's reliability table (confidence band → share right)`;
+
+function pct(n: number, d: number): string {
+  return d ? `${((100 * n) / d).toFixed(1)}%` : '—';
+}
+
+function summaryLine(name: string, width: number, s: SetSummary): string {
+  const total = s.inScope + s.outOfScope;
+  return [
+    name.padEnd(width),
+    `in scope ${`${s.inScopeRight}/${s.inScope}`.padStart(7)} ${pct(s.inScopeRight, s.inScope).padStart(6)}`,
+    `out of scope refused ${`${s.refused}/${s.outOfScope}`.padStart(5)}`,
+    `wrong at confidence ≥ 0.8: ${s.confidentWrong}/${total} (${pct(s.confidentWrong, total)})`,
+  ].join('  ·  ');
+}
+
+function reliabilityTable(name: string, s: SetSummary): string[] {
+  const lines = [`${name} — reliability (confidence band → share right)`];
+  for (const b of s.bands)
+    lines.push(
+      `  ${b.low.toFixed(1)}–${b.high.toFixed(1)}  ${String(b.count).padStart(4)} answers  ${pct(b.right, b.count).padStart(6)} right`,
+    );
+  return lines;
+}
+
+function missLines(results: readonly EvalResult[]): string[] {
+  const lines: string[] = [];
+  for (const r of results) {
+    if (r.ok) continue;
+    lines.push(`✖ ${r.id} ${JSON.stringify(r.question)} — ${r.problems.join('; ')}`);
+    lines.push(`    subject: ${r.answer.subject?.name ?? '(none)'} · confidence ${r.answer.confidence}`);
+    lines.push(`    ${r.answer.answer.replace(/\n/g, '\n    ')}`);
+  }
+  return lines;
+}
+
+function score(set: EvalSet, index: SearchIndex): EvalResult[] {
+  return [
+    ...set.data.questions.map((q) => scoreAnswer(q, false, answer(q.question, index))),
+    ...set.data.out_of_scope.map((q) => scoreAnswer(q, true, answer(q.question, index))),
+  ];
+}
 
 /**
- * `npm run eval -- <file> [--verbose]`: scores a question file shaped like questions.dev.yaml and prints the
- * score and every miss. Exits 1 when the file can't be read.
+ * `npm run eval`: scores every question set in `eval/` (or the files named) and prints one line per set — in
+ * scope correct, out of scope refused, wrong answers given with confidence ≥ 0.8 — then the misses of the sets
+ * named with `--show`. A missing or malformed file is one line naming it, exit 2.
  */
 async function main(argv: string[]): Promise<number> {
-  const file = argv.find((a) => !a.startsWith('--')) ?? '../shared/eval/questions.dev.yaml';
-  const verbose = argv.includes('--verbose');
-  const data = EvalFile.parse(parse(await readFile(file, 'utf8')));
-  const index = buildIndex(await loadKnowledge(loadOfflineConfig(processEnv()).knowledgeDir));
+  if (argv.includes('--help')) {
+    console.log(USAGE);
+    return 0;
+  }
+  const showAt = argv.indexOf('--show');
+  const show = new Set(showAt >= 0 ? (argv[showAt + 1] ?? '').split(',').filter(Boolean) : []);
+  const showAll = argv.includes('--show-all');
+  const table = argv.includes('--table');
+  const files = argv.filter((a, i) => !a.startsWith('--') && !(showAt >= 0 && i === showAt + 1));
+  if (showAt >= 0 && !show.size) {
+    console.error(`eval: --show needs a set name\n${USAGE}`);
+    return 2;
+  }
 
-  const results: EvalResult[] = [
-    ...data.questions.map((q) => scoreAnswer(q, false, answer(q.question, index))),
-    ...data.out_of_scope.map((q) => scoreAnswer(q, true, answer(q.question, index))),
-  ];
-  for (const r of results) {
-    if (r.ok && !verbose) continue;
-    console.log(
-      `${r.ok ? '✔' : '✖'} ${r.id} ${JSON.stringify(r.question)}${r.ok ? '' : ` — ${r.problems.join('; ')}`}`,
+  const sets = await Promise.all((files.length ? files : await listEvalFiles('eval')).map(readEvalSet));
+  const index = buildIndex(await loadKnowledge(loadOfflineConfig(processEnv()).knowledgeDir));
+  const unknown = [...show].filter((n) => !sets.some((s) => s.name === n));
+  if (unknown.length) {
+    console.error(
+      `eval: no question set named ${unknown.join(', ')} (have: ${sets.map((s) => s.name).join(', ')})`,
     );
-    if (!r.ok || verbose) {
-      console.log(`    subject: ${r.answer.subject?.name ?? '(none)'} · confidence ${r.answer.confidence}`);
-      console.log(`    ${r.answer.answer.replace(/\n/g, '\n    ')}`);
+    return 2;
+  }
+
+  const width = Math.max(...sets.map((s) => s.name.length));
+  const scored = sets.map((set) => ({ set, results: score(set, index) }));
+  for (const { set, results } of scored) console.log(summaryLine(set.name, width, summarize(results)));
+  for (const { set, results } of scored) {
+    if (table) console.log(`\n${reliabilityTable(set.name, summarize(results)).join('\n')}`);
+    if (showAll || show.has(set.name)) {
+      const misses = missLines(results);
+      console.log(`\n${set.name} — misses${misses.length ? '' : ': none'}`);
+      if (misses.length) console.log(misses.join('\n'));
     }
   }
-  const inScope = results.filter((r) => !r.outOfScope);
-  const oos = results.filter((r) => r.outOfScope);
-  const pct = (n: number, d: number) => (d ? ((100 * n) / d).toFixed(1) : '100.0');
-  const okIn = inScope.filter((r) => r.ok).length;
-  const okOut = oos.filter((r) => r.ok).length;
-  console.log(`\nIn scope: ${okIn}/${inScope.length} correct (${pct(okIn, inScope.length)}%)`);
-  console.log(`Out of scope: ${okOut}/${oos.length} refused (${pct(okOut, oos.length)}%)`);
-  console.log(`Overall: ${okIn + okOut}/${results.length} (${pct(okIn + okOut, results.length)}%)`);
   return 0;
 }
 
-process.exitCode = await main(process.argv.slice(2));
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (error) {
+  if (error instanceof EvalSetError || error instanceof KnowledgeError) {
+    console.error(`eval: ${error.message}`);
+    process.exitCode = 2;
+  } else throw error;
+}

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Answer } from '../answer/answer.js';
 import { MAX_ANSWER_CHARS } from '../answer/compose.js';
 
-/** The shape of an evaluation file such as `../shared/eval/questions.dev.yaml`. */
+/** The shape of an evaluation file such as `eval/dev.yaml`. */
 export const EvalFile = z.object({
   questions: z
     .array(z.object({ id: z.string(), question: z.string(), must_contain: z.array(z.string()).default([]) }))
@@ -49,5 +49,48 @@ export function scoreAnswer(
     outOfScope,
     problems,
     answer: result,
+  };
+}
+
+/** Answers at or above this confidence are "confident": a wrong one is the worst kind of miss. */
+export const CONFIDENT = 0.8;
+
+/** One row of a reliability table: the answers whose confidence falls in `[low, high)`. */
+export interface ReliabilityBand {
+  low: number;
+  high: number;
+  count: number;
+  right: number;
+}
+
+/** The figures `npm run eval` prints for one question set. */
+export interface SetSummary {
+  inScope: number;
+  inScopeRight: number;
+  outOfScope: number;
+  refused: number;
+  /** Scored questions that went wrong although the answer's confidence was at least {@link CONFIDENT}. */
+  confidentWrong: number;
+  bands: ReliabilityBand[];
+}
+
+const BAND_EDGES = [0, 0.2, 0.4, 0.6, 0.8, 1.000001];
+
+/** Adds up scored questions into the set's line and its reliability table (confidence band → share right). */
+export function summarize(results: readonly EvalResult[]): SetSummary {
+  const inScope = results.filter((r) => !r.outOfScope);
+  const outOfScope = results.filter((r) => r.outOfScope);
+  const bands = BAND_EDGES.slice(0, -1).map((low, i) => {
+    const high = BAND_EDGES[i + 1] as number;
+    const inBand = results.filter((r) => r.answer.confidence >= low && r.answer.confidence < high);
+    return { low, high: Math.min(1, high), count: inBand.length, right: inBand.filter((r) => r.ok).length };
+  });
+  return {
+    inScope: inScope.length,
+    inScopeRight: inScope.filter((r) => r.ok).length,
+    outOfScope: outOfScope.length,
+    refused: outOfScope.filter((r) => r.ok).length,
+    confidentWrong: results.filter((r) => !r.ok && r.answer.confidence >= CONFIDENT).length,
+    bands,
   };
 }

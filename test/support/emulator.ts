@@ -2,7 +2,7 @@
  * A local Discord API emulator (REST over HTTP + gateway over WebSocket on 127.0.0.1) that the real discord.js
  * Client logs into, so the bot is tested end to end offline. It validates payloads the way Discord does, keeps
  * every request and message for assertions, lets a test dispatch interactions as a given member, and injects
- * faults (dropped sockets, unacknowledged heartbeats, 429/5xx). Protocol facts: shared/research/discord-offline.md.
+ * faults (dropped sockets, unacknowledged heartbeats, 429/5xx). Protocol facts: docs/discord-limits.md.
  *
  * Usage: `const emu = await startEmulator()`, then a Client with `rest: { api: emu.apiUrl }` logs in with
  * `emu.token`; `emu.command({ name, options })` returns a handle whose `reply()` is what the user saw.
