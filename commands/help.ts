@@ -2,6 +2,7 @@ import { MessageFlags, SlashCommandBuilder } from 'discord.js';
 import type { Command } from '../src/bot/command.js';
 import { NO_PINGS } from '../src/bot/respond.js';
 import { helpEmbed } from '../src/present/help.js';
+import { shardOfInteraction } from '../src/shard/where.js';
 
 const data = new SlashCommandBuilder()
   .setName('help')
@@ -18,6 +19,8 @@ export default {
       counts,
       ctx.commands.map((c) => c.data.toJSON()),
     );
+    const shard = shardOfInteraction(interaction);
+    if (shard && embed.footer) embed.footer.text += ` · shard ${shard.id}/${shard.count}`;
     await interaction.reply({ embeds: [embed], flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
   },
 } satisfies Command;

@@ -5,6 +5,8 @@ import { isModerator } from '../src/bot/permissions.js';
 import { NO_PINGS } from '../src/bot/respond.js';
 import type { Problem } from '../src/knowledge/problems.js';
 import { reloadReport } from '../src/present/reload-report.js';
+import { withShardReport } from '../src/present/shard-reload.js';
+import { reloadEveryShard } from '../src/shard/reload.js';
 
 /** The polite refusal for members who may not reload. */
 export const NOT_A_MODERATOR =
@@ -25,7 +27,10 @@ function relativeTo(dir: string): (p: Problem) => Problem {
   return (p) => ({ ...p, file: path.relative(base, path.resolve(p.file)) || p.file });
 }
 
-/** /reload (moderators): validates the knowledge directory and swaps it in only when it is valid. */
+/**
+ * /reload (moderators): validates the knowledge directory and swaps it in only when it is valid; under the shard
+ * manager, every shard of this machine then loads the same version.
+ */
 export default {
   data,
 
@@ -53,9 +58,19 @@ export default {
         'reload rejected: invalid knowledge base',
       );
     }
-    await interaction.editReply({
-      embeds: [reloadReport(result, relativeTo(ctx.config.knowledgeDir))],
-      allowedMentions: NO_PINGS,
-    });
+    let embed = reloadReport(result, relativeTo(ctx.config.knowledgeDir));
+    // Under the shard manager, the version this shard validated goes to every shard of this machine.
+    const shards = result.ok
+      ? await reloadEveryShard(interaction.client, ctx.config.sharding, result.version)
+      : undefined;
+    if (shards) {
+      const failed = shards.outcomes.filter((o) => !o.ok);
+      ctx.logger[failed.length ? 'warn' : 'info'](
+        { version: result.version, shards: shards.outcomes, elsewhere: shards.elsewhere },
+        failed.length ? 'reload reached some shards only' : 'reload reached every shard of this machine',
+      );
+      embed = withShardReport(embed, shards);
+    }
+    await interaction.editReply({ embeds: [embed], allowedMentions: NO_PINGS });
   },
 } satisfies Command;

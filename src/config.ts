@@ -38,6 +38,10 @@ const HELP: Record<string, string> = {
   MODERATOR_ROLE_IDS: 'optional: comma-separated role IDs (17–20 digits each) allowed to /reload',
   LOG_LEVEL: `optional: one of ${LOG_LEVELS.join(', ')}`,
   ASK_COOLDOWN_SECONDS: 'optional: seconds a member waits between /ask questions (0 turns it off; default 5)',
+  SHARD_COUNT:
+    'optional: "auto" (the count Discord recommends) or a number of shards; unset runs one process without sharding',
+  SHARD_IDS:
+    'optional: comma-separated shard ids this machine runs (e.g. 0,1), with SHARD_COUNT set to the total number',
 };
 
 const discordSchema = {
@@ -79,6 +83,37 @@ const commonSchema = {
     .default(5),
 };
 
+const shardSchema = {
+  SHARD_COUNT: z
+    .string()
+    .trim()
+    .regex(/^(auto|\d{1,5})$/, 'must be "auto" or a whole number of shards')
+    .refine((s) => s !== '0', 'must be at least 1')
+    .transform((s) => (s === 'auto' ? ('auto' as const) : Number(s)))
+    .optional(),
+  SHARD_IDS: z
+    .string()
+    .transform((s) =>
+      s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
+    .refine((ids) => ids.every((id) => /^\d{1,5}$/.test(id)), 'must be comma-separated shard ids such as 0,1')
+    .transform((ids) => ids.map(Number))
+    .refine((ids) => new Set(ids).size === ids.length, 'lists a shard id twice')
+    .optional(),
+};
+
+/**
+ * Sharding (`SHARD_COUNT`, `SHARD_IDS`): how many shards in all, and which of them this machine runs (all of them
+ * when `ids` is undefined). Absent when the bot runs as one process without sharding.
+ */
+export interface ShardingConfig {
+  count: 'auto' | number;
+  ids: readonly number[] | undefined;
+}
+
 /** Settings every entry point shares; the Discord ones are only present for the bot and deploy. */
 export interface BaseConfig {
   discordApiUrl: string;
@@ -93,6 +128,8 @@ export interface BaseConfig {
 export interface BotConfig extends BaseConfig {
   discordToken: Secret;
   discordApplicationId: string;
+  /** Undefined: one process, no sharding (the default). */
+  sharding: ShardingConfig | undefined;
 }
 
 /** Thrown when the environment is incomplete or wrong; one line per variable, never the token's value. */
@@ -122,9 +159,34 @@ function parse<T extends z.ZodRawShape>(shape: T, env: Env): z.infer<z.ZodObject
     const name = String(issue.path[0]);
     if (seen.has(name)) continue;
     seen.add(name);
-    lines.push(`${name} ${issue.message}: set it in .env (see .env.example) — ${HELP[name] ?? ''}`.trim());
+    lines.push(problemLine(name, issue.message));
   }
   throw new ConfigError(lines);
+}
+
+function problemLine(name: string, message: string): string {
+  return `${name} ${message}: set it in .env (see .env.example) — ${HELP[name] ?? ''}`.trim();
+}
+
+/** Checks that SHARD_IDS fits SHARD_COUNT; undefined when the bot runs unsharded. */
+function sharding(values: z.infer<z.ZodObject<typeof shardSchema>>): ShardingConfig | undefined {
+  const { SHARD_COUNT: count, SHARD_IDS: ids } = values;
+  if (ids === undefined) return count === undefined ? undefined : { count, ids: undefined };
+  if (count === undefined || count === 'auto') {
+    throw new ConfigError([
+      problemLine('SHARD_IDS', 'needs SHARD_COUNT set to the total number of shards across all machines'),
+    ]);
+  }
+  const outside = ids.filter((id) => id >= count);
+  if (outside.length > 0) {
+    throw new ConfigError([
+      problemLine(
+        'SHARD_IDS',
+        `lists ${outside.join(', ')}, but SHARD_COUNT=${count} means ids 0–${count - 1}`,
+      ),
+    ]);
+  }
+  return { count, ids: [...ids].sort((a, b) => a - b) };
 }
 
 function base(values: z.infer<z.ZodObject<typeof commonSchema>>): BaseConfig {
@@ -143,17 +205,36 @@ function base(values: z.infer<z.ZodObject<typeof commonSchema>>): BaseConfig {
  * @throws {ConfigError} naming every missing or malformed variable.
  */
 export function loadConfig(env: Env): BotConfig {
-  const values = parse({ ...discordSchema, ...commonSchema }, env);
+  const values = parse({ ...discordSchema, ...commonSchema, ...shardSchema }, env);
   return {
     ...base(values),
     discordToken: new Secret(values.DISCORD_TOKEN),
     discordApplicationId: values.DISCORD_APPLICATION_ID,
+    sharding: sharding(values),
   };
 }
 
 /** Validates only what offline tools (`kb:check`, `ask`, `eval`) need: no Discord variables required. */
 export function loadOfflineConfig(env: Env): BaseConfig {
   return base(parse(commonSchema, env));
+}
+
+/** Which shard a process started by discord.js's `ShardingManager` runs, and how many shards there are in all. */
+export interface ShardProcess {
+  id: number;
+  count: number;
+}
+
+/**
+ * The shard of this process, from the variables discord.js's `ShardingManager` gives each shard process
+ * (`SHARDING_MANAGER`, `SHARDS`, `SHARD_COUNT`); undefined in a process the manager did not start.
+ */
+export function shardProcess(env: Env): ShardProcess | undefined {
+  if (!env.SHARDING_MANAGER) return undefined;
+  const id = Number(env.SHARDS);
+  const count = Number(env.SHARD_COUNT);
+  if (!Number.isInteger(id) || !Number.isInteger(count) || id < 0 || id >= count) return undefined;
+  return { id, count };
 }
 
 /**

@@ -3,6 +3,7 @@ import { startBot } from './bot/start.js';
 import { type BotConfig, ConfigError, loadConfig, processEnv } from './config.js';
 import { formatProblem, KnowledgeError } from './knowledge/problems.js';
 import { createLogger } from './log.js';
+import { runManager } from './shard/manager.js';
 
 /**
  * `npm start`: configuration → knowledge base → Discord, then run until SIGINT/SIGTERM. Every start-up failure
@@ -29,6 +30,7 @@ async function main(): Promise<number> {
   if (!config) return 1;
   const logger = createLogger(config.logLevel);
   installProcessHandlers(logger);
+  if (config.sharding) return runManager({ ...config, sharding: config.sharding }, logger);
 
   let bot: Awaited<ReturnType<typeof startBot>>;
   try {

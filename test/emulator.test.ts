@@ -473,6 +473,40 @@ describe('Discord emulator with a real discord.js client', () => {
     expect((await e.command({ name: 'where', guildId: even }).reply()).content).toBe('shard 0');
     expect(answeredBy).toEqual({ [odd]: 1, [even]: 0 });
   });
+
+  it('returns its shard count from /gateway/bot and checks each IDENTIFY’s [shard_id, shard_count]', async () => {
+    const guilds = [0n, 1n, 2n, 3n].map((n) => ({
+      id: ((320_000_000_000n + n) << 22n).toString(),
+      name: `G${n}`,
+    }));
+    const e = await start({ shards: 4, guilds, maxGuildsPerShard: 1 });
+    const res = await fetch(`${e.apiUrl}/v10/gateway/bot`, { headers: { Authorization: `Bot ${e.token}` } });
+    expect(((await res.json()) as { shards: number }).shards).toBe(4);
+
+    const { WebSocket } = await import('ws');
+    /** Identifies with `shard` on a raw socket; resolves with the close code, or 'ready' on READY. */
+    const identify = (shard: unknown) =>
+      new Promise<number | 'ready'>((resolve) => {
+        const ws = new WebSocket(`${e.gatewayUrl}?v=10&encoding=json`);
+        ws.on('message', (raw) => {
+          const packet = JSON.parse(raw.toString()) as { op: number; t?: string };
+          if (packet.op === 10)
+            ws.send(JSON.stringify({ op: 2, d: { token: e.token, intents: 1, properties: {}, shard } }));
+          if (packet.t === 'READY') {
+            ws.close(1000);
+            resolve('ready');
+          }
+        });
+        ws.on('close', (code) => resolve(code));
+      });
+    expect(await identify([4, 4])).toBe(4010);
+    expect(await identify([0, 0])).toBe(4010);
+    expect(await identify(['0', 4])).toBe(4010);
+    // Two shards would put two of the four guilds on each session: more than this emulated Discord allows.
+    expect(await identify([1, 2])).toBe(4011);
+    expect(await identify([3, 4])).toBe('ready');
+    expect(e.gateway.sessions.map((s) => [...s.shard])).toEqual([[3, 4]]);
+  });
 });
 
 describe('Discord payload limits', () => {

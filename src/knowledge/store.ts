@@ -36,6 +36,15 @@ export type ReloadResult =
       problems: readonly Problem[];
     };
 
+/** Options of {@link KnowledgeStore.reload}. */
+export interface ReloadOptions {
+  /**
+   * Swap in only this version (the content hash another process validated); any other content is refused, so
+   * every shard serves the same knowledge base or keeps its last good one.
+   */
+  expectVersion?: string;
+}
+
 /**
  * True when two records have the same content. Records from a file that did not change share every field value
  * (the parse is reused), so they compare without serialising; the rest compare as JSON.
@@ -116,13 +125,13 @@ export class KnowledgeStore {
    * Reloads `dir`; swaps the new knowledge base in only if it is valid. Never throws: failures come back as
    * `{ ok: false, problems }` while the previous knowledge base keeps serving.
    */
-  reload(dir: string): Promise<ReloadResult> {
-    const run = this.#queue.then(() => this.#reload(dir));
+  reload(dir: string, options: ReloadOptions = {}): Promise<ReloadResult> {
+    const run = this.#queue.then(() => this.#reload(dir, options.expectVersion));
     this.#queue = run.catch(() => undefined);
     return run;
   }
 
-  async #reload(dir: string): Promise<ReloadResult> {
+  async #reload(dir: string, expectVersion: string | undefined): Promise<ReloadResult> {
     const started = performance.now();
     const before = this.#current;
     const took = () => Math.round(performance.now() - started);
@@ -130,6 +139,15 @@ export class KnowledgeStore {
     try {
       this.#parser ??= new YamlParser();
       const kb = await loadKnowledge(dir, { cache: this.#parsed, parser: this.#parser });
+      if (expectVersion !== undefined && kb.version !== expectVersion) {
+        const message = `found version ${kb.version} instead of ${expectVersion}: the files changed after they were checked`;
+        return {
+          ok: false,
+          tookMs: took(),
+          version: before.kb.version,
+          problems: [{ file: dir, field: '', message }],
+        };
+      }
       // Same version = same file names and contents: the current index already is the index of this directory.
       next = kb.version === before.kb.version ? before : await snapshotInSlices(kb);
     } catch (error) {

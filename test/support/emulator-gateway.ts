@@ -8,6 +8,8 @@ export interface GatewayConfig {
   /** `ws://127.0.0.1:PORT`, sent back as `resume_gateway_url`. */
   url: () => string;
   heartbeatIntervalMs: number;
+  /** The most guilds one session may hold; IDENTIFY for a shard with more closes 4011 "Sharding required." */
+  maxGuildsPerShard: number;
   /** The READY payload (without `session_id`/`resume_gateway_url`/`shard`) and the full guilds of one shard. */
   greeting: (shard: readonly [number, number]) => {
     ready: Record<string, unknown>;
@@ -198,6 +200,12 @@ export class Gateway {
     }
     const shard = [id, count] as const;
     const { ready, guilds } = this.#config.greeting(shard);
+    if (guilds.length > this.#config.maxGuildsPerShard) {
+      // Discord's answer to too few shards: the client must identify again with a larger shard count.
+      ws.close(4011, 'Sharding required.');
+      this.#config.onChange();
+      return null;
+    }
     const session: Session = {
       info: {
         sessionId: this.#config.newSessionId(),

@@ -121,6 +121,11 @@ export interface EmulatorOptions {
   /** Shard count returned by GET /gateway/bot. Default 1. */
   shards?: number;
   /**
+   * The most guilds one shard's session may hold; an IDENTIFY whose `[shard_id, shard_count]` gives a shard more is
+   * closed with 4011 "Sharding required", as Discord does past 2,500 guilds. Default 2500.
+   */
+  maxGuildsPerShard?: number;
+  /**
    * `session_start_limit.max_concurrency`. Default 16 (Discord gives small bots 1) because discord.js waits 5 s
    * between IDENTIFYs of shards in the same concurrency bucket, which would make sharded tests slow.
    */
@@ -225,6 +230,7 @@ export class DiscordEmulator {
       token: this.token,
       url: () => this.gatewayUrl,
       heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41250,
+      maxGuildsPerShard: options.maxGuildsPerShard ?? 2500,
       greeting: (shard) => ({
         ready: readyPayload(this.botUser, this.applicationId),
         guilds: this.guilds

@@ -1,0 +1,189 @@
+/**
+ * `SHARD_COUNT=auto|N npm start`: discord.js's `ShardingManager` runs one process per shard (src/shard/child.ts),
+ * respawns a shard whose process dies, and on SIGTERM/SIGINT lets every shard drain before it exits 0.
+ */
+import type { ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { REST, type RESTGetAPIGatewayBotResult, Routes, type Shard, ShardingManager } from 'discord.js';
+import type { BotConfig, ShardingConfig } from '../config.js';
+import { loadKnowledge } from '../knowledge/load.js';
+import { formatProblem, KnowledgeError } from '../knowledge/problems.js';
+import type { Logger } from '../log.js';
+import { formatShardIds, planShards, spawnDelayMs } from './plan.js';
+
+/** What GET /gateway/bot says about sharding. */
+export interface GatewayBot {
+  /** The shard count Discord recommends. */
+  shards: number;
+  /** How many IDENTIFYs may start per 5 s (in different buckets). */
+  maxConcurrency: number;
+}
+
+/** How long one shard may take from its process starting to its gateway being ready. */
+const SPAWN_TIMEOUT_MS = 120_000;
+/** How long a shard may take to drain and exit after SIGTERM before it is killed. */
+const STOP_TIMEOUT_MS = 20_000;
+
+/** The shard process entry beside this file; under tsx it is TypeScript, so children load tsx too. */
+function childEntry(): { file: string; execArgv: string[] } {
+  const here = import.meta.url;
+  const typescript = here.endsWith('.ts');
+  const file = fileURLToPath(new URL(typescript ? './child.ts' : './child.js', here));
+  return { file, execArgv: typescript ? ['--import', import.meta.resolve('tsx')] : [] };
+}
+
+/**
+ * GET /gateway/bot from the configured API (so a REST proxy or the emulator works, which discord.js's own
+ * `fetchRecommendedShardCount` does not allow).
+ */
+export async function fetchGatewayBot(config: BotConfig): Promise<GatewayBot> {
+  const rest = new REST({ api: config.discordApiUrl }).setToken(config.discordToken.reveal());
+  try {
+    const body = (await rest.get(Routes.gatewayBot())) as RESTGetAPIGatewayBotResult;
+    return { shards: body.shards, maxConcurrency: body.session_start_limit.max_concurrency };
+  } finally {
+    rest.clearHashSweeper();
+    rest.clearHandlerSweeper();
+  }
+}
+
+/** Logs what each shard process does; the manager's own messages carry `shard` too. */
+function watch(shard: Shard, logger: Logger, stopping: () => boolean): void {
+  const log = logger.child({ shard: shard.id });
+  // mode 'process': the child is a ChildProcess, never a Worker.
+  shard.on('spawn', (child) => log.info({ pid: (child as ChildProcess).pid }, 'shard process started'));
+  shard.on('ready', () => log.info('shard ready'));
+  shard.on('death', (exited) => {
+    if (stopping()) return;
+    const child = exited as ChildProcess;
+    log.warn(
+      { pid: child.pid, code: child.exitCode, signal: child.signalCode },
+      'shard process exited; starting it again',
+    );
+  });
+  // Without a listener an 'error' event (a respawned shard not ready in time) would end the manager.
+  shard.on('error', (error: unknown) => log.error({ err: error }, 'shard error'));
+}
+
+/** Sends SIGTERM to every shard process and waits for each to drain and exit; true when all exited with 0. */
+async function stopShards(manager: ShardingManager, logger: Logger): Promise<boolean> {
+  manager.respawn = false;
+  const running = [...manager.shards.values()]
+    .map((shard) => ({ id: shard.id, child: shard.process }))
+    .filter((s): s is { id: number; child: ChildProcess } => s.child !== null);
+  const results = await Promise.all(
+    running.map(
+      ({ id, child }) =>
+        new Promise<boolean>((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null) {
+            resolve(child.exitCode === 0);
+            return;
+          }
+          const timer = setTimeout(() => {
+            logger.warn({ shard: id, pid: child.pid }, 'shard did not stop in time; killing it');
+            child.kill('SIGKILL');
+          }, STOP_TIMEOUT_MS);
+          child.once('exit', (code, signal) => {
+            clearTimeout(timer);
+            logger.info({ shard: id, code, signal }, 'shard stopped');
+            resolve(code === 0);
+          });
+          child.kill('SIGTERM');
+        }),
+    ),
+  );
+  return results.every(Boolean);
+}
+
+/**
+ * Starts the shard manager and its shards. Resolves with 0 once every shard is running (the process then lives on
+ * until a signal), or 1 when the start failed (after saying why).
+ */
+export async function runManager(
+  config: BotConfig & { sharding: ShardingConfig },
+  logger: Logger,
+): Promise<number> {
+  // Checked once here, so a broken knowledge base stops the start with every problem listed instead of failing
+  // (and being respawned) in every shard process.
+  try {
+    await loadKnowledge(config.knowledgeDir);
+  } catch (error) {
+    if (!(error instanceof KnowledgeError)) throw error;
+    console.error(`The knowledge base in ${config.knowledgeDir} is invalid; fix these and start again:`);
+    for (const p of error.problems) console.error(`  ${formatProblem(p)}`);
+    return 1;
+  }
+
+  let gateway: GatewayBot;
+  try {
+    gateway = await fetchGatewayBot(config);
+  } catch (error) {
+    if ((error as { status?: unknown }).status === 401) {
+      logger.fatal(
+        'Discord rejected DISCORD_TOKEN: reset it in the Developer Portal (Bot → Reset Token) and update .env',
+      );
+    } else {
+      logger.fatal({ err: error }, 'could not ask Discord how to shard (GET /gateway/bot)');
+    }
+    return 1;
+  }
+
+  const plan = planShards(config.sharding, gateway.shards);
+  const { file, execArgv } = childEntry();
+  const manager = new ShardingManager(file, {
+    totalShards: plan.count,
+    shardList: plan.here,
+    mode: 'process',
+    respawn: true,
+    token: config.discordToken.reveal(),
+    execArgv,
+  });
+  let stopping = false;
+  manager.on('shardCreate', (shard) => watch(shard, logger, () => stopping));
+
+  const shutdown = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down every shard');
+    // A second signal means "now".
+    process.once(signal, () => {
+      for (const shard of manager.shards.values()) shard.process?.kill('SIGKILL');
+      process.exit(1);
+    });
+    stopShards(manager, logger).then(
+      (clean) => {
+        logger.info({ clean }, 'shard manager stopped');
+        process.exit(clean ? 0 : 1);
+      },
+      (error: unknown) => {
+        logger.error({ err: error }, 'error while stopping the shards');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+
+  const delay = spawnDelayMs(gateway.maxConcurrency);
+  logger.info(
+    {
+      shardCount: plan.count,
+      shards: formatShardIds(plan.here),
+      elsewhere: plan.elsewhere.length ? formatShardIds(plan.elsewhere) : undefined,
+      recommended: gateway.shards,
+      delayMs: delay,
+    },
+    'starting shards',
+  );
+  try {
+    await manager.spawn({ amount: plan.count, delay, timeout: SPAWN_TIMEOUT_MS });
+  } catch (error) {
+    if (stopping) return 0;
+    logger.fatal({ err: error }, 'a shard could not start; stopping the others');
+    stopping = true;
+    await stopShards(manager, logger);
+    return 1;
+  }
+  logger.info({ shards: formatShardIds(plan.here), shardCount: plan.count }, 'every shard is ready');
+  return 0;
+}

@@ -1,0 +1,220 @@
+/**
+ * End to end: `SHARD_COUNT=N npm start` runs discord.js's ShardingManager with one real process per shard against
+ * the Discord emulator. Each describe block starts its processes once; the tests in it run in order.
+ */
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isMap, isSeq, parseDocument } from 'yaml';
+import { MODERATOR_PERMISSIONS, messageText } from '../support/bot-harness.js';
+import { type DiscordEmulator, startEmulator } from '../support/emulator.js';
+import {
+  deployGlobally,
+  guildOnShard,
+  guildsForShards,
+  type ManagerProcess,
+  startManager,
+} from '../support/shard-harness.js';
+
+const moderator = { permissions: MODERATOR_PERMISSIONS };
+const STARTUP_MS = 120_000;
+
+/** Rewrites one organization's summary in a knowledge directory, keeping the rest of the file as it was. */
+async function setSummary(dir: string, id: string, summary: string): Promise<void> {
+  const file = path.join(dir, 'organizations.yaml');
+  const doc = parseDocument(await readFile(file, 'utf8'));
+  const list = doc.get('organizations');
+  if (!isSeq(list)) throw new Error('organizations.yaml has no organizations list');
+  const item = list.items.find((i) => isMap(i) && i.get('id') === id);
+  if (!isMap(item)) throw new Error(`no organization ${id}`);
+  item.set('summary', summary);
+  await writeFile(file, doc.toString({ lineWidth: 0 }));
+}
+
+async function copyKnowledge(): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'kb-shards-'));
+  await cp('knowledge', dir, { recursive: true });
+  return dir;
+}
+
+/** The /help footer in `guildId`: it names the knowledge base version and the shard that answered. */
+async function helpFooter(emu: DiscordEmulator, guildId: string): Promise<string> {
+  const reply = await emu.command({ name: 'help', guildId }).reply(10_000);
+  return reply.embeds[0]?.footer?.text ?? '';
+}
+
+const sortedShards = (emu: DiscordEmulator) =>
+  emu.gateway.identifyPayloads.map((d) => d.shard as number[]).sort((a, b) => (a[0] ?? 0) - (b[0] ?? 0));
+
+describe.each([2, 4])('SHARD_COUNT=auto with Discord recommending %i shards', (count) => {
+  let emu: DiscordEmulator;
+  let manager: ManagerProcess;
+  let dir: string;
+  const guilds = guildsForShards(count);
+
+  beforeAll(async () => {
+    dir = await copyKnowledge();
+    // One guild per shard at most: a client that identified with the wrong count would be refused (4011).
+    emu = await startEmulator({ shards: count, guilds, maxGuildsPerShard: 1, interactionDeadlineMs: 10_000 });
+    await deployGlobally(emu);
+    manager = startManager(emu, { SHARD_COUNT: 'auto' }, dir);
+    await manager.waitForShards(count, STARTUP_MS);
+  }, STARTUP_MS);
+
+  afterAll(async () => {
+    await manager?.stop('SIGKILL');
+    await emu?.close();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('runs one process per shard, each identifying as [shard_id, shard_count] and logging its shard id', () => {
+    expect(sortedShards(emu)).toEqual(Array.from({ length: count }, (_, id) => [id, count]));
+    const pids = manager.logsMatching('shard process started').map((r) => r.pid);
+    expect(new Set(pids).size).toBe(count);
+    expect(pids).not.toContain(manager.child.pid);
+    const ready = manager.logsMatching('bot ready').map((r) => r.shard);
+    expect(ready.sort()).toEqual(Array.from({ length: count }, (_, id) => id));
+  });
+
+  it("answers every guild's interactions from the shard Discord routes the guild to", async () => {
+    for (const [shard, guild] of guilds.entries()) {
+      expect(await helpFooter(emu, guild.id)).toMatch(new RegExp(` · shard ${shard}/${count}$`));
+    }
+  });
+
+  it('a /reload on shard 0 changes the answers on shard 1, and the reply lists every shard’s version', async () => {
+    const before = (await helpFooter(emu, guildOnShard(1, count))).match(/Knowledge base (\w+)/)?.[1];
+    await setSummary(dir, 'org-ibm', 'IBM is a test company whose summary was edited for the sharding test.');
+
+    const report = await emu.command({ name: 'reload', guildId: guildOnShard(0, count), ...moderator }).reply();
+    const embed = report.embeds[0];
+    expect(embed?.title).toBe('✅ Knowledge base reloaded');
+    const version = /Version \w+ → (\w+)/.exec(embed?.description ?? '')?.[1];
+    expect(version).toBeDefined();
+    expect(version).not.toBe(before);
+    const shards = embed?.fields?.find((f) => f.name.startsWith('Shards on this machine'));
+    expect(shards).toEqual({
+      name: `Shards on this machine (${count} of ${count})`,
+      value: `✅ Shards 0–${count - 1}: version ${version}`,
+    });
+    expect(embed?.fields?.some((f) => f.name === 'Shards on other machines')).toBe(false);
+
+    const ibm = await emu.command({ name: 'whois', guildId: guildOnShard(1, count), options: { name: 'IBM' } });
+    expect(messageText(await ibm.reply())).toContain('summary was edited for the sharding test');
+    for (const guild of guilds) expect(await helpFooter(emu, guild.id)).toContain(`Knowledge base ${version}`);
+  });
+
+  it('respawns a killed shard, which identifies again and answers its guild', async () => {
+    const started = manager.logsMatching('shard process started', { shard: 1 });
+    const pid = started.at(-1)?.pid as number;
+    const identifies = emu.gateway.identifies;
+    process.kill(pid, 'SIGKILL');
+
+    await manager.waitForLog('shard process exited; starting it again', { shard: 1 });
+    await emu.waitFor(() => emu.gateway.identifies > identifies, STARTUP_MS, 'a new IDENTIFY');
+    const again = await emu.waitFor(
+      () => manager.logsMatching('shard process started', { shard: 1 })[started.length],
+      STARTUP_MS,
+      'the respawned shard',
+    );
+    expect(again.pid).not.toBe(pid);
+    expect(emu.gateway.identifyPayloads.at(-1)?.shard).toEqual([1, count]);
+    await emu.waitFor(
+      () => manager.logsMatching('bot ready', { shard: 1 }).length === 2,
+      STARTUP_MS,
+      'the respawned shard to be ready',
+    );
+    // It loaded the files as they are now, so it serves the reloaded knowledge too.
+    const ibm = await emu.command({ name: 'whois', guildId: guildOnShard(1, count), options: { name: 'IBM' } });
+    expect(messageText(await ibm.reply())).toContain('summary was edited for the sharding test');
+  }, STARTUP_MS);
+
+  it('on SIGTERM answers the interactions in flight on every shard, stops each shard, and exits 0', async () => {
+    // Each first callback gets a 429 for a second, so every shard still has an answer in flight at the signal.
+    for (let i = 0; i < count; i++) emu.failNext('POST', '/callback', { status: 429, retryAfter: 1 });
+    const handles = guilds.map((g) => emu.command({ name: 'help', guildId: g.id }));
+    await emu.waitFor(
+      () => emu.requests.filter((r) => r.injected).length === count,
+      10_000,
+      'a 429 on every shard',
+    );
+
+    const code = await manager.stop('SIGTERM');
+    expect(code).toBe(0);
+    for (const [shard, handle] of handles.entries()) {
+      const reply = await handle.reply();
+      expect(reply.embeds[0]?.footer?.text).toMatch(new RegExp(` · shard ${shard}/${count}$`));
+    }
+    const stopped = manager.logsMatching('shard stopped');
+    expect(stopped.map((r) => [r.shard, r.code]).sort()).toEqual(
+      Array.from({ length: count }, (_, id) => [id, 0]),
+    );
+    expect(manager.logsMatching('bot stopped')).toHaveLength(count);
+  }, 60_000);
+
+  it('never sends a payload Discord would reject or one without allowed_mentions', () => {
+    expect(emu.rejected).toEqual([]);
+    expect(emu.unknownRoutes).toEqual([]);
+    expect(emu.missingAllowedMentions).toEqual([]);
+  });
+});
+
+describe('two machines: SHARD_IDS=0,1 and SHARD_IDS=2,3 of SHARD_COUNT=4', () => {
+  let emu: DiscordEmulator;
+  let machines: ManagerProcess[] = [];
+  let dir: string;
+  const guilds = guildsForShards(4);
+
+  beforeAll(async () => {
+    dir = await copyKnowledge();
+    emu = await startEmulator({ shards: 4, guilds, maxGuildsPerShard: 1 });
+    await deployGlobally(emu);
+    machines = ['0,1', '2,3'].map((ids) => startManager(emu, { SHARD_COUNT: '4', SHARD_IDS: ids }, dir));
+    await Promise.all(machines.map((m) => m.waitForShards(2, STARTUP_MS)));
+  }, STARTUP_MS);
+
+  afterAll(async () => {
+    await Promise.all(machines.map((m) => m.stop('SIGKILL')));
+    await emu?.close();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('together identify all four shards, each machine its own', async () => {
+    expect(sortedShards(emu)).toEqual([
+      [0, 4],
+      [1, 4],
+      [2, 4],
+      [3, 4],
+    ]);
+    const [a, b] = machines;
+    expect(a?.logsMatching('bot ready').map((r) => r.shard)).toEqual([0, 1]);
+    expect(b?.logsMatching('bot ready').map((r) => r.shard)).toEqual([2, 3]);
+    for (const [shard, guild] of guilds.entries()) {
+      expect(await helpFooter(emu, guild.id)).toMatch(new RegExp(` · shard ${shard}/4$`));
+    }
+  });
+
+  it('a /reload reaches the shards of its machine and says which shards run elsewhere', async () => {
+    const before = (await helpFooter(emu, guildOnShard(0, 4))).match(/Knowledge base (\w+)/)?.[1];
+    await setSummary(dir, 'org-ibm', 'IBM is a test company edited for the two-machine test.');
+    const report = await emu.command({ name: 'reload', guildId: guildOnShard(3, 4), ...moderator }).reply();
+    const embed = report.embeds[0];
+    const version = /Version \w+ → (\w+)/.exec(embed?.description ?? '')?.[1];
+    expect(embed?.fields?.slice(-2)).toEqual([
+      { name: 'Shards on this machine (2 of 4)', value: `✅ Shards 2–3: version ${version}` },
+      {
+        name: 'Shards on other machines',
+        value: 'Shards 0–1 did not get this reload: run /reload in a server on each of those machines.',
+      },
+    ]);
+    expect(await helpFooter(emu, guildOnShard(2, 4))).toContain(`Knowledge base ${version}`);
+    expect(await helpFooter(emu, guildOnShard(1, 4))).toContain(`Knowledge base ${before}`);
+  });
+
+  it('stops both machines on SIGTERM with exit code 0', async () => {
+    expect(await Promise.all(machines.map((m) => m.stop('SIGTERM')))).toEqual([0, 0]);
+    expect(emu.rejected).toEqual([]);
+    expect(emu.unknownRoutes).toEqual([]);
+  });
+});
