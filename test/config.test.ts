@@ -1,6 +1,6 @@
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, loadOfflineConfig } from '../src/config.js';
+import { ConfigError, loadConfig, loadOfflineConfig, shardProcess } from '../src/config.js';
 
 const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.Gabcde.super-secret-token-value-xyz';
 const VALID = { DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: '123456789012345678' };
@@ -89,6 +89,52 @@ describe('loadConfig', () => {
       expect(out).not.toContain(TOKEN);
       expect(out).not.toContain('secret');
     }
+  });
+});
+
+describe('sharding settings', () => {
+  it('runs unsharded by default, and reads SHARD_COUNT=auto or a number with optional SHARD_IDS', () => {
+    expect(loadConfig(VALID).sharding).toBeUndefined();
+    expect(loadConfig({ ...VALID, SHARD_COUNT: 'auto' }).sharding).toEqual({ count: 'auto', ids: undefined });
+    expect(loadConfig({ ...VALID, SHARD_COUNT: '4', SHARD_IDS: '3, 2' }).sharding).toEqual({
+      count: 4,
+      ids: [2, 3],
+    });
+  });
+
+  it('names the variable and the problem for a bad count or id list', () => {
+    expect(errorLines({ ...VALID, SHARD_COUNT: 'many' })[0]).toMatch(
+      /^SHARD_COUNT must be "auto" or a whole number of shards: set it in \.env/,
+    );
+    expect(errorLines({ ...VALID, SHARD_COUNT: '0' })[0]).toMatch(/^SHARD_COUNT must be at least 1/);
+    expect(errorLines({ ...VALID, SHARD_COUNT: '4', SHARD_IDS: '0,one' })[0]).toMatch(
+      /^SHARD_IDS must be comma-separated shard ids such as 0,1/,
+    );
+    expect(errorLines({ ...VALID, SHARD_COUNT: '4', SHARD_IDS: '1,1' })[0]).toMatch(
+      /^SHARD_IDS lists a shard id twice/,
+    );
+  });
+
+  it('requires a fixed SHARD_COUNT for SHARD_IDS, and ids below it', () => {
+    for (const count of [undefined, 'auto']) {
+      expect(errorLines({ ...VALID, SHARD_COUNT: count, SHARD_IDS: '0,1' })).toEqual([
+        expect.stringMatching(
+          /^SHARD_IDS needs SHARD_COUNT set to the total number of shards across all machines/,
+        ),
+      ]);
+    }
+    expect(errorLines({ ...VALID, SHARD_COUNT: '4', SHARD_IDS: '2,4,5' })[0]).toMatch(
+      /^SHARD_IDS lists 4, 5, but SHARD_COUNT=4 means ids 0–3/,
+    );
+  });
+
+  it('reads which shard a process runs from the variables discord.js gives a shard process', () => {
+    expect(shardProcess({ SHARDING_MANAGER: 'true', SHARDS: '2', SHARD_COUNT: '4' })).toEqual({
+      id: 2,
+      count: 4,
+    });
+    expect(shardProcess({ SHARDS: '2', SHARD_COUNT: '4' })).toBeUndefined();
+    expect(shardProcess({ SHARDING_MANAGER: 'true', SHARDS: '4', SHARD_COUNT: '4' })).toBeUndefined();
   });
 });
 

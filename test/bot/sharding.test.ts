@@ -87,7 +87,9 @@ describe.each([2, 4])('SHARD_COUNT=auto with Discord recommending %i shards', (c
     const before = (await helpFooter(emu, guildOnShard(1, count))).match(/Knowledge base (\w+)/)?.[1];
     await setSummary(dir, 'org-ibm', 'IBM is a test company whose summary was edited for the sharding test.');
 
-    const report = await emu.command({ name: 'reload', guildId: guildOnShard(0, count), ...moderator }).reply();
+    const report = await emu
+      .command({ name: 'reload', guildId: guildOnShard(0, count), ...moderator })
+      .reply();
     const embed = report.embeds[0];
     expect(embed?.title).toBe('✅ Knowledge base reloaded');
     const version = /Version \w+ → (\w+)/.exec(embed?.description ?? '')?.[1];
@@ -100,35 +102,48 @@ describe.each([2, 4])('SHARD_COUNT=auto with Discord recommending %i shards', (c
     });
     expect(embed?.fields?.some((f) => f.name === 'Shards on other machines')).toBe(false);
 
-    const ibm = await emu.command({ name: 'whois', guildId: guildOnShard(1, count), options: { name: 'IBM' } });
+    const ibm = await emu.command({
+      name: 'whois',
+      guildId: guildOnShard(1, count),
+      options: { name: 'IBM' },
+    });
     expect(messageText(await ibm.reply())).toContain('summary was edited for the sharding test');
-    for (const guild of guilds) expect(await helpFooter(emu, guild.id)).toContain(`Knowledge base ${version}`);
+    for (const guild of guilds)
+      expect(await helpFooter(emu, guild.id)).toContain(`Knowledge base ${version}`);
   });
 
-  it('respawns a killed shard, which identifies again and answers its guild', async () => {
-    const started = manager.logsMatching('shard process started', { shard: 1 });
-    const pid = started.at(-1)?.pid as number;
-    const identifies = emu.gateway.identifies;
-    process.kill(pid, 'SIGKILL');
+  it(
+    'respawns a killed shard, which identifies again and answers its guild',
+    async () => {
+      const started = manager.logsMatching('shard process started', { shard: 1 });
+      const pid = started.at(-1)?.pid as number;
+      const identifies = emu.gateway.identifies;
+      process.kill(pid, 'SIGKILL');
 
-    await manager.waitForLog('shard process exited; starting it again', { shard: 1 });
-    await emu.waitFor(() => emu.gateway.identifies > identifies, STARTUP_MS, 'a new IDENTIFY');
-    const again = await emu.waitFor(
-      () => manager.logsMatching('shard process started', { shard: 1 })[started.length],
-      STARTUP_MS,
-      'the respawned shard',
-    );
-    expect(again.pid).not.toBe(pid);
-    expect(emu.gateway.identifyPayloads.at(-1)?.shard).toEqual([1, count]);
-    await emu.waitFor(
-      () => manager.logsMatching('bot ready', { shard: 1 }).length === 2,
-      STARTUP_MS,
-      'the respawned shard to be ready',
-    );
-    // It loaded the files as they are now, so it serves the reloaded knowledge too.
-    const ibm = await emu.command({ name: 'whois', guildId: guildOnShard(1, count), options: { name: 'IBM' } });
-    expect(messageText(await ibm.reply())).toContain('summary was edited for the sharding test');
-  }, STARTUP_MS);
+      await manager.waitForLog('shard process exited; starting it again', { shard: 1 });
+      await emu.waitFor(() => emu.gateway.identifies > identifies, STARTUP_MS, 'a new IDENTIFY');
+      const again = await emu.waitFor(
+        () => manager.logsMatching('shard process started', { shard: 1 })[started.length],
+        STARTUP_MS,
+        'the respawned shard',
+      );
+      expect(again.pid).not.toBe(pid);
+      expect(emu.gateway.identifyPayloads.at(-1)?.shard).toEqual([1, count]);
+      await emu.waitFor(
+        () => manager.logsMatching('bot ready', { shard: 1 }).length === 2,
+        STARTUP_MS,
+        'the respawned shard to be ready',
+      );
+      // It loaded the files as they are now, so it serves the reloaded knowledge too.
+      const ibm = await emu.command({
+        name: 'whois',
+        guildId: guildOnShard(1, count),
+        options: { name: 'IBM' },
+      });
+      expect(messageText(await ibm.reply())).toContain('summary was edited for the sharding test');
+    },
+    STARTUP_MS,
+  );
 
   it('on SIGTERM answers the interactions in flight on every shard, stops each shard, and exits 0', async () => {
     // Each first callback gets a 429 for a second, so every shard still has an answer in flight at the signal.
@@ -157,6 +172,44 @@ describe.each([2, 4])('SHARD_COUNT=auto with Discord recommending %i shards', (c
     expect(emu.rejected).toEqual([]);
     expect(emu.unknownRoutes).toEqual([]);
     expect(emu.missingAllowedMentions).toEqual([]);
+  });
+});
+
+describe('starting the shard manager', () => {
+  it('stops before any shard starts when the knowledge base is invalid, listing each problem', async () => {
+    const dir = await copyKnowledge();
+    const emu = await startEmulator({ shards: 2 });
+    try {
+      await writeFile(
+        path.join(dir, 'zz-broken.yaml'),
+        'organizations:\n  - id: org-broken\n    name: Broken Org\n',
+      );
+      const manager = startManager(emu, { SHARD_COUNT: '2' }, dir);
+      expect(await manager.exited).toBe(1);
+      expect(manager.stderr()).toMatch(
+        /^The knowledge base in .+ is invalid; fix these and start again:\n {2}\S*zz-broken\.yaml/,
+      );
+      expect(manager.logsMatching('shard process started')).toEqual([]);
+      expect(emu.gateway.connections).toBe(0);
+    } finally {
+      await emu.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('exits 1 naming DISCORD_TOKEN when Discord rejects the token', async () => {
+    const emu = await startEmulator({ shards: 2 });
+    try {
+      const manager = startManager(emu, {
+        SHARD_COUNT: 'auto',
+        DISCORD_TOKEN: 'MTIz.not-the-emulator-token.xyz',
+      });
+      expect(await manager.exited).toBe(1);
+      expect(manager.logs.at(-1)?.msg).toMatch(/^Discord rejected DISCORD_TOKEN/);
+      expect(manager.logsMatching('shard process started')).toEqual([]);
+    } finally {
+      await emu.close();
+    }
   });
 });
 
