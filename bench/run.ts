@@ -1,10 +1,11 @@
 /**
  * `npm run bench`: the whole benchmark in one command. Prints progress to stderr and the tables to stdout, and
- * writes bench/results.json. Each part runs in its own process (bench/engine.ts per size, bench/reload.ts,
+ * writes bench/results.json. Each part runs in its own process (bench/engine.ts per size, bench/reload.ts, bench/shards.ts,
  * bench/e2e.ts) so one part's heap and JIT state don't colour the next.
  *
  *   npm run bench [-- --quick] [-- --sizes real,1000,10000,100000] [-- --out bench/results.json]
  *
+ * `--skip-shards` leaves out bench/shards.ts (the bot with 1, 2 and 4 shard processes).
  * `--quick` runs fewer queries and smaller samples (a smoke test, not for the README).
  */
 import { spawn } from 'node:child_process';
@@ -15,6 +16,7 @@ import { parseArgs } from 'node:util';
 import type { E2EResult } from './e2e.js';
 import type { EngineResult } from './engine.js';
 import type { ReloadResult } from './reload.js';
+import type { ShardsResult } from './shards.js';
 import { ms, progress, table, times } from './stats.js';
 
 const { values } = parseArgs({
@@ -24,6 +26,7 @@ const { values } = parseArgs({
     out: { type: 'string', default: 'bench/results.json' },
     'skip-e2e': { type: 'boolean', default: false },
     'skip-reload': { type: 'boolean', default: false },
+    'skip-shards': { type: 'boolean', default: false },
   },
 });
 
@@ -107,11 +110,48 @@ function targets(engine: EngineResult[], reload: ReloadResult[], e2e: E2EResult 
   return out;
 }
 
+/** The sharding tables: throughput and latency per shard count, and /reload across shards. */
+function shardTables(shards: ShardsResult): string[] {
+  const base = shards.load.find((l) => l.shards === 1)?.perSecond;
+  const lines = [
+    '',
+    `## Shards: /ask end to end with ${shards.load[0]?.inFlight ?? 0} in flight over 4 guilds, ${shards.cores} cores (ms)`,
+    '',
+    table(
+      ['bot', 'count', 'p50', 'p99', 'max', 'per second', 'vs 1 shard', 'lost'],
+      shards.load.map((l) => [
+        l.shards === 0 ? 'unsharded (one process)' : `SHARD_COUNT=${l.shards} (${l.shards + 1} processes)`,
+        String(l.interactions),
+        ms(l.latency.p50),
+        ms(l.latency.p99),
+        ms(l.latency.max),
+        String(l.perSecond),
+        base ? `${(l.perSecond / base).toFixed(2)}×` : '–',
+        String(l.lost),
+      ]),
+    ),
+    '',
+    '## Shards: /reload on shard 0 → every shard serving the new version (ms)',
+    '',
+    table(
+      ['shards', 'reply', 'last shard serving it', 'each shard'],
+      shards.reload.map((r) => [
+        String(r.shards),
+        String(r.replyMs),
+        String(r.lastShardMs),
+        r.perShardMs.join(' / '),
+      ]),
+    ),
+  ];
+  return lines;
+}
+
 function printTables(
   engine: EngineResult[],
   reload: ReloadResult[],
   e2e: E2EResult | undefined,
   goals: Target[],
+  shards: ShardsResult | undefined,
 ) {
   const label = (e: EngineResult) =>
     e.kb === 'real' ? 'real (knowledge/)' : `${Number(e.kb).toLocaleString('en-US')} generated`;
@@ -248,6 +288,7 @@ function printTables(
     );
     lines.push('', `Bot process peak RSS: ${e2e.botPeakRssMiB} MiB.`);
   }
+  if (shards) lines.push(...shardTables(shards));
   lines.push(
     '',
     `Peak RSS of the engine benchmark: ${engine.map((e) => `${label(e)} ${e.peakRssMiB} MiB`).join('; ')}.`,
@@ -301,6 +342,9 @@ async function main() {
         quick ? '0.2' : '1',
         ...(values['skip-reload'] ? [] : ['--kb-dir', kbDir]),
       ]);
+  const shards = values['skip-shards']
+    ? undefined
+    : await child<ShardsResult>('bench/shards.ts', ['--scale', quick ? '0.2' : '1']);
   const goals = targets(engine, reload, e2e);
   const results = {
     command: 'npm run bench',
@@ -311,10 +355,11 @@ async function main() {
     engine,
     reload,
     e2e: e2e ?? null,
+    shards: shards ?? null,
     targets: goals,
   };
   writeFileSync(values.out, `${JSON.stringify(results, null, 2)}\n`);
-  printTables(engine, reload, e2e, goals);
+  printTables(engine, reload, e2e, goals, shards);
   rmSync(work, { recursive: true, force: true });
   progress(`done in ${results.durationSeconds} s; wrote ${values.out}`);
 }
