@@ -213,6 +213,35 @@ describe('starting the shard manager', () => {
   });
 });
 
+describe('a shard whose manager is killed', () => {
+  it('stops too, instead of running on unsupervised beside the next manager’s copy of it', async () => {
+    const emu = await startEmulator({ shards: 1 });
+    try {
+      await deployGlobally(emu);
+      const manager = startManager(emu, { SHARD_COUNT: '1' });
+      await manager.waitForShards(1);
+      const pid = manager.logsMatching('shard process started')[0]?.pid as number;
+      await manager.stop('SIGKILL');
+      await emu.waitFor(
+        () => emu.gateway.sessions.every((s) => s.ended),
+        20_000,
+        'the shard to close its session',
+      );
+      const alive = () => {
+        try {
+          process.kill(pid, 0);
+          return true;
+        } catch {
+          return false;
+        }
+      };
+      await emu.waitFor(() => !alive(), 20_000, 'the shard process to exit');
+    } finally {
+      await emu.close();
+    }
+  }, 60_000);
+});
+
 describe('two machines: SHARD_IDS=0,1 and SHARD_IDS=2,3 of SHARD_COUNT=4', () => {
   let emu: DiscordEmulator;
   let machines: ManagerProcess[] = [];
