@@ -1,5 +1,6 @@
 import type { KbRecord } from '../knowledge/schema.js';
 import type { FactDoc, SearchIndex } from '../search/index.js';
+import type { Mention } from '../search/link.js';
 import { normalize } from '../text/normalize.js';
 import type { Answer, AnswerSource } from './answer.js';
 
@@ -18,6 +19,8 @@ export interface Draft {
   listStyle?: boolean;
   /** Other records the question may have meant, offered when confidence is low. */
   alternatives?: readonly KbRecord[];
+  /** A profile of the subject rather than an answer to the ask's type (what a handler falls back to). */
+  generic?: boolean;
 }
 
 /** The longest answer text, in characters (fits an embed description with room for everything else). */
@@ -58,7 +61,12 @@ function docText(doc: FactDoc, quoteStyle: boolean): string {
 }
 
 /** Fits a draft into the answer limits and gathers its sources and suggestions. */
-export function composeAnswer(draft: Draft, index: SearchIndex, alternatives: readonly KbRecord[]): Answer {
+export function composeAnswer(
+  draft: Draft,
+  index: SearchIndex,
+  alternatives: readonly KbRecord[],
+  _mentions: readonly Mention[] = [],
+): Answer {
   const used: FactDoc[] = [];
   let text = draft.lead.trim();
   const seen = new Set<string>([text]);
