@@ -82,7 +82,8 @@ export function readAsk(q: Question, mentions: readonly Mention[]): Ask {
   const cueWords: string[] = [];
   words.forEach((w, i) => {
     if (named.has(i)) namedWords.push(w);
-    else if (cue.has(i)) cueWords.push(w);
+    // "companies", "organizations": the kind of thing asked about, never a fact to cover.
+    else if (cue.has(i) || GENERIC_CATEGORY.has(w)) cueWords.push(w);
     else if (w.length > 1 && !STOPWORDS.has(w) && !FILLER_WORDS.has(w)) content.push(w);
   });
   // "which research labs are in…": the category is a slot the member list is filtered by, not content to cover.

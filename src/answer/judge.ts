@@ -1,6 +1,7 @@
 import { aliasName } from '../knowledge/model.js';
 import type { KbRecord } from '../knowledge/schema.js';
 import type { FactDoc } from '../search/index.js';
+import { informativeness } from '../text/english.js';
 import { normalize } from '../text/normalize.js';
 import type { Draft } from './compose.js';
 import type { Ctx } from './context.js';
@@ -91,7 +92,7 @@ const FUZZY = (t: string) => (t.length > 6 ? 0.2 : false);
 
 /** Cue words that only shape the question ("who", "did") and so never pick a statement. */
 const QUESTION_WORDS = new Set(
-  'who whom whos whose what whats when where why how which is are was were did does do has have had the a an in about'.split(
+  'who whom whos whose what whats when where why how which is are was were did does do has have had the a an in about ai of'.split(
     ' ',
   ),
 );
@@ -111,7 +112,12 @@ export function judge(ctx: Ctx, draft: Draft | undefined): Plan {
   const about = draft?.subject ?? named.records[0];
   const cues = ask.cueWords.filter((w) => !QUESTION_WORDS.has(w));
   const specific = ask.types.some((t) => t !== 'overview' && t !== 'who' && t !== 'why');
-  if (ask.content.length === 0 && !(draft?.generic && specific && cues.length)) {
+  // Content made only of everyday words ("at the time") doesn't outweigh what a typed route answers.
+  const light = ask.content.every((w) => informativeness(w) <= 0.3);
+  if (
+    (ask.content.length === 0 || (light && draft && !draft.generic)) &&
+    !(draft?.generic && specific && cues.length)
+  ) {
     return draft ? { kind: 'answer', draft } : { kind: 'refuse', about, missing: [] };
   }
   const routed = draft
@@ -127,7 +133,12 @@ export function judge(ctx: Ctx, draft: Draft | undefined): Plan {
   if (
     top &&
     top.cov.ratio >= MIN_COVERAGE &&
-    value(top.cov.ratio, top.cues) > value(routed.ratio, routedCues) + BETTER_BY
+    (ask.content.length > 0 || top.cues >= 0.5) &&
+    // A profile loses to any statement that answers the ask's type at least as well; a typed answer only to a
+    // clearly better one.
+    (draft?.generic
+      ? value(top.cov.ratio, top.cues) >= value(routed.ratio, routedCues)
+      : value(top.cov.ratio, top.cues) > value(routed.ratio, routedCues) + BETTER_BY)
   ) {
     const subject = index.kb.byId.get(top.doc.recordId) ?? (draft?.subject as KbRecord);
     const supporting = best

@@ -48,7 +48,7 @@ const SYNONYM_GROUPS = [
   'money cash raise raised raising funding investment investors',
   'piece article story report reported post column coverage writeup',
   'end ended ending close closed closing conclude concluded conclusion',
-  'weird odd strange surprising surprise surprised notable notably unusual remarkable',
+  'weird odd strange surprising surprise surprised notable notably unusual remarkable curious omission',
 ];
 
 /**

@@ -34,5 +34,5 @@ export function compare(ctx: Ctx, a: KbRecord, b: KbRecord, score: number): Draf
         d.about.length > 0 ||
         normalize(d.text).includes(normalize(shortName(a.id === d.recordId ? b : a)))),
   );
-  return { subject: a, lead, leadSources: [...a.sources, ...b.sources], docs, confidence: score };
+  return { subject: a, lead, leadSources: [...a.sources, ...b.sources], docs, confidence: score, list: true };
 }

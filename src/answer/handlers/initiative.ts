@@ -18,9 +18,9 @@ export function initiativeAnswer(ctx: Ctx, initiative: Rec<'initiative'>, score:
 
   if (
     asks(ask, 'count') &&
-    (asks(ask, 'members', 'membership') || ask.content.some((w) => GENERIC_CATEGORY.has(w)))
+    (asks(ask, 'members', 'membership') || ask.cueWords.some((w) => GENERIC_CATEGORY.has(w)))
   ) {
-    return { ...base, ...memberCount(ctx, initiative) };
+    return { ...base, ...memberCount(ctx, initiative), list: true };
   }
   if (
     !asks(ask, 'measure') &&
@@ -30,7 +30,7 @@ export function initiativeAnswer(ctx: Ctx, initiative: Rec<'initiative'>, score:
         !asks(ask, 'why', 'whyNot') &&
         (ask.which || asks(ask, 'who'))))
   ) {
-    return { ...base, ...membersAnswer(ctx, initiative) };
+    return { ...base, ...membersAnswer(ctx, initiative), list: true };
   }
   if (asks(ask, 'founders') && !ask.yesNo && !asks(ask, 'when')) {
     const founders = foundersOf(ctx, initiative);
@@ -53,6 +53,7 @@ export function initiativeAnswer(ctx: Ctx, initiative: Rec<'initiative'>, score:
         ...base,
         lead,
         leadSources: projects.flatMap((p) => p.sources),
+        list: true,
         docs: rankDocs(ctx, scope, { topics: ['activities'], limit: 2 }),
       };
     }
@@ -84,7 +85,9 @@ export function initiativeAnswer(ctx: Ctx, initiative: Rec<'initiative'>, score:
     }).filter((d) => d.topic !== 'summary' || topics.length === 0);
     if (docs.length > 0 && (topics.length > 0 || docs.some((d) => d.topic !== 'summary'))) {
       const lead = topics.length === 0 && asks(ask, 'overview') ? `${initiative.summary} ${launch}` : '';
-      return { ...base, lead, leadSources: lead ? initiative.sources : undefined, docs };
+      // Criticisms, goals and activities are enumerations: they get the list budget.
+      const list = topics.some((t) => t === 'criticism' || t === 'goals' || t === 'activities');
+      return { ...base, lead, leadSources: lead ? initiative.sources : undefined, docs, list };
     }
   }
   const lead = `${initiative.summary} ${launch}`.trim();
