@@ -54,7 +54,6 @@ describe('the /reload reply of a sharded bot', () => {
   it('groups the shards by the version they serve, and lists a failed shard with the version it keeps', () => {
     const embed = withShardReport(success, {
       version: 'bbbb2222',
-      from: 0,
       count: 4,
       outcomes: [
         loaded(0),
@@ -83,7 +82,6 @@ describe('the /reload reply of a sharded bot', () => {
   it('keeps the success title when every shard loaded the version, and names the shards on other machines', () => {
     const embed = withShardReport(success, {
       version: 'bbbb2222',
-      from: 2,
       count: 3,
       outcomes: [loaded(2)],
       elsewhere: [0, 1],
@@ -107,7 +105,6 @@ describe('the /reload reply of a sharded bot', () => {
     );
     const embed = withShardReport(success, {
       version: 'bbbb2222',
-      from: 0,
       count: 1000,
       outcomes,
       elsewhere: [],

@@ -20,8 +20,6 @@ export type ShardReloadOutcome =
 /** The result of {@link reloadEveryShard}: one outcome per shard of this machine, and the shards elsewhere. */
 export interface ShardReloadReport {
   version: string;
-  /** The shard that received the /reload. */
-  from: number;
   count: number;
   outcomes: ShardReloadOutcome[];
   /** Shards other machines run; they need their own /reload. */
@@ -29,7 +27,7 @@ export interface ShardReloadReport {
 }
 
 /** How long a shard may take to load and index the new version before it is reported as not answering. */
-export const SHARD_RELOAD_TIMEOUT_MS = 60_000;
+const SHARD_RELOAD_TIMEOUT_MS = 60_000;
 
 // The hook lives on the Client under a registered symbol, because a broadcastEval script runs as source text in
 // the shard process and can reach nothing but the client and its JSON context.
@@ -148,5 +146,5 @@ export async function reloadEveryShard(
       }
     }),
   );
-  return { version, from: util.ids[0] ?? 0, count, outcomes, elsewhere: plan.elsewhere };
+  return { version, count, outcomes, elsewhere: plan.elsewhere };
 }
