@@ -47,6 +47,13 @@ export async function fetchGatewayBot(config: BotConfig): Promise<GatewayBot> {
   }
 }
 
+/** The first SIGINT/SIGTERM; later ones are ignored, so a repeated signal cannot cut the shards' drain short. */
+function firstSignal(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, resolve);
+  });
+}
+
 /** Logs what each shard process does; the manager's own messages carry `shard` too. */
 function watch(shard: Shard, logger: Logger, stopping: () => boolean): void {
   const log = logger.child({ shard: shard.id });
@@ -96,12 +103,14 @@ async function stopShards(manager: ShardingManager, logger: Logger): Promise<boo
 }
 
 /**
- * Starts the shard manager and its shards. Resolves with 0 once every shard is running (the process then lives on
- * until a signal), or 1 when the start failed (after saying why).
+ * Runs the shard manager and its shards until `signalled` (the first SIGINT/SIGTERM), then lets every shard drain
+ * and resolves with the exit code: 0 when every shard stopped cleanly, 1 when the start failed (after saying why)
+ * or a shard did not stop cleanly.
  */
 export async function runManager(
   config: BotConfig & { sharding: ShardingConfig },
   logger: Logger,
+  signalled: Promise<NodeJS.Signals> = firstSignal(),
 ): Promise<number> {
   // Checked once here, so a broken knowledge base stops the start with every problem listed instead of failing
   // (and being respawned) in every shard process.
@@ -140,29 +149,12 @@ export async function runManager(
   });
   let stopping = false;
   manager.on('shardCreate', (shard) => watch(shard, logger, () => stopping));
-
-  const shutdown = (signal: NodeJS.Signals) => {
-    if (stopping) return;
+  const stop = async () => {
     stopping = true;
-    logger.info({ signal }, 'shutting down every shard');
-    // A second signal means "now".
-    process.once(signal, () => {
-      for (const shard of manager.shards.values()) shard.process?.kill('SIGKILL');
-      process.exit(1);
-    });
-    stopShards(manager, logger).then(
-      (clean) => {
-        logger.info({ clean }, 'shard manager stopped');
-        process.exit(clean ? 0 : 1);
-      },
-      (error: unknown) => {
-        logger.error({ err: error }, 'error while stopping the shards');
-        process.exit(1);
-      },
-    );
+    const clean = await stopShards(manager, logger);
+    logger.info({ clean }, 'shard manager stopped');
+    return clean;
   };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
 
   const delay = spawnDelayMs(gateway.maxConcurrency);
   logger.info(
@@ -175,15 +167,19 @@ export async function runManager(
     },
     'starting shards',
   );
-  try {
-    await manager.spawn({ amount: plan.count, delay, timeout: SPAWN_TIMEOUT_MS });
-  } catch (error) {
-    if (stopping) return 0;
-    logger.fatal({ err: error }, 'a shard could not start; stopping the others');
-    stopping = true;
-    await stopShards(manager, logger);
+  const spawned = manager.spawn({ amount: plan.count, delay, timeout: SPAWN_TIMEOUT_MS }).then(
+    () => ({ ready: true as const }),
+    (error: unknown) => ({ ready: false as const, error }),
+  );
+  const first = await Promise.race([spawned, signalled.then((signal) => ({ signal }))]);
+  if ('ready' in first && !first.ready) {
+    logger.fatal({ err: first.error }, 'a shard could not start; stopping the others');
+    await stop();
     return 1;
   }
-  logger.info({ shards: formatShardIds(plan.here), shardCount: plan.count }, 'every shard is ready');
-  return 0;
+  if ('ready' in first)
+    logger.info({ shards: formatShardIds(plan.here), shardCount: plan.count }, 'every shard is ready');
+  const signal = 'signal' in first ? first.signal : await signalled;
+  logger.info({ signal }, 'shutting down every shard: each finishes the interactions in flight');
+  return (await stop()) ? 0 : 1;
 }
