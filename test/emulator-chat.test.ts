@@ -49,11 +49,16 @@ async function connect(
   return { client, seen, failures };
 }
 
+async function start(): Promise<DiscordEmulator> {
+  emu = await startEmulator();
+  return emu;
+}
+
 const botMention = (e: DiscordEmulator) => `<@${e.botUser.id}>`;
 
 describe('emulated channel messages', () => {
   it('delivers MESSAGE_CREATE only with GUILD_MESSAGES, with the text only when the bot is mentioned', async () => {
-    const e = (emu = await startEmulator());
+    const e = await start();
     const guildsOnly = await connect(e, [GatewayIntentBits.Guilds]);
     expect(e.postMessage({ content: 'hello' }).delivered).toBe(false);
     await guildsOnly.client.destroy();
@@ -79,7 +84,7 @@ describe('emulated channel messages', () => {
   });
 
   it('sends a reply with message_reference as type 19, and checks the reference like Discord', async () => {
-    const e = (emu = await startEmulator());
+    const e = await start();
     const { client } = await connect(e, [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages]);
     const question = e.postMessage({ content: `${botMention(e)} hi` }).message;
     const channel = await client.channels.fetch(DEFAULT_CHANNEL_ID);
@@ -127,7 +132,7 @@ describe('emulated channel messages', () => {
   });
 
   it('refuses posts where the bot lacks permissions (50001, 50013, 160002) and on an injected 50013', async () => {
-    const e = (emu = await startEmulator());
+    const e = await start();
     const { client } = await connect(e, [GatewayIntentBits.Guilds]);
     const question = e.postMessage({ content: 'q' }).message;
     const post = (body: Record<string, unknown>) =>
@@ -156,7 +161,7 @@ describe('emulated channel messages', () => {
 
 describe('emulated message commands and install contexts', () => {
   it('sends a message command with the target in resolved.messages', async () => {
-    const e = (emu = await startEmulator());
+    const e = await start();
     let target: Message | undefined;
     const bot = await connect(e, [GatewayIntentBits.Guilds], async (i) => {
       if (!i.isMessageContextMenuCommand()) return;
@@ -179,7 +184,7 @@ describe('emulated message commands and install contexts', () => {
   });
 
   it('describes DMs, other DMs and servers the bot is not in, and forces ephemeral without Use External Apps', async () => {
-    const e = (emu = await startEmulator());
+    const e = await start();
     const seen: Interaction[] = [];
     const bot = await connect(e, [GatewayIntentBits.Guilds], async (i) => {
       seen.push(i);
