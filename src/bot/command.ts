@@ -116,7 +116,7 @@ const SlashJson = z.looseObject({
 const MessageJson = z.looseObject({
   type: z.literal(3, 'must be 3 (a message command)'),
   name: z.string().min(1, 'must not be empty').max(32, 'must be at most 32 characters'),
-  description: z.union([z.literal(''), z.undefined()], 'must be empty: context menus have none'),
+  description: z.literal('', 'must be empty: context menus have none').optional(),
   integration_types: installs,
   contexts,
 });
