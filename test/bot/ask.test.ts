@@ -79,6 +79,19 @@ describe('/ask', () => {
     });
   });
 
+  it('meets "hi" and "what can you do?" with a pointer to what it knows, not "not in my knowledge base"', async () => {
+    for (const question of ['hi', 'what can you do?']) {
+      const reply = await discord.run('/ask', { question });
+      expect(reply.ephemeral).toBe(true);
+      expect(reply.embed).toBeUndefined();
+      expect(reply.message.content).toContain('/ask');
+      expect(reply.message.content).not.toMatch(/knowledge base\b.*isn't/);
+    }
+    expect(discord.logsMatching('small talk answered').at(-1)).toMatchObject({ via: 'slash' });
+    const real = await discord.run('/ask', { question: 'hi, who co-founded the AI Alliance?' });
+    expect(real.embed?.title).toBe('AI Alliance');
+  });
+
   it('keeps an answer private when private is true', async () => {
     const reply = await discord.run('/ask', { question: 'who co-founded the AI Alliance?', private: true });
     expect(reply.ephemeral).toBe(true);

@@ -1,5 +1,7 @@
-import { GatewayIntentBits } from 'discord.js';
+import { readFile } from 'node:fs/promises';
+import { GatewayIntentBits, PermissionsBitField } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { replyPermissions } from '../../src/bot/contexts.js';
 import { type DiscordTest, LEVEL, OTHER_USER, startDiscord } from '../support/bot-harness.js';
 import {
   DEFAULT_CHANNEL_ID,
@@ -203,5 +205,17 @@ describe('@mention settings', () => {
     expect(discord.logsMatching('mention ignored').find((l) => l.message === tooSoon.id)?.reason).toBe(
       'member cooldown',
     );
+  });
+});
+
+describe('the invite link', () => {
+  it('asks in the README and the setup guide for exactly the permissions a reply in a channel or thread needs', async () => {
+    const needed = new PermissionsBitField([...replyPermissions(false), ...replyPermissions(true)]).bitfield;
+    for (const file of ['README.md', 'docs/discord-setup.md']) {
+      const text = await readFile(file, 'utf8');
+      const links = [...text.matchAll(/scope=bot%20applications\.commands&permissions=(\d+)/g)];
+      expect(links.length, file).toBeGreaterThan(0);
+      for (const link of links) expect(BigInt(link[1] ?? '0'), file).toBe(needed);
+    }
   });
 });

@@ -204,7 +204,11 @@ export async function startDiscord(options: StartDiscordOptions = {}): Promise<D
     mention: (text, input = {}) =>
       emulator.postMessage({ ...input, content: `<@${emulator.botUser.id}> ${text}` }).message,
     replyTo: (message, timeoutMs = 5000) =>
-      emulator.waitFor(() => emulator.repliesTo(message.id)[0], timeoutMs, `a reply to message ${message.id}`),
+      emulator.waitFor(
+        () => emulator.repliesTo(message.id)[0],
+        timeoutMs,
+        `a reply to message ${message.id}`,
+      ),
     async askAbout(message, actor = {}) {
       const handle = emulator.messageCommand({ ...actor, name: ASK_MESSAGE, messageId: message.id });
       return shown(handle, await handle.reply());
