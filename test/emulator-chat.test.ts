@@ -12,6 +12,7 @@ import {
   Routes,
 } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
+import { FormErrors, validateCommandList } from './support/discord-limits.js';
 import {
   DEFAULT_CHANNEL_ID,
   DEFAULT_GUILD_ID,
@@ -228,5 +229,32 @@ describe('emulated message commands and install contexts', () => {
       /isn't in it/,
     );
     expect(bot.failures).toEqual([]);
+  });
+});
+
+describe('emulated command registration rules for installs and contexts', () => {
+  const check = (list: unknown[]) => {
+    const errors = new FormErrors();
+    validateCommandList(errors, list);
+    return errors.tree;
+  };
+
+  it('accepts known integration types and contexts, and rejects unknown, empty or repeated ones', () => {
+    const command = { name: 'ask', description: 'd' };
+    expect(check([{ ...command, integration_types: [0, 1], contexts: [0, 1, 2] }])).toEqual({});
+    expect(check([{ ...command, contexts: null }])).toEqual({});
+    expect(check([{ ...command, integration_types: [2] }])).toMatchObject({
+      0: { integration_types: { 0: { _errors: [{ code: 'ENUM_TYPE_COERCE' }] } } },
+    });
+    expect(check([{ ...command, contexts: [] }])).toMatchObject({ 0: { contexts: { _errors: [{}] } } });
+    expect(check([{ ...command, contexts: [0, 0] }])).toMatchObject({
+      0: { contexts: { _errors: [{ code: 'SET_TYPE_ALREADY_CONTAINS_VALUE' }] } },
+    });
+  });
+
+  it('allows 15 message commands per scope, not 16', () => {
+    const menus = (n: number) => Array.from({ length: n }, (_, i) => ({ name: `Menu ${i}`, type: 3 }));
+    expect(check(menus(15))).toEqual({});
+    expect(check(menus(16))).toMatchObject({ _errors: [{ code: 'APPLICATION_COMMANDS_TOO_MANY' }] });
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ASK_MESSAGE } from '../commands/ask-message.js';
 import { smallTalk } from '../src/answer/small-talk.js';
 import { questionFromMessage } from '../src/bot/questions.js';
+import { RateLimit } from '../src/bot/rate-limit.js';
 
 describe('small talk', () => {
   it('points greetings, thanks and "what can you do?" to what the bot knows and how to ask', () => {
@@ -63,5 +64,19 @@ describe('the question in a message', () => {
     const question = questionFromMessage(long);
     expect(question.length).toBeLessThanOrEqual(300);
     expect(question.endsWith('word')).toBe(true);
+  });
+});
+
+describe('the per-channel mention limit', () => {
+  it('allows `limit` uses per key in any sliding window, keys independently, and 0 allows none', () => {
+    let now = 1_000_000;
+    const limit = new RateLimit(2, 60_000, () => now);
+    expect([limit.take('a'), limit.take('a'), limit.take('a')]).toEqual([true, true, false]);
+    expect(limit.take('b')).toBe(true);
+    now += 30_000;
+    expect(limit.take('a')).toBe(false);
+    now += 30_001;
+    expect([limit.take('a'), limit.take('a'), limit.take('a')]).toEqual([true, true, false]);
+    expect(new RateLimit(0, 60_000).take('a')).toBe(false);
   });
 });
