@@ -43,19 +43,20 @@ function namesOf(records: readonly KbRecord[]): string[] {
 function bestStatements(ctx: Ctx, records: readonly KbRecord[], cues: readonly string[]): Scored[] {
   const { index, ask } = ctx;
   const scope = neighbourhood(records, ctx);
-  const ids = new Set(scope);
-  const docs = new Map<FactDoc, boolean>(rankDocs(ctx, scope, { limit: 12 }).map((d) => [d, true]));
+  // Own statements (and those about or naming a named record) are related; a neighbour's other statements are
+  // candidates, but only as strong as an unrelated statement.
+  const own = new Set(records.map((r) => r.id));
   const names = namesOf(records);
+  const related = (doc: FactDoc) => {
+    if (own.has(doc.recordId) || doc.about.some((a) => own.has(a))) return true;
+    const text = ` ${normalize(doc.text)} `;
+    return names.some((n) => text.includes(` ${n} `));
+  };
+  const docs = new Map<FactDoc, boolean>();
+  for (const d of rankDocs(ctx, scope, { limit: 12 })) docs.set(d, related(d));
   for (const hit of index.facts.search([...ask.content, ...cues, ...ask.named].join(' '), FUZZY, 30)) {
     const doc = index.factDocs[hit.id] as FactDoc;
-    if (docs.has(doc)) continue;
-    const text = ` ${normalize(doc.text)} `;
-    docs.set(
-      doc,
-      ids.has(doc.recordId) ||
-        doc.about.some((a) => ids.has(a)) ||
-        names.some((n) => text.includes(` ${n} `)),
-    );
+    if (!docs.has(doc)) docs.set(doc, related(doc));
   }
   return [...docs]
     .map(([doc, related]) => {

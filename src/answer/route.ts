@@ -1,10 +1,17 @@
 import type { KbRecord } from '../knowledge/schema.js';
+import { withArticle } from '../search/render.js';
 import { asks } from './ask.js';
 import type { Draft } from './compose.js';
 import type { Ctx } from './context.js';
 import { compare, distinctBodies } from './handlers/compare.js';
 import { initiativeAnswer } from './handlers/initiative.js';
-import { membership, orgFromMentions, sharedInitiative } from './handlers/membership.js';
+import {
+  membership,
+  orgFromMentions,
+  sharedInitiative,
+  unknownMember,
+  unknownName,
+} from './handlers/membership.js';
 import { orgAnswer } from './handlers/organization.js';
 import { personCareer, personOverview, personQuotes, roleLookup } from './handlers/person.js';
 import { projectAnswer } from './handlers/project.js';
@@ -65,6 +72,22 @@ const ROUTES: readonly Route[] = [
     },
   },
   {
+    name: 'acronym',
+    applies: (ctx) => asks(ctx.ask, 'acronym') && ctx.mentions.some((m) => !m.surfaces[0]?.isName),
+    handle: (ctx) => {
+      const m = ctx.mentions.find((x) => !x.surfaces[0]?.isName) as (typeof ctx.mentions)[number];
+      const s = m.surfaces[0] as NonNullable<(typeof m.surfaces)[number]>;
+      const record = s.record;
+      return {
+        subject: record,
+        lead: `${s.original} stands for ${withArticle(record.name)}. ${record.summary}`,
+        leadSources: record.sources,
+        docs: [],
+        confidence: m.score,
+      };
+    },
+  },
+  {
     name: 'person',
     applies: (ctx, n) =>
       n.people.length > 0 && (n.initiatives.length === 0 || asks(ctx.ask, 'who', 'career', 'quote')),
@@ -81,8 +104,23 @@ const ROUTES: readonly Route[] = [
     applies: (ctx) =>
       asks(ctx.ask, 'who', 'role') &&
       ctx.ask.roleWords.length > 0 &&
-      (ctx.ask.roleWords.some((w) => !FOUNDER_ROLE.has(w)) || !asks(ctx.ask, 'founders')),
+      // "Who founded Stability AI?" asks for a person; "who founded the AI Alliance?" for its founding members.
+      (ctx.ask.roleWords.some((w) => !FOUNDER_ROLE.has(w)) ||
+        !asks(ctx.ask, 'founders') ||
+        namedRecords(ctx).initiatives.length === 0),
     handle: (ctx, n) => roleLookup(ctx, [...n.initiatives, ...n.orgs, ...n.projects], n.score),
+  },
+  {
+    name: 'unknown member',
+    applies: (ctx, n) =>
+      n.member === undefined &&
+      n.initiatives.length === 1 &&
+      n.people.length === 0 &&
+      n.projects.length === 0 &&
+      (asks(ctx.ask, 'membership') || ctx.ask.yesNo) &&
+      !asks(ctx.ask, 'founders', 'members', 'count', 'compare') &&
+      unknownName(ctx) !== undefined,
+    handle: (ctx, n) => unknownMember(ctx, unknownName(ctx) as string, n.initiatives[0] as Rec<'initiative'>),
   },
   {
     name: 'membership',

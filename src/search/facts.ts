@@ -322,6 +322,11 @@ export class FactIndex {
    * How rare a (processed) term is across all statements: BM25's inverse document frequency, highest for a term
    * no statement contains. Used to weigh how much of a question a statement covers.
    */
+  /** True when some statement contains the (processed) term. */
+  has(term: string): boolean {
+    return this.#termIds.has(this.#processTerm(term));
+  }
+
   rarity(term: string): number {
     const id = this.#termIds.get(this.#processTerm(term));
     const df = id === undefined ? 0 : (this.#df[0][id] ?? 0) + (this.#df[1][id] ?? 0);

@@ -2,6 +2,7 @@ import type { KbRecord } from '../../knowledge/schema.js';
 import type { Mention } from '../../search/link.js';
 import { nameWithAcronym, shortName, withArticle } from '../../search/render.js';
 import { formatDate } from '../../text/dates.js';
+import { normalize } from '../../text/normalize.js';
 import type { Draft } from '../compose.js';
 import type { Ctx } from '../context.js';
 import { joinList, type Rec, rankDocs, spellingNote } from './shared.js';
@@ -114,4 +115,24 @@ export function orgFromMentions(
     if (org?.kind === 'organization') return org;
   }
   return undefined;
+}
+
+/**
+ * The name of an organization the question asks about that the knowledge base has no record or word of
+ * ("is Tesla in the AI Alliance?"), as the member typed it; undefined when every content word is known.
+ */
+export function unknownName(ctx: Ctx): string | undefined {
+  const unknown = new Set(ctx.ask.content.filter((w) => !ctx.index.facts.has(w) && !ctx.index.vocab.has(w)));
+  if (unknown.size === 0 || unknown.size > 3) return undefined;
+  const typed = ctx.q.raw
+    .split(/\s+/)
+    .map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
+    .filter((w) => w && unknown.has(normalize(w)));
+  return typed.length ? typed.join(' ') : undefined;
+}
+
+/** Absence is not a fact: an organization with no record is named, and the answer says the records don't list it. */
+export function unknownMember(ctx: Ctx, name: string, initiative: Rec<'initiative'>): Draft {
+  const lead = `The records don't list ${name} as a member of ${withArticle(initiative.name)}: it is neither among the members the sources name nor among those they say stayed out. I have no record of ${name} at all, so I can't say more.`;
+  return { subject: initiative, lead, docs: [], confidence: 0.5 };
 }

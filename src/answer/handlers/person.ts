@@ -96,7 +96,8 @@ export function roleLookup(ctx: Ctx, scopeRecords: readonly KbRecord[], score: n
     ...(index.staffOfOrg.get(r.id) ?? []),
     ...(index.staffOfInitiative.get(r.id) ?? []).filter((s) => !namesOwnOrg(s)),
   ]);
-  const qWords = new Set(ctx.ask.content);
+  // Named words count too: "representing OpenAI" answers who represented OpenAI.
+  const qWords = new Set([...ctx.ask.content, ...ctx.ask.named]);
   const scored = candidates
     .map((c) => {
       const title = normalize(c.role.title);
