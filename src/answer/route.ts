@@ -98,7 +98,8 @@ const ROUTES: readonly Route[] = [
       n.people.length > 0 && (n.initiatives.length === 0 || asks(ctx.ask, 'who', 'career', 'quote', 'role')),
     handle: (ctx, n) => {
       const person = n.people[0] as Rec<'person'>;
-      if (asks(ctx.ask, 'career') && !asks(ctx.ask, 'quote'))
+      // A person "joining" an organization is a career step, not a membership.
+      if (asks(ctx.ask, 'career', 'membership') && !asks(ctx.ask, 'quote'))
         return personCareer(ctx, person, n.orgs[0], n.score);
       if (asks(ctx.ask, 'quote')) return personQuotes(ctx, person, n.score);
       return personOverview(ctx, person, n.score);

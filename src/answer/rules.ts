@@ -2,7 +2,7 @@
  * The cue words of questions, as data. `ASK_RULES` is an ordered table: every rule whose cues occur in a question
  * adds its ask to the question's asks, and the first one that matches is the main ask (order is precedence; the
  * catch-all `overview` is last). A cue is a phrase matched on whole words; a word ending in `*` matches any word
- * it begins ("critici*" → criticism, criticised). Cue words say what kind of answer is wanted, so they never
+ * it begins ("critici*" → criticism, criticised), and `?` matches any one word. Cue words say what kind of answer is wanted, so they never
  * count as content the answer must cover.
  */
 
@@ -50,6 +50,8 @@ export const ASK_RULES: readonly AskRule[] = [
     consumes: true,
     cues: [
       'at the launch',
+      'at the ? launch',
+      'at ? launch',
       'at launch',
       'at its launch',
       'at the time',
@@ -102,6 +104,11 @@ export const ASK_RULES: readonly AskRule[] = [
       'statement',
       'statements',
       'told',
+      'spoke',
+      'speak',
+      'spokesperson',
+      'spokesman',
+      'spokeswoman',
       'tell the',
       'tell reporters',
       'say to',
