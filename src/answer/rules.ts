@@ -573,7 +573,7 @@ export const FILLER_WORDS = new Set(
   thru bc cuz cos abt w wrt re ppl smth sth idk iirc afaik ngl fr lowkey kinda sorta gonna wanna gotta
   one ones thing things stuff something anything everything exact specifically precisely
   they them their theirs it its he she him her his hers this that these those there here
-  say tell name names called call named`.split(/\s+/),
+  say tell`.split(/\s+/),
 );
 
 /** Role words in a question → the words a role title must contain ("who runs" → lead, head, director…). */
