@@ -162,7 +162,9 @@ export function judge(ctx: Ctx, routedDraft: Draft | undefined): Plan {
     // clearly better one.
     (draft?.generic
       ? value(top.cov.ratio, top.cues, top.fit) >= value(routed.ratio, routedCues, 0)
-      : value(top.cov.ratio, top.cues, top.fit) > value(routed.ratio, routedCues, TYPED_FIT) + BETTER_BY)
+      : value(top.cov.ratio, top.cues, top.fit) > value(routed.ratio, routedCues, TYPED_FIT) + BETTER_BY &&
+        // An answer built for the ask's kind yields only over a telling word it leaves out.
+        (!draft?.sure || routed.missing.some((w) => informativeness(w) >= TELLING || /\d/.test(w))))
   ) {
     const subject = index.kb.byId.get(top.doc.recordId) ?? (draft?.subject as KbRecord);
     const supporting = best
