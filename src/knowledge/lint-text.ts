@@ -21,7 +21,7 @@ interface EditorPhrase {
  * the world. Kept narrow: each one has turned up in a member-visible field at least once.
  */
 const EDITOR_PHRASES: readonly EditorPhrase[] = [
-  { pattern: /\bseeds?\b(?!\s+(?:round|funding|stage|money|investment|investor))/i },
+  { pattern: /\bseeds?\b(?!-)(?!\s+(?:round|funding|stage|money|investment|investor))/i },
   { pattern: /\bmachine[- ]translat\w*/i, inCorrections: true },
   { pattern: /\bgarbl(?:e[sd]?|ing)\b/i, inCorrections: true },
   { pattern: /\bdebris\b/i },
@@ -80,15 +80,21 @@ export function editorPhrases(text: string, options: Pick<TextIssueOptions, 'cor
   return found;
 }
 
+const quoted = (list: readonly string[]) => list.map((x) => `"${x}"`).join(', ');
+
 /** What is wrong with one text members read, as problem messages (empty when it is clean). */
 export function textIssues(text: string, options: TextIssueOptions = {}): string[] {
-  const issues = internalIds(text, options.ids).map(
-    (id) =>
-      `internal id "${id}" in text members read; name the publisher and date instead (e.g. "TechCrunch reported on December 4, 2023 that …")`,
-  );
-  if (!options.quote)
-    for (const phrase of editorPhrases(text, options))
-      issues.push(`editors' phrase "${phrase}" in text members read; move notes for editors to editor_note`);
+  const issues: string[] = [];
+  const ids = internalIds(text, options.ids);
+  if (ids.length > 0)
+    issues.push(
+      `internal id ${quoted(ids)} in text members read; name the publisher and date instead (e.g. "TechCrunch reported on December 4, 2023 that …")`,
+    );
+  const phrases = options.quote ? [] : editorPhrases(text, options);
+  if (phrases.length > 0)
+    issues.push(
+      `editors' phrase ${quoted(phrases)} in text members read; move notes for editors to editor_note (never shown)`,
+    );
   return issues;
 }
 

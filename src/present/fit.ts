@@ -1,4 +1,5 @@
 import type { APIEmbed, APIEmbedField } from 'discord.js';
+import { cutProse } from './prose.js';
 
 /**
  * Discord's message limits (discord-api-docs). Lengths are measured in UTF-16 units, which is never less than the
@@ -28,23 +29,26 @@ export const LIMITS = {
   choiceValue: 100,
 } as const;
 
-const ELLIPSIS = '…';
-
 /**
- * Cuts `text` to at most `max` characters, at a word boundary when one is reasonably close, ending with "…".
- * Never splits a surrogate pair or leaves a dangling markdown escape.
+ * Cuts `text` to at most `max` characters where a reader expects a break: after whole lines when the first ones
+ * fit, else after whole sentences, else after whole words followed by " …". Never cuts inside a word (unless a
+ * single word is longer than `max`), never splits a surrogate pair or leaves a dangling markdown escape.
  */
 export function cut(text: string, max: number): string {
   if (text.length <= max) return text;
-  if (max <= 1) return max === 1 ? ELLIPSIS : '';
-  let end = max - 1;
-  const code = text.charCodeAt(end - 1);
-  if (code >= 0xd800 && code <= 0xdbff) end -= 1;
-  let head = text.slice(0, end);
-  const space = head.search(/\s\S*$/);
-  if (space > max * 0.6) head = head.slice(0, space);
-  head = head.trimEnd().replace(/(?<!\\)\\$/, '');
-  return `${head}${ELLIPSIS}`;
+  if (max <= 0) return '';
+  const lines = text.split('\n');
+  if (lines.length > 1) {
+    const kept: string[] = [];
+    let used = 0;
+    for (const line of lines) {
+      if (used + line.length + (kept.length > 0 ? 1 : 0) > max) break;
+      used += line.length + (kept.length > 0 ? 1 : 0);
+      kept.push(line);
+    }
+    if (kept.length > 0 && used >= max / 2) return kept.join('\n').trimEnd();
+  }
+  return cutProse(text.replace(/\s*\n\s*/g, ' '), max);
 }
 
 /** "…and 3 more" */
