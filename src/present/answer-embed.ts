@@ -45,7 +45,8 @@ export function sourceFields(lines: readonly string[]): APIEmbedField[] {
   const fields: APIEmbedField[] = [];
   let value: string[] = [];
   const flush = () => {
-    if (value.length > 0) fields.push({ name: fields.length === 0 ? 'Sources' : '\u200b', value: value.join('\n') });
+    if (value.length > 0)
+      fields.push({ name: fields.length === 0 ? 'Sources' : '\u200b', value: value.join('\n') });
     value = [];
   };
   for (const line of lines) {
