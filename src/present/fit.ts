@@ -86,22 +86,35 @@ export function fitLines(
   return out.join('\n');
 }
 
+const isHeading = (line: string | undefined) => line !== undefined && /^\*\*[^*].*\*\*$/.test(line);
+
 /**
  * Splits lines into pages of at most `maxChars` characters and `maxLines` lines each (a line longer than a page
- * is cut). Always returns at least one page.
+ * is cut). A heading never ends a page: it moves to the next one with its section, together with the section's
+ * first item when more of the section follows. Always returns at least one page.
  */
 export function paginate(lines: readonly string[], maxChars: number, maxLines: number): string[][] {
   const pages: string[][] = [];
   let page: string[] = [];
   let size = 0;
+  const measure = (list: readonly string[]) => list.reduce((n, l, i) => n + l.length + (i > 0 ? 1 : 0), 0);
   for (const raw of lines) {
     const line = cut(raw, maxChars);
     const cost = line.length + (page.length > 0 ? 1 : 0);
     if (page.length > 0 && (size + cost > maxChars || page.length >= maxLines)) {
+      // Carry a trailing heading (and a lone first item under it, if its section goes on) to the next page.
+      let carry = 0;
+      const last = page.length - 1;
+      if (isHeading(page[last])) carry = 1;
+      else if (isHeading(page[last - 1]) && line !== '' && !isHeading(line)) carry = 2;
+      while (carry > 0 && page.slice(0, page.length - carry).every((l) => l === '')) carry--;
+      const moved = carry > 0 ? page.splice(page.length - carry) : [];
+      while (page[page.length - 1] === '') page.pop();
       pages.push(page);
-      page = [];
-      size = 0;
+      page = moved;
+      size = measure(page);
     }
+    if (page.length === 0 && line === '') continue;
     size += line.length + (page.length > 0 ? 1 : 0);
     page.push(line);
   }

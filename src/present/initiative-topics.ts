@@ -5,7 +5,7 @@ import { shortName } from '../search/render.js';
 import { formatDate } from '../text/dates.js';
 import type { InitiativeTopic } from './card-state.js';
 import { escapeText } from './escape.js';
-import { compactNames, cutProse, joinNames, nameList, repeats, SaidOnce } from './prose.js';
+import { compactNames, cutProse, forSeveral, joinNames, nameList, repeats, SaidOnce } from './prose.js';
 import {
   atFounding,
   byPerson,
@@ -47,7 +47,7 @@ export const MAX_PAGES = 3;
 const bold = (text: string) => `**${escapeText(text)}**`;
 const bullet = (text: string) => `• ${text}`;
 /** Statements in a topic's lists: whole sentences, short enough that a page holds several. */
-const STATEMENT_MAX = 260;
+const STATEMENT_MAX = 320;
 
 /** Where a long list of an initiative's members can be read in full. */
 const membersPage = (initiative: InitiativeRecord) => `/initiative ${initiative.name} → Members`;
@@ -198,7 +198,10 @@ function founders(initiative: InitiativeRecord, index: SearchIndex): TopicView {
       `${founding} founding member${founding === 1 ? '' : 's'}${groups.founders.length > 0 ? ' besides the co-founders' : ''} (see Members).`,
     );
   const history = factLines(
-    factsOf(initiative, 'history').filter((f) => !groups.listFacts.has(f)),
+    factsOf(initiative, 'history').filter(
+      // "IBM and Meta launched the Alliance on Tuesday, December 5, 2023" only restates the launch line.
+      (f) => !groups.listFacts.has(f) && !(launched && repeats(f.text, launched, 0.7)),
+    ),
     said,
     initiative,
     index,
@@ -255,7 +258,9 @@ function members(initiative: InitiativeRecord, index: SearchIndex): TopicView {
   section(
     `Partners (${groups.partners.length})`,
     [...byNote].map(([note, list]) =>
-      bullet(`${names(list)}${note ? ` — ${escapeText(cutProse(note, 200))}` : ''}`),
+      bullet(
+        `${names(list)}${note ? ` — ${escapeText(cutProse(list.length > 1 ? forSeveral(note) : note, 200))}` : ''}`,
+      ),
     ),
   );
   section(
@@ -303,8 +308,10 @@ function criticism(initiative: InitiativeRecord, index: SearchIndex): TopicView 
       if (same) same.who.push(m);
       else groups.push({ note, who: [m] });
     }
-    for (const g of groups)
-      lines.push(bullet(`${names(g.who)}${g.note ? ` — ${escapeText(cutProse(g.note, 300))}` : ''}`));
+    for (const g of groups) {
+      const note = g.note && g.who.length > 1 ? forSeveral(g.note) : g.note;
+      lines.push(bullet(`${names(g.who)}${note ? ` — ${escapeText(cutProse(note, 300))}` : ''}`));
+    }
   }
   return { heading: 'Criticism', lines, fields: [], empty: '', trimFrom };
 }

@@ -131,6 +131,20 @@ export class SaidOnce {
   }
 }
 
+/**
+ * A note written about one ("takes part via …") made to read for several ("take part via …"): the verb it
+ * starts with loses its third-person "s".
+ */
+export function forSeveral(note: string): string {
+  const plural = (verb: string) =>
+    IRREGULAR[verb] ??
+    (verb.length < 4 ? verb : verb.replace(/(?:(?<=(?:ch|sh|ss|x))es|(?<!s)s)$/, ''));
+  return note.replace(/^(\p{Ll}+)(\s+and\s+(\p{Ll}+))?\b/u, (_m, first: string, and?: string, second?: string) =>
+    and && second ? `${plural(first)}${and.slice(0, -second.length)}${plural(second)}` : plural(first),
+  );
+}
+const IRREGULAR: Record<string, string> = { is: 'are', has: 'have', was: 'were', does: 'do' };
+
 /** "A", "A and B", "A, B and C". */
 export function joinNames(names: readonly string[]): string {
   if (names.length <= 1) return names.join('');

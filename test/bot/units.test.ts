@@ -63,6 +63,23 @@ describe('fitting text to Discord limits', () => {
     expect(fitLines(['x'.repeat(500)], 100).length).toBeLessThanOrEqual(100);
   });
 
+  it('never ends a page on a heading, nor on a heading with only the first of its items', () => {
+    const lines = ['• one', '• two', '• three', '', '**Section**', '• a', '• b', '• c'];
+    expect(paginate(lines, 1000, 5)).toEqual([
+      ['• one', '• two', '• three'],
+      ['**Section**', '• a', '• b', '• c'],
+    ]);
+    expect(paginate(lines, 1000, 6)).toEqual([
+      ['• one', '• two', '• three'],
+      ['**Section**', '• a', '• b', '• c'],
+    ]);
+    expect(paginate(['**Only a heading**', '• a', '• b'], 1000, 1)).toEqual([
+      ['**Only a heading**'],
+      ['• a'],
+      ['• b'],
+    ]);
+  });
+
   it('pages lines by characters and count, always giving at least one page', () => {
     expect(paginate([], 100, 5)).toEqual([[]]);
     const pages = paginate(
