@@ -137,10 +137,11 @@ export class SaidOnce {
  */
 export function forSeveral(note: string): string {
   const plural = (verb: string) =>
-    IRREGULAR[verb] ??
-    (verb.length < 4 ? verb : verb.replace(/(?:(?<=(?:ch|sh|ss|x))es|(?<!s)s)$/, ''));
-  return note.replace(/^(\p{Ll}+)(\s+and\s+(\p{Ll}+))?\b/u, (_m, first: string, and?: string, second?: string) =>
-    and && second ? `${plural(first)}${and.slice(0, -second.length)}${plural(second)}` : plural(first),
+    IRREGULAR[verb] ?? (verb.length < 4 ? verb : verb.replace(/(?:(?<=(?:ch|sh|ss|x))es|(?<!s)s)$/, ''));
+  return note.replace(
+    /^(\p{Ll}+)(\s+and\s+(\p{Ll}+))?\b/u,
+    (_m, first: string, and?: string, second?: string) =>
+      and && second ? `${plural(first)}${and.slice(0, -second.length)}${plural(second)}` : plural(first),
   );
 }
 const IRREGULAR: Record<string, string> = { is: 'are', has: 'have', was: 'were', does: 'do' };
