@@ -1,7 +1,7 @@
 import type { APIEmbedField } from 'discord.js';
 import type { Fact, Initiative, KbRecord, RelationRole } from '../knowledge/schema.js';
 import type { Membership, SearchIndex } from '../search/index.js';
-import { shortName } from '../search/render.js';
+import { shortName, withArticle } from '../search/render.js';
 import { formatDate } from '../text/dates.js';
 import type { InitiativeTopic } from './card-state.js';
 import { escapeText } from './escape.js';
@@ -448,7 +448,7 @@ export function topicView(
   const view = build();
   // Drop leading blank lines left by empty sections.
   while (view.lines[0] === '') view.lines.shift();
-  const name = escapeText(shortName(initiative));
+  const name = escapeText(withArticle(shortName(initiative)));
   view.empty = `The knowledge base has nothing on the ${topic} of ${name} yet.`;
   return view;
 }
