@@ -38,6 +38,10 @@ const HELP: Record<string, string> = {
   MODERATOR_ROLE_IDS: 'optional: comma-separated role IDs (17–20 digits each) allowed to /reload',
   LOG_LEVEL: `optional: one of ${LOG_LEVELS.join(', ')}`,
   ASK_COOLDOWN_SECONDS: 'optional: seconds a member waits between /ask questions (0 turns it off; default 5)',
+  MENTION_CHANNEL_IDS:
+    'optional: comma-separated channel IDs (17–20 digits each) where @mentions are answered; empty means every channel',
+  MENTION_CHANNEL_LIMIT:
+    'optional: answers to @mentions per channel per minute (0 turns mention answers off; default 5)',
 };
 
 const discordSchema = {
@@ -51,14 +55,9 @@ const discordSchema = {
   DISCORD_APPLICATION_ID: z.string({ error: 'is missing' }).trim().regex(snowflake, 'must be 17–20 digits'),
 };
 
-const commonSchema = {
-  DISCORD_GUILD_ID: z.string().trim().regex(snowflake, 'must be 17–20 digits').optional(),
-  DISCORD_API_URL: z
-    .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
-    .default('https://discord.com/api')
-    .transform((u) => u.replace(/\/+$/, '')),
-  KNOWLEDGE_DIR: z.string().trim().min(1).default('./knowledge'),
-  MODERATOR_ROLE_IDS: z
+/** A comma-separated list of snowflakes, e.g. role or channel IDs; empty means none. */
+const snowflakeList = (what: string) =>
+  z
     .string()
     .default('')
     .transform((s) =>
@@ -69,13 +68,29 @@ const commonSchema = {
     )
     .refine(
       (ids) => ids.every((id) => snowflake.test(id)),
-      'must be comma-separated role IDs of 17–20 digits',
-    ),
+      `must be comma-separated ${what} of 17–20 digits`,
+    );
+
+const commonSchema = {
+  DISCORD_GUILD_ID: z.string().trim().regex(snowflake, 'must be 17–20 digits').optional(),
+  DISCORD_API_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+    .default('https://discord.com/api')
+    .transform((u) => u.replace(/\/+$/, '')),
+  KNOWLEDGE_DIR: z.string().trim().min(1).default('./knowledge'),
+  MODERATOR_ROLE_IDS: snowflakeList('role IDs'),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   ASK_COOLDOWN_SECONDS: z.coerce
     .number({ error: 'must be a number of seconds' })
     .min(0, 'must be 0 or more')
     .max(3600, 'must be at most 3600')
+    .default(5),
+  MENTION_CHANNEL_IDS: snowflakeList('channel IDs'),
+  MENTION_CHANNEL_LIMIT: z.coerce
+    .number({ error: 'must be a whole number of answers' })
+    .int('must be a whole number of answers')
+    .min(0, 'must be 0 or more')
+    .max(60, 'must be at most 60')
     .default(5),
 };
 
@@ -87,6 +102,10 @@ export interface BaseConfig {
   moderatorRoleIds: string[];
   logLevel: (typeof LOG_LEVELS)[number];
   askCooldownSeconds: number;
+  /** Channels where @mentions are answered (a thread counts as its parent channel); empty means every channel. */
+  mentionChannelIds: string[];
+  /** Answers to @mentions per channel per minute; 0 turns mention answers off. */
+  mentionChannelLimit: number;
 }
 
 /** Configuration of the bot and `npm run deploy`. */
@@ -135,6 +154,8 @@ function base(values: z.infer<z.ZodObject<typeof commonSchema>>): BaseConfig {
     moderatorRoleIds: values.MODERATOR_ROLE_IDS,
     logLevel: values.LOG_LEVEL,
     askCooldownSeconds: values.ASK_COOLDOWN_SECONDS,
+    mentionChannelIds: values.MENTION_CHANNEL_IDS,
+    mentionChannelLimit: values.MENTION_CHANNEL_LIMIT,
   };
 }
 

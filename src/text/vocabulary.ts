@@ -44,6 +44,11 @@ const SYNONYM_GROUPS = [
   'release released releases launch',
   'date dates when',
   'left leave leaving quit depart departed departure exit exited stepped',
+  'replace replaced replaces replacement successor succeeded succeed succeeds',
+  'money cash raise raised raising funding investment investors',
+  'piece article story report reported post column coverage writeup',
+  'end ended ending close closed closing conclude concluded conclusion',
+  'weird odd strange surprising surprise surprised notable notably unusual remarkable curious omission',
 ];
 
 /**
