@@ -5,7 +5,7 @@ import { readAsk } from './ask.js';
 import { composeAnswer } from './compose.js';
 import type { Ctx } from './context.js';
 import { judge } from './judge.js';
-import { memberTargets, mergeAnswers, splitQuestion } from './parts.js';
+import { mergeAnswers, recordTargets, splitQuestion } from './parts.js';
 import { readQuestion } from './question.js';
 import { refuse } from './refuse.js';
 import { route } from './route.js';
@@ -64,9 +64,9 @@ export function answer(question: string, index: SearchIndex): Answer {
   return mergeAnswers(answers);
 }
 
-/** One question: several organizations asked about as members are answered one by one. */
+/** One question: several organizations or people asked the same thing are answered one by one. */
 function answerPart(ctx: Ctx): Answer {
-  const targets = memberTargets(ctx);
+  const targets = recordTargets(ctx);
   if (targets.length >= 2) return mergeAnswers(targets.map((mentions) => answerOne({ ...ctx, mentions })));
   return answerOne(ctx);
 }

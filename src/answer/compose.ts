@@ -87,7 +87,7 @@ export function composeAnswer(
     seen.add(piece);
     used.push(doc);
   }
-  text = truncate(echoTyped(dedupeSentences(text), mentions), budget);
+  text = truncate(echoTyped(namingSubject(dedupeSentences(text), draft.subject), mentions), budget);
 
   const sourceIds = [...(draft.leadSources ?? []), ...used.flatMap((d) => d.sources)];
   const sources: AnswerSource[] = [];
@@ -160,4 +160,10 @@ function echoTyped(text: string, mentions: readonly Mention[]): string {
     out = `${out.slice(0, at + name.length)} (${alias})${out.slice(at + name.length)}`;
   }
   return out;
+}
+
+/** An answer that never names its subject ("IBM and Meta launched the Alliance…") starts with the name. */
+function namingSubject(text: string, subject: KbRecord): string {
+  if (!text || normalize(text).includes(normalize(subject.name))) return text;
+  return `${subject.name}: ${text}`;
 }

@@ -64,7 +64,13 @@ function covers(term: string, set: WordSet): boolean {
       const common = commonPrefix(w, term);
       if (common >= Math.min(w.length, term.length) - 3) return true;
     }
-    if (term.length >= 6 && Math.abs(w.length - term.length) <= 1 && editDistance(w, term, 1) <= 1)
+    // A typo keeps its first letter: "valuation" is not a misspelt "evaluation".
+    if (
+      term.length >= 6 &&
+      w[0] === term[0] &&
+      Math.abs(w.length - term.length) <= 1 &&
+      editDistance(w, term, 1) <= 1
+    )
       return true;
   }
   return false;

@@ -8,6 +8,7 @@ import type { Ctx } from './context.js';
 import { type Coverage, coverage } from './coverage.js';
 import { rankDocs } from './handlers/shared.js';
 import { namedRecords } from './route.js';
+import { slotFit, TYPED_FIT } from './slots.js';
 
 /** What to do with a question: answer it with a draft, or refuse (naming the record it knows, if any). */
 export type Plan =
@@ -24,6 +25,8 @@ interface Scored {
   cov: Coverage;
   /** Share of the ask's cue words the statement covers ("misused", "licence"). */
   cues: number;
+  /** How well its typed slots fit the ask (see {@link slotFit}). */
+  fit: number;
   /** The statement belongs to, or names, one of the named records. */
   related: boolean;
 }
@@ -64,12 +67,27 @@ function bestStatements(ctx: Ctx, records: readonly KbRecord[], cues: readonly s
       // A statement about none of the named records only counts when it covers nearly all of the ask.
       const cueRatio = coverage(cues, [doc], [], index).ratio;
       const counted = related || (cov.ratio >= UNRELATED_COVERAGE && ask.content.length > 1);
-      return { doc, cov: counted ? cov : { ...cov, ratio: cov.ratio * 0.5 }, cues: cueRatio, related };
+      const fit = slotFit(doc, ask, ctx.q, own.has(doc.recordId)) + NAMES_WEIGHT * namesShare(doc, records);
+      return { doc, cov: counted ? cov : { ...cov, ratio: cov.ratio * 0.5 }, cues: cueRatio, fit, related };
     })
-    .sort((a, b) => b.cov.ratio + CUE_WEIGHT * b.cues - (a.cov.ratio + CUE_WEIGHT * a.cues));
+    .sort((a, b) => value(b.cov.ratio, b.cues, b.fit) - value(a.cov.ratio, a.cues, a.fit));
 }
 
 const UNRELATED_COVERAGE = 0.8;
+
+/** How much naming every named record counts when picking a statement ("Jeff Boudreau (…, Dell)" for Dell). */
+const NAMES_WEIGHT = 0.3;
+
+/** Share of the named records a statement belongs to, is about or names in its text. */
+function namesShare(doc: FactDoc, records: readonly KbRecord[]): number {
+  if (records.length < 2) return 0;
+  const text = ` ${normalize(doc.text)} `;
+  const hit = records.filter(
+    (r) =>
+      r.id === doc.recordId || doc.about.includes(r.id) || namesOf([r]).some((n) => text.includes(` ${n} `)),
+  ).length;
+  return hit / records.length;
+}
 
 /** The named records and their neighbours in the graph: what an organization takes part in, a person's employers, a project's owner, an initiative's projects. */
 function neighbourhood(records: readonly KbRecord[], ctx: Ctx): string[] {
@@ -107,12 +125,14 @@ const MIN_TYPED_COVERAGE = 0.3;
  * better takes its place; when nothing covers enough, the question is refused. Confidence then combines the
  * link score, the coverage and the margin over the runner-up statement.
  */
-export function judge(ctx: Ctx, draft: Draft | undefined): Plan {
+export function judge(ctx: Ctx, routedDraft: Draft | undefined): Plan {
   const { ask, index } = ctx;
+  const specificAsk = ask.types.some((t) => t !== 'overview' && t !== 'who' && t !== 'why');
+  const draft = routedDraft;
   const named = namedRecords(ctx);
   const about = draft?.subject ?? named.records[0];
   const cues = ask.cueWords.filter((w) => !QUESTION_WORDS.has(w));
-  const specific = ask.types.some((t) => t !== 'overview' && t !== 'who' && t !== 'why');
+  const specific = specificAsk;
   // Content made only of everyday words ("at the time") doesn't outweigh what a typed route answers.
   const light = ask.content.every((w) => informativeness(w) <= 0.3);
   if (
@@ -130,7 +150,6 @@ export function judge(ctx: Ctx, draft: Draft | undefined): Plan {
   const top = best[0];
   let chosen: Draft | undefined = draft;
   let ratio = routed.ratio;
-  const value = (r: number, c: number) => r + CUE_WEIGHT * c;
   if (
     top &&
     top.cov.ratio >= MIN_COVERAGE &&
@@ -138,8 +157,8 @@ export function judge(ctx: Ctx, draft: Draft | undefined): Plan {
     // A profile loses to any statement that answers the ask's type at least as well; a typed answer only to a
     // clearly better one.
     (draft?.generic
-      ? value(top.cov.ratio, top.cues) >= value(routed.ratio, routedCues)
-      : value(top.cov.ratio, top.cues) > value(routed.ratio, routedCues) + BETTER_BY)
+      ? value(top.cov.ratio, top.cues, top.fit) >= value(routed.ratio, routedCues, 0)
+      : value(top.cov.ratio, top.cues, top.fit) > value(routed.ratio, routedCues, TYPED_FIT) + BETTER_BY)
   ) {
     const subject = index.kb.byId.get(top.doc.recordId) ?? (draft?.subject as KbRecord);
     const supporting = best
@@ -160,12 +179,23 @@ export function judge(ctx: Ctx, draft: Draft | undefined): Plan {
     return { kind: 'answer', draft: { ...draft, confidence: draft.confidence * 0.55 } };
   }
   const floor = chosen === draft && draft && !draft.generic ? MIN_TYPED_COVERAGE : MIN_COVERAGE;
-  if (!chosen || ratio < floor) return { kind: 'refuse', about, missing: routed.missing };
+  // A typed answer is only refused over a telling word it leaves out ("revenue"), not everyday ones ("kicked").
+  const telling = routed.missing.some((w) => informativeness(w) >= TELLING);
+  if (!chosen || (ratio < floor && (chosen !== draft || draft.generic || telling)))
+    return { kind: 'refuse', about, missing: routed.missing };
   const runnerUp = best.find((s) => s.doc !== top?.doc && s.doc.recordId !== top?.doc.recordId);
   const margin = top && runnerUp && runnerUp.cov.ratio >= top.cov.ratio && chosen !== draft ? 0.85 : 1;
   const confidence = chosen.confidence * (0.4 + 0.6 * ratio) * margin;
   return { kind: 'answer', draft: { ...chosen, confidence } };
 }
 
+/** Informativeness from which a word left uncovered makes a typed answer a refusal. */
+const TELLING = 0.85;
+
 /** How much the ask's cue words count, beside its content, when picking a statement. */
 const CUE_WEIGHT = 0.3;
+
+/** A candidate's worth: content covered first, then cue words and typed slots. */
+function value(ratio: number, cues: number, fit: number): number {
+  return ratio + CUE_WEIGHT * cues + fit;
+}

@@ -7,8 +7,8 @@ import { type Question, readQuestion } from './question.js';
 
 /** At most this many questions in one message are answered. */
 const MAX_PARTS = 2;
-/** At most this many organizations in one membership question are answered. */
-const MAX_MEMBERS = 3;
+/** At most this many organizations or people in one question are answered. */
+const MAX_RECORDS = 3;
 
 const SECOND_QUESTION =
   /(?:\?\s+|[,;]\s*(?:and\s+|also\s+|plus\s+)?|\s+(?:and|also|plus)\s+)(?=(?:when|who|whos|what|whats|how|why|where|which|is|are|was|were|did|does|do|has|have|can)\b)/i;
@@ -23,23 +23,28 @@ export function splitQuestion(q: Question): Question[] {
   const first = q.raw.slice(0, m.index);
   const second = q.raw.slice(m.index + m[0].length);
   if (first.trim().split(/\s+/).length < 3 || !second.trim()) return [q];
+  // "ok so I keep seeing X everywhere, when did it launch?": a lead-in that asks nothing is context, not a part.
+  if (!/[?]/.test(first) && !QUESTION_WORD.test(first)) return [readQuestion(`${first} ${second}`)];
   return [readQuestion(first), readQuestion(second)].slice(0, MAX_PARTS);
 }
 
+const QUESTION_WORD = /\b(?:when|who|whos|what|whats|how|why|where|which|whose|is|are|did|does)\b/i;
+
 /**
- * Several organizations asked about as members ("are A and B both in it?"): one set of mentions per
- * organization, each with the initiatives named, so each is answered on its own.
+ * Several organizations or people asked the same thing ("are A and B both in it?", "who spoke for A, B and C at
+ * the launch?"): one set of mentions per record, each with the initiatives named, so each is answered on its own.
  */
-export function memberTargets(ctx: Ctx): Mention[][] {
+export function recordTargets(ctx: Ctx): Mention[][] {
   const { ask, mentions } = ctx;
-  if (!asks(ask, 'membership', 'whyNot') && !ask.yesNo) return [];
-  if (asks(ask, 'founders', 'members', 'compare', 'count')) return [];
+  if (asks(ask, 'members', 'compare', 'count') || (asks(ask, 'founders') && !ask.yesNo)) return [];
   const bodies = mentions.filter((m) => m.surfaces.some((s) => s.record.kind === 'initiative'));
-  const orgs = mentions.filter(
-    (m) => !bodies.includes(m) && m.surfaces.every((s) => s.record.kind === 'organization'),
-  );
-  if (orgs.length < 2 || bodies.length === 0) return [];
-  return orgs.slice(0, MAX_MEMBERS).map((o) => [o, ...bodies]);
+  const rest = mentions.filter((m) => !bodies.includes(m));
+  for (const kind of ['organization', 'person'] as const) {
+    const named = rest.filter((m) => m.surfaces.every((s) => s.record.kind === kind));
+    if (named.length >= 2 && named.length === rest.length)
+      return named.slice(0, MAX_RECORDS).map((o) => [o, ...bodies]);
+  }
+  return [];
 }
 
 /** Joins the answers to the parts of a message, in order, within the length limit; says what didn't fit. */

@@ -66,10 +66,7 @@ const ROUTES: readonly Route[] = [
   {
     name: 'compare',
     applies: (ctx) => asks(ctx.ask, 'compare') && distinctBodies(ctx.mentions).length >= 2,
-    handle: (ctx, n) => {
-      const [a, b] = distinctBodies(ctx.mentions) as [KbRecord, KbRecord];
-      return compare(ctx, a, b, n.score);
-    },
+    handle: (ctx, n) => compare(ctx, distinctBodies(ctx.mentions).slice(0, 3), n.score),
   },
   {
     name: 'acronym',
@@ -90,7 +87,7 @@ const ROUTES: readonly Route[] = [
   {
     name: 'person',
     applies: (ctx, n) =>
-      n.people.length > 0 && (n.initiatives.length === 0 || asks(ctx.ask, 'who', 'career', 'quote')),
+      n.people.length > 0 && (n.initiatives.length === 0 || asks(ctx.ask, 'who', 'career', 'quote', 'role')),
     handle: (ctx, n) => {
       const person = n.people[0] as Rec<'person'>;
       if (asks(ctx.ask, 'career') && !asks(ctx.ask, 'quote'))
@@ -120,7 +117,7 @@ const ROUTES: readonly Route[] = [
       (asks(ctx.ask, 'membership') || ctx.ask.yesNo) &&
       !asks(ctx.ask, 'founders', 'members', 'count', 'compare') &&
       unknownName(ctx) !== undefined,
-    handle: (ctx, n) => unknownMember(ctx, unknownName(ctx) as string, n.initiatives[0] as Rec<'initiative'>),
+    handle: (ctx, n) => unknownMember(unknownName(ctx) as string, n.initiatives[0] as Rec<'initiative'>),
   },
   {
     name: 'membership',

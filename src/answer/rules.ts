@@ -542,6 +542,7 @@ export const FILLER_WORDS = new Set(
   i'm did does do done doing was were is are be been being has have had can could would should will shall may
   might must let lets go going get gets got give gives gave ok okay so well also too yes no yeah yep nope
   hey hi hello thanks thank thx u ur r ya yall y'all lol lmao btw tbh imo rn wat wut wot plz pls tho though
+  thru bc cuz cos abt w wrt re ppl smth sth idk iirc afaik ngl fr lowkey kinda sorta gonna wanna gotta
   one ones thing things stuff something anything everything exact specifically precisely
   they them their theirs it its he she him her his hers this that these those there here
   say tell name names called call named`.split(/\s+/),

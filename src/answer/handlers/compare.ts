@@ -17,7 +17,8 @@ export function distinctBodies(mentions: readonly Mention[]): KbRecord[] {
   return out;
 }
 
-export function compare(ctx: Ctx, a: KbRecord, b: KbRecord, score: number): Draft {
+export function compare(ctx: Ctx, bodies: readonly KbRecord[], score: number): Draft {
+  const [a, b] = bodies as [KbRecord, KbRecord];
   const describe = (r: KbRecord) => {
     if (r.kind === 'initiative') {
       const founders = foundersOf(ctx, r);
@@ -26,13 +27,24 @@ export function compare(ctx: Ctx, a: KbRecord, b: KbRecord, score: number): Draf
     }
     return `${r.name}: ${r.summary}`;
   };
-  const lead = `${describe(a)}\n${describe(b)}`;
-  const docs = rankDocs(ctx, [a.id, b.id], { topics: ['comparison'], limit: 3 }).filter(
+  const lead = bodies.map(describe).join('\n');
+  const docs = rankDocs(
+    ctx,
+    bodies.map((r) => r.id),
+    { topics: ['comparison'], limit: 3 },
+  ).filter(
     (d) =>
       d.topic !== 'summary' &&
       (d.topic === 'comparison' ||
         d.about.length > 0 ||
         normalize(d.text).includes(normalize(shortName(a.id === d.recordId ? b : a)))),
   );
-  return { subject: a, lead, leadSources: [...a.sources, ...b.sources], docs, confidence: score, list: true };
+  return {
+    subject: a,
+    lead,
+    leadSources: bodies.flatMap((r) => r.sources),
+    docs,
+    confidence: score,
+    list: true,
+  };
 }

@@ -5,7 +5,7 @@ import { formatDate } from '../../text/dates.js';
 import { normalize } from '../../text/normalize.js';
 import type { Draft } from '../compose.js';
 import type { Ctx } from '../context.js';
-import { joinList, type Rec, rankDocs, spellingNote } from './shared.js';
+import { joinedAfterLaunch, joinList, type Rec, rankDocs, spellingNote } from './shared.js';
 
 export function membership(
   ctx: Ctx,
@@ -42,8 +42,15 @@ export function membership(
   let lead: string;
   switch (inv.role) {
     case 'co-founder': {
+      if (joinedAfterLaunch(initiative, inv.date)) {
+        lead = `Yes — ${name} is one of the founding partners of ${init}, but it joined on ${when}, after the launch${launched ? ` on ${launched}` : ''}.`;
+        break;
+      }
       const partners = (index.membersOf.get(initiative.id) ?? [])
-        .filter((m) => m.inv.role === 'co-founder' && m.org.id !== org.id)
+        .filter(
+          (m) =>
+            m.inv.role === 'co-founder' && m.org.id !== org.id && !joinedAfterLaunch(initiative, m.inv.date),
+        )
         .map((m) => shortName(m.org));
       lead = `Yes — ${name} co-founded ${init}${partners.length ? ` with ${joinList(partners)}` : ''}${when ? ` (${when})` : ''}, so it is a founding member.`;
       break;
@@ -122,17 +129,21 @@ export function orgFromMentions(
  * ("is Tesla in the AI Alliance?"), as the member typed it; undefined when every content word is known.
  */
 export function unknownName(ctx: Ctx): string | undefined {
-  const unknown = new Set(ctx.ask.content.filter((w) => !ctx.index.facts.has(w) && !ctx.index.vocab.has(w)));
+  const { ask, index } = ctx;
+  const unknown = new Set(ask.content.filter((w) => !index.facts.has(w) && !index.vocab.has(w)));
   if (unknown.size === 0 || unknown.size > 3) return undefined;
   const typed = ctx.q.raw
     .split(/\s+/)
     .map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
     .filter((w) => w && unknown.has(normalize(w)));
-  return typed.length ? typed.join(' ') : undefined;
+  // A name: capitalised as typed, or all the content of a yes/no question ("is tesla in it?").
+  const capitalised = typed.filter((w) => /^\p{Lu}/u.test(w));
+  if (capitalised.length) return capitalised.join(' ');
+  return ask.yesNo && unknown.size === ask.content.length && typed.length ? typed.join(' ') : undefined;
 }
 
 /** Absence is not a fact: an organization with no record is named, and the answer says the records don't list it. */
-export function unknownMember(ctx: Ctx, name: string, initiative: Rec<'initiative'>): Draft {
+export function unknownMember(name: string, initiative: Rec<'initiative'>): Draft {
   const lead = `The records don't list ${name} as a member of ${withArticle(initiative.name)}: it is neither among the members the sources name nor among those they say stayed out. I have no record of ${name} at all, so I can't say more.`;
   return { subject: initiative, lead, docs: [], confidence: 0.5 };
 }

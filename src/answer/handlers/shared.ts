@@ -84,9 +84,15 @@ export function joinList(items: readonly string[]): string {
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
+/** True when a co-founder relation dates from after the launch (a founding partner that joined later). */
+export function joinedAfterLaunch(initiative: Rec<'initiative'>, date: string | undefined): boolean {
+  return !!(date && initiative.launched && date > initiative.launched.date);
+}
+
+/** The organizations that founded an initiative: co-founders present at its launch. */
 export function foundersOf(ctx: Ctx, initiative: Rec<'initiative'>): string[] {
   return (ctx.index.membersOf.get(initiative.id) ?? [])
-    .filter((m) => m.inv.role === 'co-founder')
+    .filter((m) => m.inv.role === 'co-founder' && !joinedAfterLaunch(initiative, m.inv.date))
     .map((m) => m.org.name);
 }
 
