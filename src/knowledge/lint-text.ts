@@ -61,8 +61,13 @@ export interface TextIssueOptions {
   quote?: boolean;
 }
 
+/** One pass over a text tells whether any phrase may be in it; most texts have none, so most stop here. */
+const ANY_PHRASE = new RegExp(EDITOR_PHRASES.map((p) => p.pattern.source).join('|'), 'i');
+
 /** The internal ids in `text`: anything named like a source id, plus any existing id given in `ids`. */
 export function internalIds(text: string, ids: ReadonlySet<string> = new Set()): string[] {
+  // Every id has a hyphen.
+  if (!text.includes('-')) return [];
   const found = new Set<string>();
   for (const m of text.matchAll(SOURCE_ID)) found.add(m[0]);
   if (ids.size > 0) for (const m of text.matchAll(ID_TOKEN)) if (ids.has(m[0])) found.add(m[0]);
@@ -72,6 +77,7 @@ export function internalIds(text: string, ids: ReadonlySet<string> = new Set()):
 /** The editors' phrases in `text`, as written there. */
 export function editorPhrases(text: string, options: Pick<TextIssueOptions, 'correction'> = {}): string[] {
   const found: string[] = [];
+  if (!ANY_PHRASE.test(text)) return found;
   for (const phrase of EDITOR_PHRASES) {
     if (options.correction && phrase.inCorrections) continue;
     const m = phrase.pattern.exec(text);
@@ -106,46 +112,60 @@ export interface MemberField {
 }
 
 const SECTIONS = ['initiatives', 'organizations', 'people', 'projects'] as const;
+type Section = (typeof SECTIONS)[number];
+type SectionRecord = NonNullable<KnowledgeFile[Section]>[number];
 
-/** Every field of a knowledge file that members may read: what the cards, answers and source lists show. */
-export function* memberFields(data: KnowledgeFile): Generator<MemberField> {
-  const at = (path: (string | number)[], text: string | undefined, options: MemberField['options'] = {}) =>
-    text === undefined ? [] : [{ path, text, options }];
-  for (const [i, s] of (data.sources ?? []).entries()) {
-    yield* at(['sources', i, 'title'], s.title);
-    yield* at(['sources', i, 'publisher'], s.publisher);
-    yield* at(['sources', i, 'date'], s.date);
-  }
-  for (const section of SECTIONS) {
-    for (const [i, r] of (data[section] ?? []).entries()) {
-      const p = [section, i];
-      yield* at([...p, 'name'], r.name);
-      for (const [j, a] of r.aliases.entries())
-        yield* at(typeof a === 'string' ? [...p, 'aliases', j] : [...p, 'aliases', j, 'name'], aliasName(a), {
-          correction: typeof a !== 'string' && a.garbled === true,
-        });
-      yield* at([...p, 'summary'], r.summary);
-      for (const [j, f] of r.facts.entries()) {
-        const correction = f.spellings !== undefined;
-        yield* at([...p, 'facts', j, 'text'], f.text, { correction });
-        yield* at([...p, 'facts', j, 'quote'], f.quote, { quote: true });
-      }
-      if ('type' in r && typeof r.type === 'string') yield* at([...p, 'type'], r.type);
-      if ('description' in r) yield* at([...p, 'description'], r.description);
-      if ('launched' in r) yield* at([...p, 'launched', 'note'], r.launched?.note);
-      if ('involvement' in r)
-        for (const [j, inv] of r.involvement.entries()) {
-          yield* at([...p, 'involvement', j, 'note'], inv.note);
-          yield* at([...p, 'involvement', j, 'reason'], inv.reason);
-        }
-      if ('roles' in r)
-        for (const [j, role] of r.roles.entries()) yield* at([...p, 'roles', j, 'title'], role.title);
-    }
-  }
+/** Visits one field: its text, how to check it, and its path (built only when asked for, e.g. for a problem). */
+type Visit = (text: string, options: MemberField['options'], path: () => (string | number)[]) => void;
+
+const PLAIN: MemberField['options'] = {};
+const CORRECTION: MemberField['options'] = { correction: true };
+const QUOTE: MemberField['options'] = { quote: true };
+
+function visitSource(data: KnowledgeFile, i: number, visit: Visit): void {
+  const s = data.sources?.[i];
+  if (!s) return;
+  visit(s.title, PLAIN, () => ['sources', i, 'title']);
+  visit(s.publisher, PLAIN, () => ['sources', i, 'publisher']);
+  visit(s.date, PLAIN, () => ['sources', i, 'date']);
 }
 
-/** Fields checked between two points where a sliced check may pause. */
-const STEP = 2048;
+function visitRecord(section: Section, i: number, r: SectionRecord, visit: Visit): void {
+  const at = (text: string | undefined, options: MemberField['options'], ...rest: (string | number)[]) => {
+    if (text !== undefined) visit(text, options, () => [section, i, ...rest]);
+  };
+  at(r.name, PLAIN, 'name');
+  for (const [j, a] of r.aliases.entries())
+    if (typeof a === 'string') at(a, PLAIN, 'aliases', j);
+    else at(a.name, a.garbled ? CORRECTION : PLAIN, 'aliases', j, 'name');
+  at(r.summary, PLAIN, 'summary');
+  for (const [j, f] of r.facts.entries()) {
+    at(f.text, f.spellings ? CORRECTION : PLAIN, 'facts', j, 'text');
+    at(f.quote, QUOTE, 'facts', j, 'quote');
+  }
+  if ('type' in r && typeof r.type === 'string') at(r.type, PLAIN, 'type');
+  if ('description' in r) at(r.description, PLAIN, 'description');
+  if ('launched' in r) at(r.launched?.note, PLAIN, 'launched', 'note');
+  if ('involvement' in r)
+    for (const [j, inv] of r.involvement.entries()) {
+      at(inv.note, PLAIN, 'involvement', j, 'note');
+      at(inv.reason, PLAIN, 'involvement', j, 'reason');
+    }
+  if ('roles' in r) for (const [j, role] of r.roles.entries()) at(role.title, PLAIN, 'roles', j, 'title');
+}
+
+/** Every field of a knowledge file that members may read: what cards, answers and source lists show. */
+export function memberFields(data: KnowledgeFile): MemberField[] {
+  const out: MemberField[] = [];
+  const visit: Visit = (text, options, path) => out.push({ path: path(), text, options });
+  for (let i = 0; i < (data.sources?.length ?? 0); i++) visitSource(data, i, visit);
+  for (const section of SECTIONS)
+    for (const [i, r] of (data[section] ?? []).entries()) visitRecord(section, i, r, visit);
+  return out;
+}
+
+/** Records and sources checked between two points where a sliced check may pause. */
+const STEP = 256;
 
 /**
  * Reports internal ids and editors' phrases in every field members read, and `spellings` that are not garbled
@@ -158,14 +178,20 @@ export function* lintMemberTextSteps(
 ): Generator<void, void> {
   let work = 0;
   for (const f of files) {
-    for (const field of memberFields(f.data)) {
+    const visit: Visit = (text, options, path) => {
+      const issues = textIssues(text, { ...options, ids });
+      if (issues.length > 0) for (const message of issues) at(f, path(), message);
+    };
+    for (let i = 0; i < (f.data.sources?.length ?? 0); i++) {
       if (++work % STEP === 0) yield;
-      for (const message of textIssues(field.text, { ...field.options, ids })) at(f, field.path, message);
+      visitSource(f.data, i, visit);
     }
     for (const section of SECTIONS) {
       for (const [i, r] of (f.data[section] ?? []).entries()) {
+        if (++work % STEP === 0) yield;
+        visitRecord(section, i, r, visit);
         if (!r.facts.some((fact) => fact.spellings)) continue;
-        const garbled = garbledKeys(r as KbRecord);
+        const garbled = garbledKeys(r);
         for (const [j, fact] of r.facts.entries())
           for (const [k, spelling] of (fact.spellings ?? []).entries())
             if (!garbled.has(normalize(spelling)))
