@@ -23,6 +23,10 @@ export interface Draft {
   generic?: boolean;
   /** The ask is for a list (members, releases): the longer budget applies. */
   list?: boolean;
+  /** Built for exactly the ask's kind (a membership, a launch date, a role): may be answered with full confidence. */
+  sure?: boolean;
+  /** Which route produced it ("membership", "statement" when the judge chose a statement instead). */
+  via?: string;
 }
 
 /** The budget of an answer that isn't a list, in characters: readable at a glance. */

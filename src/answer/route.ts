@@ -1,4 +1,5 @@
 import type { KbRecord } from '../knowledge/schema.js';
+import type { Mention } from '../search/link.js';
 import { withArticle } from '../search/render.js';
 import { asks } from './ask.js';
 import type { Draft } from './compose.js';
@@ -39,6 +40,12 @@ interface Route {
 
 const FOUNDER_ROLE = new Set(['founder', 'founded', 'creator']);
 
+/** A mention typed as an acronym alias ("PAI", "OTDI"). */
+function isAcronym(m: Mention): boolean {
+  const s = m.surfaces[0];
+  return !!s && !s.isName && /^[A-Z][A-Z0-9*&.-]{1,7}$/.test(s.original);
+}
+
 function asksMembership(ctx: Ctx, n: Named): boolean {
   const { ask } = ctx;
   const org = n.member;
@@ -70,9 +77,9 @@ const ROUTES: readonly Route[] = [
   },
   {
     name: 'acronym',
-    applies: (ctx) => asks(ctx.ask, 'acronym') && ctx.mentions.some((m) => !m.surfaces[0]?.isName),
+    applies: (ctx) => asks(ctx.ask, 'acronym') && ctx.mentions.some(isAcronym),
     handle: (ctx) => {
-      const m = ctx.mentions.find((x) => !x.surfaces[0]?.isName) as (typeof ctx.mentions)[number];
+      const m = ctx.mentions.find(isAcronym) as Mention;
       const s = m.surfaces[0] as NonNullable<(typeof m.surfaces)[number]>;
       const record = s.record;
       return {
@@ -81,6 +88,7 @@ const ROUTES: readonly Route[] = [
         leadSources: record.sources,
         docs: [],
         confidence: m.score,
+        sure: true,
       };
     },
   },
@@ -184,11 +192,14 @@ export function namedRecords(ctx: Ctx): Named {
 /** Runs the route table: the first route that applies and answers gives the draft. */
 export function route(ctx: Ctx): Draft | undefined {
   const named = namedRecords(ctx);
-  if (named.records.length === 0) return globalSearch(ctx);
+  if (named.records.length === 0) {
+    const found = globalSearch(ctx);
+    return found && { ...found, via: 'search' };
+  }
   for (const r of ROUTES) {
     if (!r.applies(ctx, named)) continue;
     const draft = r.handle(ctx, named);
-    if (draft) return draft;
+    if (draft) return { ...draft, via: r.name };
   }
   return undefined;
 }

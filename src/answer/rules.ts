@@ -8,6 +8,7 @@
 
 /** What a question asks for. */
 export type AskType =
+  | 'context'
   | 'compare'
   | 'acronym'
   | 'quote'
@@ -36,10 +37,30 @@ export type AskType =
 export interface AskRule {
   ask: AskType;
   cues: readonly string[];
+  /** Its words can't also be cues of later rules. */
+  consumes?: boolean;
 }
 
 /** The table, in precedence order. */
 export const ASK_RULES: readonly AskRule[] = [
+  {
+    // When something happened, named as context ("who spoke at the launch"): its words are taken, so "launch"
+    // here doesn't ask who launched it.
+    ask: 'context',
+    consumes: true,
+    cues: [
+      'at the launch',
+      'at launch',
+      'at its launch',
+      'at the time',
+      'launch release',
+      'the launch',
+      'launch event',
+      'went live',
+      'back then',
+      'at the start',
+    ],
+  },
   {
     ask: 'compare',
     cues: [
@@ -261,6 +282,34 @@ export const ASK_RULES: readonly AskRule[] = [
     ],
   },
   {
+    ask: 'goals',
+    cues: [
+      'mission',
+      'missions',
+      'goal',
+      'goals',
+      'aim',
+      'aims',
+      'objective*',
+      'purpose',
+      'vision',
+      'trying to',
+      'want to',
+      'wants to',
+      'for what',
+      'point of',
+      'why exist',
+      'agenda',
+      'priorities',
+      'priority',
+      'values',
+      'stand for',
+      'intended',
+      'meant to',
+      'supposed to',
+    ],
+  },
+  {
     ask: 'founders',
     cues: [
       'found',
@@ -418,34 +467,6 @@ export const ASK_RULES: readonly AskRule[] = [
       'performative',
       'cynical',
       'dismiss*',
-    ],
-  },
-  {
-    ask: 'goals',
-    cues: [
-      'mission',
-      'missions',
-      'goal',
-      'goals',
-      'aim',
-      'aims',
-      'objective*',
-      'purpose',
-      'vision',
-      'trying to',
-      'want to',
-      'wants to',
-      'for what',
-      'point of',
-      'why exist',
-      'agenda',
-      'priorities',
-      'priority',
-      'values',
-      'stand for',
-      'intended',
-      'meant to',
-      'supposed to',
     ],
   },
   {

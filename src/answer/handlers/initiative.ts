@@ -20,7 +20,7 @@ export function initiativeAnswer(ctx: Ctx, initiative: Rec<'initiative'>, score:
     asks(ask, 'count') &&
     (asks(ask, 'members', 'membership') || ask.cueWords.some((w) => GENERIC_CATEGORY.has(w)))
   ) {
-    return { ...base, ...memberCount(ctx, initiative), list: true };
+    return { ...base, ...memberCount(ctx, initiative), list: true, sure: true };
   }
   if (
     !asks(ask, 'measure') &&
@@ -30,9 +30,9 @@ export function initiativeAnswer(ctx: Ctx, initiative: Rec<'initiative'>, score:
         !asks(ask, 'why', 'whyNot') &&
         (ask.which || asks(ask, 'who'))))
   ) {
-    return { ...base, ...membersAnswer(ctx, initiative), list: true };
+    return { ...base, ...membersAnswer(ctx, initiative), list: true, sure: true };
   }
-  if (asks(ask, 'founders') && !ask.yesNo && !asks(ask, 'when')) {
+  if (asks(ask, 'founders') && !ask.yesNo && !asks(ask, 'when', 'goals')) {
     const founders = foundersOf(ctx, initiative);
     const when = initiative.launched ? formatDate(initiative.launched.date) : undefined;
     const lead = founders.length
@@ -40,6 +40,7 @@ export function initiativeAnswer(ctx: Ctx, initiative: Rec<'initiative'>, score:
       : launch;
     return {
       ...base,
+      sure: true,
       lead,
       leadSources: initiative.launched?.sources,
       docs: rankDocs(ctx, scope, { topics: ['history'], limit: 2 }),
@@ -71,6 +72,7 @@ export function initiativeAnswer(ctx: Ctx, initiative: Rec<'initiative'>, score:
     const note = initiative.launched?.note ? ` ${initiative.launched.note}` : '';
     return {
       ...base,
+      sure: true,
       lead: `${launch}${note}`.trim(),
       leadSources: initiative.launched?.sources,
       docs: rankDocs(ctx, scope, { topics: ['history', 'correction'], limit: 3 }),

@@ -58,6 +58,7 @@ export function personCareer(
     (d) => d.topic !== 'summary' && d.topic !== 'role',
   );
   return {
+    sure: true,
     subject: person,
     lead,
     leadSources: [...person.sources, ...at.flatMap((r) => r.sources)],
@@ -133,5 +134,5 @@ export function roleLookup(ctx: Ctx, scopeRecords: readonly KbRecord[], score: n
   const docs = rankDocs(ctx, [person.id], { topics: ['quote', 'career'], limit: 2 }).filter(
     (d) => d.topic !== 'role' && d.topic !== 'summary',
   );
-  return { subject: person, lead, leadSources: role.sources, docs, confidence: score * 0.95 };
+  return { subject: person, lead, leadSources: role.sources, docs, confidence: score * 0.95, sure: true };
 }
