@@ -36,21 +36,23 @@ interface CompiledCue {
   words: readonly string[];
 }
 
-const COMPILED: readonly { ask: AskType; cues: readonly CompiledCue[] }[] = ASK_RULES.map((r) => ({
-  ask: r.ask,
-  cues: r.cues.map((c) => ({ words: c.split(' ') })),
-}));
+const COMPILED: readonly { ask: AskType; consumes: boolean; cues: readonly CompiledCue[] }[] = ASK_RULES.map(
+  (r) => ({ ask: r.ask, consumes: r.consumes ?? false, cues: r.cues.map((c) => ({ words: c.split(' ') })) }),
+);
 
+/** A cue word: exact, a prefix ending in `*`, or `?` for any one word. */
 function wordMatches(pattern: string, word: string): boolean {
+  if (pattern === '?') return true;
   return pattern.endsWith('*') ? word.startsWith(pattern.slice(0, -1)) : pattern === word;
 }
 
-/** Word positions where the cue occurs, or undefined. */
-function findCue(cue: CompiledCue, words: readonly string[]): number | undefined {
+/** Word positions where the cue occurs (not on taken words), or undefined. */
+function findCue(cue: CompiledCue, words: readonly string[], taken: ReadonlySet<number>): number | undefined {
   const n = cue.words.length;
   for (let i = 0; i + n <= words.length; i++) {
     let ok = true;
-    for (let j = 0; j < n && ok; j++) ok = wordMatches(cue.words[j] as string, words[i + j] as string);
+    for (let j = 0; j < n && ok; j++)
+      ok = !taken.has(i + j) && wordMatches(cue.words[j] as string, words[i + j] as string);
     if (ok) return i;
   }
   return undefined;
@@ -64,18 +66,22 @@ export function readAsk(q: Question, mentions: readonly Mention[]): Ask {
   const named = new Set<number>();
   for (const m of mentions) for (let i = m.start; i < m.end; i++) named.add(i);
   const cue = new Set<number>();
+  const taken = new Set<number>();
   const types: AskType[] = [];
   for (const rule of COMPILED) {
     let hit = false;
     for (const c of rule.cues) {
-      const at = findCue(c, words);
+      const at = findCue(c, words, taken);
       if (at === undefined) continue;
       // A cue inside a name ("Open Innovation AI Research Community" holds "research") is part of the name.
       if (named.has(at)) continue;
       hit = true;
-      for (let j = 0; j < c.words.length; j++) cue.add(at + j);
+      for (let j = 0; j < c.words.length; j++) {
+        cue.add(at + j);
+        if (rule.consumes) taken.add(at + j);
+      }
     }
-    if (hit) types.push(rule.ask);
+    if (hit && rule.ask !== 'context') types.push(rule.ask);
   }
   const content: string[] = [];
   const namedWords: string[] = [];

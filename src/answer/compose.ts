@@ -23,6 +23,10 @@ export interface Draft {
   generic?: boolean;
   /** The ask is for a list (members, releases): the longer budget applies. */
   list?: boolean;
+  /** Built for exactly the ask's kind (a membership, a launch date, a role): may be answered with full confidence. */
+  sure?: boolean;
+  /** Which route produced it ("membership", "statement" when the judge chose a statement instead). */
+  via?: string;
 }
 
 /** The budget of an answer that isn't a list, in characters: readable at a glance. */
@@ -36,11 +40,25 @@ const CONFIDENT = 0.6;
 /** Cuts text at the last sentence or word boundary before `max`, with an ellipsis when it cut. */
 export function truncate(text: string, max: number): string {
   if (text.length <= max) return text;
-  const cut = text.slice(0, max - 1);
-  const sentence = cut.lastIndexOf('. ');
-  const at =
-    sentence > max * 0.6 ? sentence + 1 : cut.lastIndexOf(' ') > max * 0.6 ? cut.lastIndexOf(' ') : max - 1;
-  return `${cut.slice(0, at).trimEnd()}…`;
+  const cut = text.slice(0, max - 2);
+  // At the end of a line or a sentence when one is near; else between words, with a spaced ellipsis so no word
+  // looks cut in half.
+  const line = cut.lastIndexOf('\n');
+  if (line > max * 0.5) return cut.slice(0, line).trimEnd();
+  const sentence = Math.max(cut.lastIndexOf('. '), cut.lastIndexOf('? '), cut.lastIndexOf('! '));
+  if (sentence > max * 0.5) return cut.slice(0, sentence + 1);
+  const space = cut.lastIndexOf(' ');
+  return `${cut.slice(0, space > 0 ? space : max - 2).trimEnd()} …`;
+}
+
+/** Supporting statements longer than this are cut to their first sentence, so more of them fit. */
+const LONG_STATEMENT = 240;
+
+/** A statement's first sentence, when the whole is long and the first sentence stands on its own. */
+function firstSentence(text: string): string {
+  if (text.length <= LONG_STATEMENT) return text;
+  const m = /^(.{40,}?[.!?])\s+(?=[A-Z“"'(])/.exec(text);
+  return m?.[1] ?? text;
 }
 
 /**
@@ -78,7 +96,9 @@ export function composeAnswer(
   const seen = new Set<string>([text]);
   const bullets = draft.listStyle || (draft.docs.length > 1 && text !== '');
   for (const doc of draft.docs) {
-    const piece = docText(doc, draft.quoteStyle ?? false).trim();
+    const piece = (
+      text ? firstSentence(docText(doc, draft.quoteStyle ?? false)) : docText(doc, draft.quoteStyle ?? false)
+    ).trim();
     if (!piece || seen.has(piece) || text.includes(piece) || (!draft.listStyle && mostlyRepeats(piece, text)))
       continue;
     const next = text ? `${text}\n${bullets ? '• ' : ''}${piece}` : piece;
@@ -124,7 +144,7 @@ function withoutRepeatedName(text: string, subject: KbRecord): string {
 }
 
 /** Drops a sentence said a second time, anywhere in the reply. */
-function dedupeSentences(text: string): string {
+export function dedupeSentences(text: string): string {
   const seen = new Set<string>();
   return text
     .split('\n')

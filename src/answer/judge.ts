@@ -128,8 +128,8 @@ const MIN_TYPED_COVERAGE = 0.3;
 export function judge(ctx: Ctx, routedDraft: Draft | undefined): Plan {
   const { ask, index } = ctx;
   const specificAsk = ask.types.some((t) => t !== 'overview' && t !== 'who' && t !== 'why');
-  const draft = routedDraft;
   const named = namedRecords(ctx);
+  const draft = routedDraft;
   const about = draft?.subject ?? named.records[0];
   const cues = ask.cueWords.filter((w) => !QUESTION_WORDS.has(w));
   const specific = specificAsk;
@@ -139,7 +139,11 @@ export function judge(ctx: Ctx, routedDraft: Draft | undefined): Plan {
     (ask.content.length === 0 || (light && draft && !draft.generic)) &&
     !(draft?.generic && specific && cues.length)
   ) {
-    return draft ? { kind: 'answer', draft } : { kind: 'refuse', about, missing: [] };
+    if (!draft) return { kind: 'refuse', about, missing: [] };
+    return {
+      kind: 'answer',
+      draft: draft.sure ? draft : { ...draft, confidence: Math.min(draft.confidence, UNSURE_CAP) },
+    };
   }
   const routed = draft
     ? coverage(ask.content, draft.docs, [draft.lead], index)
@@ -158,7 +162,9 @@ export function judge(ctx: Ctx, routedDraft: Draft | undefined): Plan {
     // clearly better one.
     (draft?.generic
       ? value(top.cov.ratio, top.cues, top.fit) >= value(routed.ratio, routedCues, 0)
-      : value(top.cov.ratio, top.cues, top.fit) > value(routed.ratio, routedCues, TYPED_FIT) + BETTER_BY)
+      : value(top.cov.ratio, top.cues, top.fit) > value(routed.ratio, routedCues, TYPED_FIT) + BETTER_BY &&
+        // An answer built for the ask's kind yields only over a telling word it leaves out.
+        (!draft?.sure || routed.missing.some((w) => informativeness(w) >= TELLING || /\d/.test(w))))
   ) {
     const subject = index.kb.byId.get(top.doc.recordId) ?? (draft?.subject as KbRecord);
     const supporting = best
@@ -172,6 +178,7 @@ export function judge(ctx: Ctx, routedDraft: Draft | undefined): Plan {
       docs: [top.doc, ...supporting],
       confidence: named.score * (top.related ? 1 : 0.8),
       alternatives: draft?.alternatives,
+      via: 'statement',
     };
     ratio = top.cov.ratio;
   } else if (draft?.generic && specific && ask.content.length === 0) {
@@ -180,14 +187,22 @@ export function judge(ctx: Ctx, routedDraft: Draft | undefined): Plan {
   }
   const floor = chosen === draft && draft && !draft.generic ? MIN_TYPED_COVERAGE : MIN_COVERAGE;
   // A typed answer is only refused over a telling word it leaves out ("revenue"), not everyday ones ("kicked").
-  const telling = routed.missing.some((w) => informativeness(w) >= TELLING);
+  const telling = routed.missing.some((w) => informativeness(w) >= TELLING || /\d/.test(w));
   if (!chosen || (ratio < floor && (chosen !== draft || draft.generic || telling)))
     return { kind: 'refuse', about, missing: routed.missing };
   const runnerUp = best.find((s) => s.doc !== top?.doc && s.doc.recordId !== top?.doc.recordId);
   const margin = top && runnerUp && runnerUp.cov.ratio >= top.cov.ratio && chosen !== draft ? 0.85 : 1;
-  const confidence = chosen.confidence * (0.4 + 0.6 * ratio) * margin;
+  const confidence = Math.min(
+    chosen.confidence * (0.4 + 0.6 * ratio) * margin,
+    // Only a typed answer that covers the whole ask is a sure one; a statement picked for some of its words
+    // may be about something near it.
+    chosen === draft && draft.sure && ratio >= 1 ? 1 : UNSURE_CAP,
+  );
   return { kind: 'answer', draft: { ...chosen, confidence } };
 }
+
+/** The highest confidence of an answer that is not a typed answer covering the whole ask. */
+const UNSURE_CAP = 0.75;
 
 /** Informativeness from which a word left uncovered makes a typed answer a refusal. */
 const TELLING = 0.85;

@@ -1,7 +1,7 @@
 import type { Mention } from '../search/link.js';
 import type { Answer } from './answer.js';
 import { asks } from './ask.js';
-import { MAX_ANSWER_CHARS } from './compose.js';
+import { dedupeSentences, MAX_ANSWER_CHARS } from './compose.js';
 import type { Ctx } from './context.js';
 import { type Question, readQuestion } from './question.js';
 
@@ -68,7 +68,7 @@ export function mergeAnswers(answers: readonly Answer[]): Answer {
   const confidence = answered.length ? Math.min(...answered.map((a) => a.confidence)) : 0;
   return {
     answered: answered.length > 0,
-    answer: texts.join('\n\n'),
+    answer: dedupeSentences(texts.join('\n\n')),
     // A part left unanswered makes the whole reply less sure.
     confidence: Number((answered.length < answers.length ? confidence * 0.7 : confidence).toFixed(2)),
     subject: answered[0]?.subject ?? null,

@@ -1,4 +1,5 @@
 import type { KbRecord } from '../knowledge/schema.js';
+import type { Mention } from '../search/link.js';
 import { withArticle } from '../search/render.js';
 import { asks } from './ask.js';
 import type { Draft } from './compose.js';
@@ -38,6 +39,13 @@ interface Route {
 }
 
 const FOUNDER_ROLE = new Set(['founder', 'founded', 'creator']);
+const WH_WORDS = new Set(['what', 'whats', 'who', 'whos', 'how', 'why', 'when', 'where', 'which']);
+
+/** A mention typed as an acronym alias ("PAI", "OTDI"). */
+function isAcronym(m: Mention): boolean {
+  const s = m.surfaces[0];
+  return !!s && !s.isName && /^[A-Z][A-Z0-9*&.-]{1,7}$/.test(s.original);
+}
 
 function asksMembership(ctx: Ctx, n: Named): boolean {
   const { ask } = ctx;
@@ -48,6 +56,7 @@ function asksMembership(ctx: Ctx, n: Named): boolean {
   // "nvidia ai alliance?" names an organization and an initiative and asks nothing else: membership.
   const bare =
     target !== undefined &&
+    !ctx.q.words.some((w) => WH_WORDS.has(w)) &&
     ask.content.length === 0 &&
     topicsFor(ask).length === 0 &&
     ask.types.every((t) => t === 'overview' || t === 'membership');
@@ -70,9 +79,9 @@ const ROUTES: readonly Route[] = [
   },
   {
     name: 'acronym',
-    applies: (ctx) => asks(ctx.ask, 'acronym') && ctx.mentions.some((m) => !m.surfaces[0]?.isName),
+    applies: (ctx) => asks(ctx.ask, 'acronym') && ctx.mentions.some(isAcronym),
     handle: (ctx) => {
-      const m = ctx.mentions.find((x) => !x.surfaces[0]?.isName) as (typeof ctx.mentions)[number];
+      const m = ctx.mentions.find(isAcronym) as Mention;
       const s = m.surfaces[0] as NonNullable<(typeof m.surfaces)[number]>;
       const record = s.record;
       return {
@@ -81,6 +90,7 @@ const ROUTES: readonly Route[] = [
         leadSources: record.sources,
         docs: [],
         confidence: m.score,
+        sure: true,
       };
     },
   },
@@ -90,7 +100,8 @@ const ROUTES: readonly Route[] = [
       n.people.length > 0 && (n.initiatives.length === 0 || asks(ctx.ask, 'who', 'career', 'quote', 'role')),
     handle: (ctx, n) => {
       const person = n.people[0] as Rec<'person'>;
-      if (asks(ctx.ask, 'career') && !asks(ctx.ask, 'quote'))
+      // A person "joining" an organization is a career step, not a membership.
+      if (asks(ctx.ask, 'career', 'membership') && !asks(ctx.ask, 'quote'))
         return personCareer(ctx, person, n.orgs[0], n.score);
       if (asks(ctx.ask, 'quote')) return personQuotes(ctx, person, n.score);
       return personOverview(ctx, person, n.score);
@@ -184,11 +195,14 @@ export function namedRecords(ctx: Ctx): Named {
 /** Runs the route table: the first route that applies and answers gives the draft. */
 export function route(ctx: Ctx): Draft | undefined {
   const named = namedRecords(ctx);
-  if (named.records.length === 0) return globalSearch(ctx);
+  if (named.records.length === 0) {
+    const found = globalSearch(ctx);
+    return found && { ...found, via: 'search' };
+  }
   for (const r of ROUTES) {
     if (!r.applies(ctx, named)) continue;
     const draft = r.handle(ctx, named);
-    if (draft) return draft;
+    if (draft) return { ...draft, via: r.name };
   }
   return undefined;
 }

@@ -2,12 +2,13 @@
  * The cue words of questions, as data. `ASK_RULES` is an ordered table: every rule whose cues occur in a question
  * adds its ask to the question's asks, and the first one that matches is the main ask (order is precedence; the
  * catch-all `overview` is last). A cue is a phrase matched on whole words; a word ending in `*` matches any word
- * it begins ("critici*" → criticism, criticised). Cue words say what kind of answer is wanted, so they never
+ * it begins ("critici*" → criticism, criticised), and `?` matches any one word. Cue words say what kind of answer is wanted, so they never
  * count as content the answer must cover.
  */
 
 /** What a question asks for. */
 export type AskType =
+  | 'context'
   | 'compare'
   | 'acronym'
   | 'quote'
@@ -36,10 +37,32 @@ export type AskType =
 export interface AskRule {
   ask: AskType;
   cues: readonly string[];
+  /** Its words can't also be cues of later rules. */
+  consumes?: boolean;
 }
 
 /** The table, in precedence order. */
 export const ASK_RULES: readonly AskRule[] = [
+  {
+    // When something happened, named as context ("who spoke at the launch"): its words are taken, so "launch"
+    // here doesn't ask who launched it.
+    ask: 'context',
+    consumes: true,
+    cues: [
+      'at the launch',
+      'at the ? launch',
+      'at ? launch',
+      'at launch',
+      'at its launch',
+      'at the time',
+      'launch release',
+      'the launch',
+      'launch event',
+      'went live',
+      'back then',
+      'at the start',
+    ],
+  },
   {
     ask: 'compare',
     cues: [
@@ -81,6 +104,11 @@ export const ASK_RULES: readonly AskRule[] = [
       'statement',
       'statements',
       'told',
+      'spoke',
+      'speak',
+      'spokesperson',
+      'spokesman',
+      'spokeswoman',
       'tell the',
       'tell reporters',
       'say to',
@@ -261,6 +289,34 @@ export const ASK_RULES: readonly AskRule[] = [
     ],
   },
   {
+    ask: 'goals',
+    cues: [
+      'mission',
+      'missions',
+      'goal',
+      'goals',
+      'aim',
+      'aims',
+      'objective*',
+      'purpose',
+      'vision',
+      'trying to',
+      'want to',
+      'wants to',
+      'for what',
+      'point of',
+      'why exist',
+      'agenda',
+      'priorities',
+      'priority',
+      'values',
+      'stand for',
+      'intended',
+      'meant to',
+      'supposed to',
+    ],
+  },
+  {
     ask: 'founders',
     cues: [
       'found',
@@ -421,34 +477,6 @@ export const ASK_RULES: readonly AskRule[] = [
     ],
   },
   {
-    ask: 'goals',
-    cues: [
-      'mission',
-      'missions',
-      'goal',
-      'goals',
-      'aim',
-      'aims',
-      'objective*',
-      'purpose',
-      'vision',
-      'trying to',
-      'want to',
-      'wants to',
-      'for what',
-      'point of',
-      'why exist',
-      'agenda',
-      'priorities',
-      'priority',
-      'values',
-      'stand for',
-      'intended',
-      'meant to',
-      'supposed to',
-    ],
-  },
-  {
     ask: 'governance',
     cues: [
       'governance',
@@ -545,7 +573,7 @@ export const FILLER_WORDS = new Set(
   thru bc cuz cos abt w wrt re ppl smth sth idk iirc afaik ngl fr lowkey kinda sorta gonna wanna gotta
   one ones thing things stuff something anything everything exact specifically precisely
   they them their theirs it its he she him her his hers this that these those there here
-  say tell name names called call named`.split(/\s+/),
+  say tell`.split(/\s+/),
 );
 
 /** Role words in a question → the words a role title must contain ("who runs" → lead, head, director…). */

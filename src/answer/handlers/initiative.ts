@@ -20,7 +20,7 @@ export function initiativeAnswer(ctx: Ctx, initiative: Rec<'initiative'>, score:
     asks(ask, 'count') &&
     (asks(ask, 'members', 'membership') || ask.cueWords.some((w) => GENERIC_CATEGORY.has(w)))
   ) {
-    return { ...base, ...memberCount(ctx, initiative), list: true };
+    return { ...base, ...memberCount(ctx, initiative), list: true, sure: true };
   }
   if (
     !asks(ask, 'measure') &&
@@ -30,9 +30,9 @@ export function initiativeAnswer(ctx: Ctx, initiative: Rec<'initiative'>, score:
         !asks(ask, 'why', 'whyNot') &&
         (ask.which || asks(ask, 'who'))))
   ) {
-    return { ...base, ...membersAnswer(ctx, initiative), list: true };
+    return { ...base, ...membersAnswer(ctx, initiative), list: true, sure: true };
   }
-  if (asks(ask, 'founders') && !ask.yesNo && !asks(ask, 'when')) {
+  if (asks(ask, 'founders') && !ask.yesNo && !asks(ask, 'when', 'goals')) {
     const founders = foundersOf(ctx, initiative);
     const when = initiative.launched ? formatDate(initiative.launched.date) : undefined;
     const lead = founders.length
@@ -40,6 +40,7 @@ export function initiativeAnswer(ctx: Ctx, initiative: Rec<'initiative'>, score:
       : launch;
     return {
       ...base,
+      sure: true,
       lead,
       leadSources: initiative.launched?.sources,
       docs: rankDocs(ctx, scope, { topics: ['history'], limit: 2 }),
@@ -71,6 +72,7 @@ export function initiativeAnswer(ctx: Ctx, initiative: Rec<'initiative'>, score:
     const note = initiative.launched?.note ? ` ${initiative.launched.note}` : '';
     return {
       ...base,
+      sure: true,
       lead: `${launch}${note}`.trim(),
       leadSources: initiative.launched?.sources,
       docs: rankDocs(ctx, scope, { topics: ['history', 'correction'], limit: 3 }),
@@ -85,8 +87,8 @@ export function initiativeAnswer(ctx: Ctx, initiative: Rec<'initiative'>, score:
     }).filter((d) => d.topic !== 'summary' || topics.length === 0);
     if (docs.length > 0 && (topics.length > 0 || docs.some((d) => d.topic !== 'summary'))) {
       const lead = topics.length === 0 && asks(ask, 'overview') ? `${initiative.summary} ${launch}` : '';
-      // Criticisms, goals and activities are enumerations: they get the list budget.
-      const list = topics.some((t) => t === 'criticism' || t === 'goals' || t === 'activities');
+      // "What are the criticisms / goals / projects": a plural topic asks for several, so the list budget applies.
+      const list = ask.cueWords.some((w) => w.length > 4 && w.endsWith('s') && TOPIC_PLURALS.test(w));
       return { ...base, lead, leadSources: lead ? initiative.sources : undefined, docs, list };
     }
   }
@@ -198,3 +200,7 @@ export function memberCount(
   const lead = `${name}: the records list ${founding.length} founding organizations (co-founders included)${later.length ? ` and ${later.length} later members with records of their own` : ''}.${differ}`;
   return { lead, leadSources: founding.slice(0, 2).flatMap((m) => m.inv.sources), docs };
 }
+
+/** Plural topic words: criticisms, concerns, drawbacks, goals, objectives, aims, projects, efforts. */
+const TOPIC_PLURALS =
+  /^(critic|concern|drawback|downside|problem|risk|weakness|flaw|goal|objective|aim|project|effort|program|priorit|activit|plan)/;

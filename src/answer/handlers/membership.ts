@@ -86,7 +86,7 @@ export function membership(
     topics: inv.role === 'not-a-member' ? ['relation', 'note', 'overview'] : ['overview', 'summary', 'note'],
     limit: 3,
   }).filter((d) => !(d.topic === 'relation' && d.about.includes(initiative.id)));
-  return { subject: org, lead, leadSources: inv.sources, docs, confidence: score * 0.95 };
+  return { subject: org, lead, leadSources: inv.sources, docs, confidence: score * 0.95, sure: true };
 }
 
 /** Initiatives that every named organization is related to, best date match first. */

@@ -58,6 +58,7 @@ export function personCareer(
     (d) => d.topic !== 'summary' && d.topic !== 'role',
   );
   return {
+    sure: true,
     subject: person,
     lead,
     leadSources: [...person.sources, ...at.flatMap((r) => r.sources)],
@@ -112,7 +113,8 @@ export function roleLookup(ctx: Ctx, scopeRecords: readonly KbRecord[], score: n
   if (!subject) return undefined;
   const best = scored[0];
   if (!best) {
-    if (!asks(ask, 'governance', 'role')) return undefined;
+    // Only a body (an initiative) is said to have no named leader; an organization's leader may be in its text.
+    if (!asks(ask, 'governance', 'role') || subject.kind !== 'initiative') return undefined;
     const founders = subject.kind === 'initiative' ? foundersOf(ctx, subject) : [];
     const lead = `The sources do not name a ${ask.roleWords[0] ?? 'leader'} for ${withArticle(subject.name)} itself${founders.length ? `; it was launched and is represented by its ${founders.length === 1 ? 'founder' : 'co-founders'} ${joinList(founders)}` : ''}.`;
     return {
@@ -133,5 +135,5 @@ export function roleLookup(ctx: Ctx, scopeRecords: readonly KbRecord[], score: n
   const docs = rankDocs(ctx, [person.id], { topics: ['quote', 'career'], limit: 2 }).filter(
     (d) => d.topic !== 'role' && d.topic !== 'summary',
   );
-  return { subject: person, lead, leadSources: role.sources, docs, confidence: score * 0.95 };
+  return { subject: person, lead, leadSources: role.sources, docs, confidence: score * 0.95, sure: true };
 }

@@ -27,11 +27,13 @@ export function projectAnswer(ctx: Ctx, project: Rec<'project'>, score: number):
         .filter(Boolean),
       confidence: score,
       listStyle: true,
+      sure: true,
     };
   }
   if (owner && (asks(ask, 'who') || asks(ask, 'founders'))) {
     return {
       subject: project,
+      sure: true,
       lead: `${project.name} is made by ${owner.name}. ${project.summary}`,
       leadSources: project.sources,
       docs: rankDocs(ctx, [project.id], { topics: ['history', 'release'], limit: 2 }).filter(
