@@ -2,6 +2,7 @@ import { MessageFlags, SlashCommandBuilder } from 'discord.js';
 import { type Command, isMessageCommand, usableIn } from '../src/bot/command.js';
 import { ANY_CONTEXT, ANY_INSTALL, installedHere } from '../src/bot/contexts.js';
 import { NO_PINGS } from '../src/bot/respond.js';
+import { footerText } from '../src/present/footer.js';
 import { helpEmbed } from '../src/present/help.js';
 import { shardOfInteraction } from '../src/shard/where.js';
 
@@ -25,7 +26,7 @@ export default {
       messageCommands: usable.filter(isMessageCommand).map((c) => c.data.name),
     });
     const shard = shardOfInteraction(interaction);
-    if (shard && embed.footer) embed.footer.text += ` · shard ${shard.id}/${shard.count}`;
+    if (shard) embed.footer = { text: footerText(embed.footer?.text, `shard ${shard.id}/${shard.count}`) };
     await interaction.reply({ embeds: [embed], flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
   },
 } satisfies Command;

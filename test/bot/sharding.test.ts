@@ -38,10 +38,15 @@ async function copyKnowledge(): Promise<string> {
   return dir;
 }
 
-/** The /help footer in `guildId`: it names the knowledge base version and the shard that answered. */
+/** The /help footer in `guildId`: it names the shard that answered. */
 async function helpFooter(emu: DiscordEmulator, guildId: string): Promise<string> {
   const reply = await emu.command({ name: 'help', guildId }).reply(10_000);
   return reply.embeds[0]?.footer?.text ?? '';
+}
+
+/** What /whois IBM shows in `guildId`: which summary, so which knowledge base, the shard serves. */
+async function ibmCard(emu: DiscordEmulator, guildId: string): Promise<string> {
+  return messageText(await emu.command({ name: 'whois', guildId, options: { name: 'IBM' } }).reply(10_000));
 }
 
 const sortedShards = (emu: DiscordEmulator) =>
@@ -84,7 +89,7 @@ describe.each([2, 4])('SHARD_COUNT=auto with Discord recommending %i shards', (c
   });
 
   it('a /reload on shard 0 changes the answers on shard 1, and the reply lists every shard’s version', async () => {
-    const before = (await helpFooter(emu, guildOnShard(1, count))).match(/Knowledge base (\w+)/)?.[1];
+    expect(await ibmCard(emu, guildOnShard(1, count))).not.toContain('edited for the sharding test');
     await setSummary(dir, 'org-ibm', 'IBM is a test company whose summary was edited for the sharding test.');
 
     const report = await emu
@@ -93,8 +98,7 @@ describe.each([2, 4])('SHARD_COUNT=auto with Discord recommending %i shards', (c
     const embed = report.embeds[0];
     expect(embed?.title).toBe('✅ Knowledge base reloaded');
     const version = /Version \w+ → (\w+)/.exec(embed?.description ?? '')?.[1];
-    expect(version).toBeDefined();
-    expect(version).not.toBe(before);
+    expect(version).toMatch(/^[0-9a-f]{8}$/);
     const shards = embed?.fields?.find((f) => f.name.startsWith('Shards on this machine'));
     expect(shards).toEqual({
       name: `Shards on this machine (${count} of ${count})`,
@@ -102,14 +106,31 @@ describe.each([2, 4])('SHARD_COUNT=auto with Discord recommending %i shards', (c
     });
     expect(embed?.fields?.some((f) => f.name === 'Shards on other machines')).toBe(false);
 
-    const ibm = await emu.command({
-      name: 'whois',
-      guildId: guildOnShard(1, count),
-      options: { name: 'IBM' },
-    });
-    expect(messageText(await ibm.reply())).toContain('summary was edited for the sharding test');
+    // Shard 1 first: the shard that did not receive the /reload.
+    expect(await ibmCard(emu, guildOnShard(1, count))).toContain('edited for the sharding test');
     for (const guild of guilds)
-      expect(await helpFooter(emu, guild.id)).toContain(`Knowledge base ${version}`);
+      expect(await ibmCard(emu, guild.id)).toContain('edited for the sharding test');
+  });
+
+  it('checks an invalid knowledge base once, on the shard that got /reload, and no shard changes', async () => {
+    const seen = manager.logs.length;
+    const broken = path.join(dir, 'zz-broken.yaml');
+    await writeFile(broken, 'organizations:\n  - id: org-broken\n    name: Broken Org\n');
+    try {
+      const report = await emu
+        .command({ name: 'reload', guildId: guildOnShard(0, count), ...moderator })
+        .reply();
+      expect(report.embeds[0]?.title).toMatch(/^❌ Reload failed — still serving knowledge base \w+$/);
+    } finally {
+      await rm(broken);
+    }
+    const logged = manager.logs.slice(seen);
+    expect(
+      logged.filter((r) => r.msg === 'reload rejected: invalid knowledge base').map((r) => r.shard),
+    ).toEqual([0]);
+    expect(logged.filter((r) => /another shard|every shard|some shards/.test(r.msg))).toEqual([]);
+    for (const guild of guilds)
+      expect(await ibmCard(emu, guild.id)).toContain('edited for the sharding test');
   });
 
   it(
@@ -135,12 +156,7 @@ describe.each([2, 4])('SHARD_COUNT=auto with Discord recommending %i shards', (c
         'the respawned shard to be ready',
       );
       // It loaded the files as they are now, so it serves the reloaded knowledge too.
-      const ibm = await emu.command({
-        name: 'whois',
-        guildId: guildOnShard(1, count),
-        options: { name: 'IBM' },
-      });
-      expect(messageText(await ibm.reply())).toContain('summary was edited for the sharding test');
+      expect(await ibmCard(emu, guildOnShard(1, count))).toContain('edited for the sharding test');
     },
     STARTUP_MS,
   );
@@ -278,7 +294,6 @@ describe('two machines: SHARD_IDS=0,1 and SHARD_IDS=2,3 of SHARD_COUNT=4', () =>
   });
 
   it('a /reload reaches the shards of its machine and says which shards run elsewhere', async () => {
-    const before = (await helpFooter(emu, guildOnShard(0, 4))).match(/Knowledge base (\w+)/)?.[1];
     await setSummary(dir, 'org-ibm', 'IBM is a test company edited for the two-machine test.');
     const report = await emu.command({ name: 'reload', guildId: guildOnShard(3, 4), ...moderator }).reply();
     const embed = report.embeds[0];
@@ -290,8 +305,8 @@ describe('two machines: SHARD_IDS=0,1 and SHARD_IDS=2,3 of SHARD_COUNT=4', () =>
         value: 'Shards 0–1 did not get this reload: run /reload in a server on each of those machines.',
       },
     ]);
-    expect(await helpFooter(emu, guildOnShard(2, 4))).toContain(`Knowledge base ${version}`);
-    expect(await helpFooter(emu, guildOnShard(1, 4))).toContain(`Knowledge base ${before}`);
+    expect(await ibmCard(emu, guildOnShard(2, 4))).toContain('edited for the two-machine test');
+    expect(await ibmCard(emu, guildOnShard(1, 4))).not.toContain('edited for the two-machine test');
   });
 
   it('stops both machines on SIGTERM with exit code 0', async () => {
