@@ -89,9 +89,10 @@ export function composeAnswer(
   index: SearchIndex,
   alternatives: readonly KbRecord[],
   mentions: readonly Mention[] = [],
+  share = 1,
 ): Answer {
   const used: FactDoc[] = [];
-  const budget = draft.list || draft.listStyle ? MAX_ANSWER_CHARS : SHORT_ANSWER_CHARS;
+  const budget = Math.floor((draft.list || draft.listStyle ? MAX_ANSWER_CHARS : SHORT_ANSWER_CHARS) * share);
   let text = withoutRepeatedName(draft.lead.trim(), draft.subject);
   const seen = new Set<string>([text]);
   const bullets = draft.listStyle || (draft.docs.length > 1 && text !== '');

@@ -59,6 +59,7 @@ export function rankDocs(
   }
   const docs = [...inScope]
     .map((id) => index.factDocs[id] as FactDoc)
+    .filter((d) => visibleTo(ctx, d))
     .filter((d) => !opts.exclude?.has(d.id) && (scores.has(d.id) || topics.has(d.topic)))
     .filter((d) => !opts.noRelations || (d.topic !== 'relation' && d.topic !== 'role'))
     .filter((d) => !opts.only || opts.only(d));
@@ -74,7 +75,7 @@ export function spellingNote(ctx: Ctx, record: KbRecord): string {
   );
   for (const g of garbledAliases(record)) {
     if (typed.has(normalize(g)))
-      return ` ("${g}" is a garbled spelling of ${record.name} in a machine-translated seed article.)`;
+      return ` ("${g}" is a garbled spelling of ${record.name} in a machine translation of an article.)`;
   }
   return '';
 }
@@ -121,4 +122,11 @@ export function topicsFor(ask: Ask): Topic[] {
   if (asks(ask, 'membership', 'whyNot') || asks(ask, 'members')) topics.push('membership');
   if (asks(ask, 'release')) topics.push('release');
   return topics;
+}
+
+/** A correction of a garbled spelling is shown only to a member who typed that spelling. */
+export function visibleTo(ctx: Ctx, doc: FactDoc): boolean {
+  if (!doc.spellings) return true;
+  const q = ` ${ctx.q.norm} `;
+  return doc.spellings.some((s) => q.includes(` ${s} `));
 }
