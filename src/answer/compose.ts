@@ -147,22 +147,25 @@ function withoutRepeatedName(text: string, subject: KbRecord): string {
 /** Drops a sentence said a second time, anywhere in the reply. */
 export function dedupeSentences(text: string): string {
   const seen = new Set<string>();
-  return text
-    .split('\n')
-    .map((line) =>
-      line
-        .split(/(?<=[.!?])\s+(?=[A-Z“"'(])/)
-        .filter((sentence) => {
-          const key = normalize(sentence);
-          if (key.split(' ').length < 4) return true;
-          if (seen.has(key)) return false;
-          seen.add(key);
-          return true;
-        })
-        .join(' '),
-    )
-    .filter((line) => line.replace(/^• /, '').trim() !== '')
-    .join('\n');
+  const out: string[] = [];
+  for (const line of text.split('\n')) {
+    const kept = line
+      .split(/(?<=[.!?])\s+(?=[A-Z“"'(])/)
+      .filter((sentence) => {
+        const key = normalize(sentence);
+        if (key.split(' ').length < 4) return true;
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      })
+      .join(' ');
+    // A line emptied by the dedupe goes; a blank line between parts stays.
+    if (line.trim() === '' || kept.replace(/^• /, '').trim() !== '') out.push(kept);
+  }
+  return out
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 }
 
 /**
