@@ -51,7 +51,13 @@ export const ASK_RULES: readonly AskRule[] = [
     cues: [
       'at the launch',
       'at the ? launch',
+      'at the ? ? launch',
+      'at the ? ? ? launch',
       'at ? launch',
+      'at ? ? launch',
+      'when the ? launched',
+      'when the ? ? launched',
+      'when the ? went live',
       'at launch',
       'at its launch',
       'at the time',

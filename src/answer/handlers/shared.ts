@@ -57,6 +57,15 @@ export function rankDocs(
       (term) => (term.length > 5 ? 0.2 : false),
     );
   }
+  // With no content words, the other records the question names still order the statements ("who spoke for
+  // Sony at the launch" puts Sony's quote first among the launch quotes).
+  const others = ctx.mentions.filter((m) => m.surfaces.every((s) => !scope.includes(s.record.id)));
+  const otherWords = others.flatMap((m) => m.typed.split(' '));
+  const byName =
+    terms.length === 0 && otherWords.length
+      ? index.facts.scoreScope({ queries: [{ queries: otherWords }] }, inScope, () => false)
+      : new Map<number, number>();
+  const maxName = Math.max(1e-9, ...byName.values());
   const docs = [...inScope]
     .map((id) => index.factDocs[id] as FactDoc)
     .filter((d) => visibleTo(ctx, d))
@@ -64,7 +73,11 @@ export function rankDocs(
     .filter((d) => !opts.noRelations || (d.topic !== 'relation' && d.topic !== 'role'))
     .filter((d) => !opts.only || opts.only(d));
   const max = Math.max(1, ...scores.values());
-  const value = (d: FactDoc) => (scores.get(d.id) ?? 0) / max + (topics.has(d.topic) ? 0.5 : 0) - d.id * 1e-6;
+  const value = (d: FactDoc) =>
+    (scores.get(d.id) ?? 0) / max +
+    (topics.has(d.topic) ? 0.5 : 0) +
+    (0.4 * (byName.get(d.id) ?? 0)) / maxName -
+    d.id * 1e-6;
   return docs.sort((a, b) => value(b) - value(a)).slice(0, opts.limit ?? 4);
 }
 
