@@ -68,7 +68,7 @@ function bestStatements(ctx: Ctx, records: readonly KbRecord[], cues: readonly s
       const cueRatio = coverage(cues, [doc], [], index).ratio;
       const counted = related || (cov.ratio >= UNRELATED_COVERAGE && ask.content.length > 1);
       const fit = slotFit(doc, ask, ctx.q, own.has(doc.recordId)) + NAMES_WEIGHT * namesShare(doc, records);
-      return { doc, cov: counted ? cov : { ...cov, ratio: cov.ratio * 0.5 }, cues: cueRatio, fit, related };
+      return { doc, cov: counted ? cov : { ...cov, ratio: cov.ratio * 0.4 }, cues: cueRatio, fit, related };
     })
     .sort((a, b) => value(b.cov.ratio, b.cues, b.fit) - value(a.cov.ratio, a.cues, a.fit));
 }
@@ -158,6 +158,9 @@ export function judge(ctx: Ctx, routedDraft: Draft | undefined): Plan {
     top &&
     top.cov.ratio >= MIN_COVERAGE &&
     (ask.content.length > 0 || top.cues >= 0.5) &&
+    // A statement must share something telling with the ask, not only an everyday word ("grow", "year").
+    (ask.content.length === 0 ||
+      ask.content.some((w) => informativeness(w) >= 0.6 && !top.cov.missing.includes(w))) &&
     // A profile loses to any statement that answers the ask's type at least as well; a typed answer only to a
     // clearly better one.
     (draft?.generic
@@ -191,7 +194,9 @@ export function judge(ctx: Ctx, routedDraft: Draft | undefined): Plan {
   const floor = chosen === draft && draft && !draft.generic ? MIN_TYPED_COVERAGE : MIN_COVERAGE;
   // A typed answer is only refused over a telling word it leaves out ("revenue"), not everyday ones ("kicked").
   const telling = routed.missing.some((w) => informativeness(w) >= TELLING || /\d/.test(w));
-  if (!chosen || (ratio < floor && (chosen !== draft || draft.generic || telling)))
+  // A rare word no statement anywhere contains ("vram", "hometown") is an ask the knowledge base can't answer.
+  const unknownAsk = chosen === draft && routed.missing.some((w) => unknownThing(w, index));
+  if (!chosen || unknownAsk || (ratio < floor && (chosen !== draft || draft.generic || telling)))
     return { kind: 'refuse', about, missing: routed.missing };
   const runnerUp = best.find((s) => s.doc !== top?.doc && s.doc.recordId !== top?.doc.recordId);
   const margin = top && runnerUp && runnerUp.cov.ratio >= top.cov.ratio && chosen !== draft ? 0.85 : 1;
@@ -202,6 +207,15 @@ export function judge(ctx: Ctx, routedDraft: Draft | undefined): Plan {
     chosen === draft && draft.sure && ratio >= 1 ? 1 : UNSURE_CAP,
   );
   return { kind: 'answer', draft: { ...chosen, confidence } };
+}
+
+/**
+ * A word that names a thing no statement anywhere mentions ("vram", "hometown", "valuation"): rare in English and
+ * absent from the knowledge base. Verb forms ("bragged") describe how something was said, not what is asked.
+ */
+function unknownThing(word: string, index: Ctx['index']): boolean {
+  if (word.length < 4 || /(?:ed|ing)$/.test(word)) return false;
+  return informativeness(word) >= TELLING && !index.facts.has(word) && !index.vocab.has(word);
 }
 
 /** The highest confidence of an answer that is not a typed answer covering the whole ask. */
