@@ -57,6 +57,11 @@ function bestStatements(ctx: Ctx, records: readonly KbRecord[], cues: readonly s
   };
   const docs = new Map<FactDoc, boolean>();
   for (const d of rankDocs(ctx, scope, { limit: 12 })) docs.set(d, related(d));
+  // A named record's own statements are all candidates (a description rarely repeats the name it describes).
+  for (const r of records) {
+    const own = (index.docsByRecord.get(r.id) ?? []).filter((d) => d.recordId === r.id && visibleTo(ctx, d));
+    for (const d of own.slice(0, OWN_LIMIT)) if (!docs.has(d)) docs.set(d, true);
+  }
   for (const hit of index.facts.search([...ask.content, ...cues, ...ask.named].join(' '), FUZZY, 30)) {
     const doc = index.factDocs[hit.id] as FactDoc;
     if (!docs.has(doc) && visibleTo(ctx, doc)) docs.set(doc, related(doc));
@@ -74,6 +79,9 @@ function bestStatements(ctx: Ctx, records: readonly KbRecord[], cues: readonly s
 }
 
 const UNRELATED_COVERAGE = 0.8;
+
+/** At most this many of a named record's own statements are weighed beside the ranked ones. */
+const OWN_LIMIT = 40;
 
 /** How much naming every named record counts when picking a statement ("Jeff Boudreau (…, Dell)" for Dell). */
 const NAMES_WEIGHT = 0.3;

@@ -36,8 +36,10 @@ const QUESTION_WORD = /\b(?:when|who|whos|what|whats|how|why|where|which|whose|i
  */
 export function recordTargets(ctx: Ctx): Mention[][] {
   const { ask, mentions } = ctx;
-  if (asks(ask, 'members', 'compare', 'count') || (asks(ask, 'founders') && !ask.yesNo)) return [];
+  if (asks(ask, 'members', 'compare', 'count')) return [];
   const bodies = mentions.filter((m) => m.surfaces.some((s) => s.record.kind === 'initiative'));
+  // "Did A and B found it?" is about the initiative's founders; "who founded A and B?" about each organization.
+  if (asks(ask, 'founders') && !ask.yesNo && (bodies.length > 0 || asks(ask, 'joint'))) return [];
   const rest = mentions.filter((m) => !bodies.includes(m));
   for (const kind of ['organization', 'person'] as const) {
     const named = rest.filter((m) => m.surfaces.every((s) => s.record.kind === kind));

@@ -9,6 +9,7 @@
 /** What a question asks for. */
 export type AskType =
   | 'context'
+  | 'joint'
   | 'compare'
   | 'acronym'
   | 'quote'
@@ -68,6 +69,11 @@ export const ASK_RULES: readonly AskRule[] = [
       'back then',
       'at the start',
     ],
+  },
+  {
+    // Several names acting together ("Meta and IBM teamed up on…"): asked about as one, not one by one.
+    ask: 'joint',
+    cues: ['teamed', 'team up', 'teamed up', 'together', 'jointly', 'joint', 'partnered', 'with each other'],
   },
   {
     ask: 'compare',
