@@ -7,6 +7,7 @@ import { NO_PINGS } from '../src/bot/respond.js';
 import { answerAbout } from '../src/lookup/record-answer.js';
 import { answerEmbed, askView, PICK_ID, PICK_PRIVATE_ID } from '../src/present/answer-embed.js';
 import { escapeText } from '../src/present/escape.js';
+import { feedbackRow } from '../src/present/feedback-buttons.js';
 
 /** Discord enforces this on the option; answers don't get better with longer questions. */
 export const MAX_QUESTION = 300;
@@ -42,6 +43,15 @@ export default {
     const { index } = ctx.store.current;
     const result = answer(question, index);
     const view = askView(question, result, index, privately);
+    const askId = ctx.feedback.recordAsk({
+      guildId: interaction.guildId,
+      userId: interaction.user.id,
+      question,
+      result,
+      knowledgeVersion: index.kb.version,
+    });
+    // Only answers everyone sees get 👍/👎: unsure and missing ones already ask the member to pick or rephrase.
+    const votable = askId !== undefined && view.outcome === 'answer' && !view.ephemeral;
     // Questions that found nothing are logged at info so moderators can see what to add.
     ctx.logger.info(
       { question, outcome: view.outcome, confidence: result.confidence, subject: result.subject?.id ?? null },
@@ -50,7 +60,7 @@ export default {
     await interaction.reply({
       ...(view.content ? { content: view.content } : {}),
       embeds: view.embeds,
-      components: view.components,
+      components: votable ? [...view.components, feedbackRow(askId)] : view.components,
       ...(view.ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
       allowedMentions: NO_PINGS,
     });

@@ -38,6 +38,9 @@ const HELP: Record<string, string> = {
   MODERATOR_ROLE_IDS: 'optional: comma-separated role IDs (17–20 digits each) allowed to /reload',
   LOG_LEVEL: `optional: one of ${LOG_LEVELS.join(', ')}`,
   ASK_COOLDOWN_SECONDS: 'optional: seconds a member waits between /ask questions (0 turns it off; default 5)',
+  DATA_DIR: "optional: the directory for the bot's own files, such as the feedback database (default ./data)",
+  FEEDBACK: 'optional: on or off — record questions and 👍/👎 votes for /misses (default on)',
+  FEEDBACK_RETENTION_DAYS: 'optional: days recorded questions and votes are kept, 1–3650 (default 90)',
 };
 
 const discordSchema = {
@@ -77,6 +80,20 @@ const commonSchema = {
     .min(0, 'must be 0 or more')
     .max(3600, 'must be at most 3600')
     .default(5),
+  DATA_DIR: z.string().trim().min(1).default('./data'),
+  FEEDBACK: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.enum(['on', 'off'], { error: 'must be on or off' }))
+    .default('on')
+    .transform((v) => v === 'on'),
+  FEEDBACK_RETENTION_DAYS: z.coerce
+    .number({ error: 'must be a whole number of days' })
+    .int('must be a whole number of days')
+    .min(1, 'must be at least 1')
+    .max(3650, 'must be at most 3650')
+    .default(90),
 };
 
 /** Settings every entry point shares; the Discord ones are only present for the bot and deploy. */
@@ -87,6 +104,12 @@ export interface BaseConfig {
   moderatorRoleIds: string[];
   logLevel: (typeof LOG_LEVELS)[number];
   askCooldownSeconds: number;
+  /** Where the bot keeps its own files (the feedback database and its member-hash key). */
+  dataDir: string;
+  /** Whether questions and votes are recorded (`FEEDBACK=off` stores nothing and shows no vote buttons). */
+  feedback: boolean;
+  /** Days recorded questions and votes are kept before the daily purge deletes them. */
+  feedbackRetentionDays: number;
 }
 
 /** Configuration of the bot and `npm run deploy`. */
@@ -135,6 +158,9 @@ function base(values: z.infer<z.ZodObject<typeof commonSchema>>): BaseConfig {
     moderatorRoleIds: values.MODERATOR_ROLE_IDS,
     logLevel: values.LOG_LEVEL,
     askCooldownSeconds: values.ASK_COOLDOWN_SECONDS,
+    dataDir: values.DATA_DIR,
+    feedback: values.FEEDBACK,
+    feedbackRetentionDays: values.FEEDBACK_RETENTION_DAYS,
   };
 }
 

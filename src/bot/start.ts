@@ -4,8 +4,10 @@ import { COMMANDS } from '../commands.js';
 import type { BotConfig } from '../config.js';
 import { KnowledgeStore } from '../knowledge/store.js';
 import type { Logger } from '../log.js';
+import { FeedbackLog } from '../storage/feedback-log.js';
 import { validateCommands } from './command.js';
 import { Cooldown } from './cooldown.js';
+import { feedbackButtons } from './feedback-button.js';
 import { NO_PINGS } from './respond.js';
 import { InteractionRouter } from './router.js';
 
@@ -24,7 +26,9 @@ export interface BotHandle {
   client: Client<true>;
   store: KnowledgeStore;
   router: InteractionRouter;
-  /** Stops taking interactions, lets in-flight ones finish, and disconnects. Safe to call twice. */
+  /** The record of asks and votes behind /misses. */
+  feedback: FeedbackLog;
+  /** Stops taking interactions, lets in-flight ones finish, writes pending feedback, disconnects. Safe twice. */
   stop(): Promise<void>;
 }
 
@@ -43,14 +47,22 @@ export async function startBot(options: StartOptions): Promise<BotHandle> {
   const { kb, counts } = store.current;
   logger.info({ dir: config.knowledgeDir, version: kb.version, counts }, 'knowledge base loaded');
 
+  const feedback = FeedbackLog.open({
+    dataDir: config.dataDir,
+    enabled: config.feedback,
+    retentionDays: config.feedbackRetentionDays,
+    logger,
+  });
+
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
     rest: { api: config.discordApiUrl },
     allowedMentions: NO_PINGS,
   });
   const router = new InteractionRouter(
-    { store, config, cooldown: new Cooldown(config.askCooldownSeconds), commands },
+    { store, config, cooldown: new Cooldown(config.askCooldownSeconds), commands, feedback },
     logger,
+    [feedbackButtons],
   );
 
   client.on(Events.InteractionCreate, (interaction) => void router.handle(interaction));
@@ -78,6 +90,7 @@ export async function startBot(options: StartOptions): Promise<BotHandle> {
   } catch (error) {
     ready.catch(() => undefined);
     await client.destroy();
+    feedback.close();
     throw error;
   }
   const online = client as Client<true>;
@@ -96,10 +109,11 @@ export async function startBot(options: StartOptions): Promise<BotHandle> {
     stopping ??= (async () => {
       router.stopAccepting();
       await router.drain();
+      feedback.close();
       await client.destroy();
       logger.info('bot stopped');
     })();
     return stopping;
   };
-  return { client: online, store, router, stop };
+  return { client: online, store, router, feedback, stop };
 }
