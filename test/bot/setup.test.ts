@@ -1,5 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CommandDefinitionError } from '../../src/bot/command.js';
 import { deployCommands } from '../../src/bot/deploy.js';
@@ -11,14 +14,18 @@ import { type DiscordTest, startDiscord } from '../support/bot-harness.js';
 import { DEFAULT_GUILD_ID, type DiscordEmulator, startEmulator } from '../support/emulator.js';
 import { writeKnowledgeDir } from '../support/kb-fixture.js';
 
-const NAMES = ['ask', 'initiative', 'whois', 'reload', 'help'];
+const NAMES = ['ask', 'initiative', 'whois', 'reload', 'misses', 'help'];
 const silent = createLogger('silent');
+// The bots started here keep their feedback database out of the repository.
+const DATA_DIR = mkdtempSync(path.join(tmpdir(), 'bot-data-setup-'));
+afterAll(() => rmSync(DATA_DIR, { recursive: true, force: true }));
 
 function configFor(emulator: DiscordEmulator, extra: Record<string, string> = {}) {
   return loadConfig({
     DISCORD_TOKEN: emulator.token,
     DISCORD_APPLICATION_ID: emulator.applicationId,
     DISCORD_API_URL: emulator.apiUrl,
+    DATA_DIR,
     ...extra,
   });
 }
@@ -34,6 +41,7 @@ function runCli(file: string, env: Record<string, string>): ChildProcess & { out
     MODERATOR_ROLE_IDS: '',
     LOG_LEVEL: 'info',
     ASK_COOLDOWN_SECONDS: '',
+    DATA_DIR,
     ...env,
   };
   const child = spawn('node_modules/.bin/tsx', [file], { env: { ...process.env, ...variables } });
@@ -62,7 +70,7 @@ describe('npm run deploy', () => {
     await emulator?.close();
   });
 
-  it('registers all five commands to the guild when DISCORD_GUILD_ID is set', async () => {
+  it('registers all six commands to the guild when DISCORD_GUILD_ID is set', async () => {
     const result = await deployCommands(configFor(emulator, { DISCORD_GUILD_ID: DEFAULT_GUILD_ID }));
     expect(result).toMatchObject({ scope: 'guild', guildId: DEFAULT_GUILD_ID });
     expect(result.commands.map((c) => c.name)).toEqual(NAMES);
@@ -98,7 +106,7 @@ describe('npm run deploy', () => {
     });
     expect(await exitCode(cli)).toBe(0);
     expect(cli.output()).toContain(
-      `Registered 5 commands to server ${DEFAULT_GUILD_ID} (available there immediately): /ask, /initiative, /whois, /reload, /help`,
+      `Registered 6 commands to server ${DEFAULT_GUILD_ID} (available there immediately): /ask, /initiative, /whois, /reload, /misses, /help`,
     );
     expect(cli.output()).not.toContain(emulator.token);
   });
