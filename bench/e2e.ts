@@ -9,11 +9,14 @@
  * - dispatch → first callback latency of /ask and of autocomplete (/initiative and /whois names) with 1, 10 and
  *   100 interactions in flight (closed loop: each finished interaction starts the next), interactions per second,
  *   and how many were late (callback after 3 s) or lost (never acknowledged);
- * - the bot process's peak memory (VmHWM).
+ * - the bot process's peak memory (VmHWM);
+ * - /ask latency with feedback recording on and off (FEEDBACK=on|off), in alternating runs of fresh processes, so
+ *   the cost of recording every ask shows as the difference of the two p99s.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
@@ -52,9 +55,21 @@ export interface LoadRun {
   lost: number;
 }
 
+/** /ask with feedback recording on and off: one closed-loop run per fresh bot process, alternating. */
+export interface FeedbackComparison {
+  inFlight: number;
+  runs: { feedback: 'on' | 'off'; latency: Summary; late: number; lost: number }[];
+  /** All runs of each mode pooled. */
+  off: Summary;
+  on: Summary;
+  /** p99 with feedback on minus p99 with it off (ms); negative means within noise. */
+  addedP99Ms: number;
+}
+
 export interface E2EResult {
   startup: StartupRun[];
   load: LoadRun[];
+  feedback: FeedbackComparison;
   botPeakRssMiB: number;
   loadAverage: [number, number];
 }
@@ -76,11 +91,18 @@ interface Bot {
 }
 
 /** Starts `src/main.ts` against the emulator and waits for "bot ready". */
-async function startBotProcess(emu: DiscordEmulator, knowledgeDir: string, label: string): Promise<Bot> {
+async function startBotProcess(
+  emu: DiscordEmulator,
+  knowledgeDir: string,
+  label: string,
+  extraEnv: Record<string, string> = {},
+): Promise<Bot> {
   const identifiesBefore = emu.gateway.identifies;
   const started = performance.now();
   // BENCH_BOT_NODE_FLAGS (e.g. "--cpu-prof") passes extra Node flags to the bot process, for profiling.
   const flags = (process.env.BENCH_BOT_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+  // Feedback is on by default, into a fresh directory per process, never the repository's data/.
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'bench-data-'));
   const child = spawn(process.execPath, [...flags, '--import', 'tsx', 'src/main.ts'], {
     env: {
       ...process.env,
@@ -91,6 +113,8 @@ async function startBotProcess(emu: DiscordEmulator, knowledgeDir: string, label
       KNOWLEDGE_DIR: knowledgeDir,
       ASK_COOLDOWN_SECONDS: '0',
       LOG_LEVEL: 'info',
+      DATA_DIR: dataDir,
+      ...extraEnv,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -127,10 +151,12 @@ async function startBotProcess(emu: DiscordEmulator, knowledgeDir: string, label
     knowledgeLoadedMs: Math.round(knowledgeLoadedMs),
   };
   const stop = async () => {
-    if (child.exitCode !== null) return;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    await exited;
+    if (child.exitCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    }
+    rmSync(dataDir, { recursive: true, force: true });
   };
   return { child, run, stop };
 }
@@ -152,8 +178,8 @@ async function closedLoop(
   inFlight: number,
   total: number,
   dispatch: (i: number) => InteractionHandle,
+  latencies: number[] = [],
 ): Promise<LoadRun> {
-  const latencies: number[] = [];
   let late = 0;
   let lost = 0;
   let next = 0;
@@ -242,6 +268,35 @@ async function openLoop(
   };
 }
 
+/**
+ * /ask with FEEDBACK=off and FEEDBACK=on, alternating off, on, on, off, off, on… so drift in the machine's load
+ * falls on both modes alike. Each run is a fresh bot process, warmed up before it is timed.
+ */
+async function compareFeedback(
+  emu: DiscordEmulator,
+  ask: (i: number) => InteractionHandle,
+  scale: number,
+): Promise<FeedbackComparison> {
+  const inFlight = 10;
+  const n = Math.max(200, Math.round(1500 * scale));
+  const order: ('on' | 'off')[] = ['off', 'on', 'on', 'off', 'off', 'on'];
+  const pooled = { on: [] as number[], off: [] as number[] };
+  const runs: FeedbackComparison['runs'] = [];
+  for (const [i, mode] of order.entries()) {
+    progress(`e2e: feedback ${mode} (${i + 1}/${order.length}): ${n} /ask with ${inFlight} in flight`);
+    const bot = await startBotProcess(emu, 'knowledge', `feedback ${mode}`, { FEEDBACK: mode });
+    await closedLoop('ask', inFlight, 300, ask);
+    const samples: number[] = [];
+    const run = await closedLoop('ask', inFlight, n, ask, samples);
+    await bot.stop();
+    pooled[mode].push(...samples);
+    runs.push({ feedback: mode, latency: run.latency, late: run.late, lost: run.lost });
+  }
+  const on = summarize(pooled.on);
+  const off = summarize(pooled.off);
+  return { inFlight, runs, off, on, addedP99Ms: Math.round((on.p99 - off.p99) * 1000) / 1000 };
+}
+
 async function main() {
   const scale = Number(values.scale);
   const loadBefore = os.loadavg()[0] as number;
@@ -314,11 +369,14 @@ async function main() {
   }
   const botPeakRssMiB = peakRss(bot.child.pid);
   await bot.stop();
+
+  const feedback = await compareFeedback(emu, ask, scale);
   await emu.close();
 
   const result: E2EResult = {
     startup,
     load,
+    feedback,
     botPeakRssMiB,
     loadAverage: [Math.round(loadBefore * 100) / 100, Math.round((os.loadavg()[0] as number) * 100) / 100],
   };

@@ -45,10 +45,10 @@ const data = new SlashCommandBuilder()
   .setContexts(InteractionContextType.Guild);
 
 /** The groups to show, or the reason there are none to show (a user error: a friendly ephemeral note). */
-function load(ctx: BotContext, guildId: string, days: number): MissGroup[] {
+async function load(ctx: BotContext, guildId: string, days: number): Promise<MissGroup[]> {
   const status = ctx.feedback.status;
   if (status.state === 'off') throw new UserError(FEEDBACK_TURNED_OFF);
-  const groups = ctx.feedback.misses({ guildId, days, limit: MAX_GROUPS });
+  const groups = await ctx.feedback.misses({ guildId, days, limit: MAX_GROUPS });
   if (!groups) throw new UserError(STORAGE_UNAVAILABLE);
   return groups;
 }
@@ -75,7 +75,7 @@ export default {
     if (!isModerator(interaction, ctx.config.moderatorRoleIds) || !interaction.guildId)
       return refuse(interaction, ctx);
     const days = interaction.options.getInteger('days') ?? DEFAULT_DAYS;
-    const groups = load(ctx, interaction.guildId, days);
+    const groups = await load(ctx, interaction.guildId, days);
     ctx.logger.info({ days, groups: groups.length }, 'misses listed');
     await interaction.reply({
       ...missesPage({ groups, days, page: 0, nameOf: nameOf(ctx) }),
@@ -90,7 +90,7 @@ export default {
       throw new UserError('This button is no longer available — run /misses again.');
     if (!isModerator(interaction, ctx.config.moderatorRoleIds) || !interaction.guildId)
       return refuse(interaction, ctx);
-    const groups = load(ctx, interaction.guildId, target.days);
+    const groups = await load(ctx, interaction.guildId, target.days);
     await interaction.update({
       ...missesPage({ groups, days: target.days, page: target.page, nameOf: nameOf(ctx) }),
       allowedMentions: NO_PINGS,

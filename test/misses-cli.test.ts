@@ -32,7 +32,7 @@ describe('npm run misses', () => {
   beforeAll(async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'misses-cli-'));
     let clock = Date.now() - 20 * DAY;
-    const log = FeedbackLog.open({
+    const log = await FeedbackLog.open({
       dataDir: dir,
       enabled: true,
       retentionDays: 90,
@@ -53,7 +53,7 @@ describe('npm run misses', () => {
     ask('what is zorblax really', false, 0);
     log.recordVote(ask('Who leads Example?', true, 0.9), '1300000000000000888', 'down');
     ask('=1+1 is a formula', false, 0, OTHER_GUILD);
-    log.close();
+    await log.close();
   });
   afterAll(async () => {
     if (dir) await rm(dir, { recursive: true, force: true });

@@ -47,7 +47,7 @@ export async function startBot(options: StartOptions): Promise<BotHandle> {
   const { kb, counts } = store.current;
   logger.info({ dir: config.knowledgeDir, version: kb.version, counts }, 'knowledge base loaded');
 
-  const feedback = FeedbackLog.open({
+  const feedback = await FeedbackLog.open({
     dataDir: config.dataDir,
     enabled: config.feedback,
     retentionDays: config.feedbackRetentionDays,
@@ -90,7 +90,7 @@ export async function startBot(options: StartOptions): Promise<BotHandle> {
   } catch (error) {
     ready.catch(() => undefined);
     await client.destroy();
-    feedback.close();
+    await feedback.close();
     throw error;
   }
   const online = client as Client<true>;
@@ -109,7 +109,7 @@ export async function startBot(options: StartOptions): Promise<BotHandle> {
     stopping ??= (async () => {
       router.stopAccepting();
       await router.drain();
-      feedback.close();
+      await feedback.close();
       await client.destroy();
       logger.info('bot stopped');
     })();

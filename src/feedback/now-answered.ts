@@ -55,7 +55,7 @@ export async function recentMissesNowAnswered(
   after: SearchIndex,
 ): Promise<NowAnsweredSummary | undefined> {
   if (feedback.status.state === 'off' || !guildId) return undefined;
-  const misses = feedback.misses({ guildId, days: LOOP_DAYS, limit: LOOP_LIMIT });
+  const misses = await feedback.misses({ guildId, days: LOOP_DAYS, limit: LOOP_LIMIT });
   if (!misses) return { state: 'unavailable' };
   const answered = await nowAnswered(misses, before, after);
   return { state: 'checked', checked: misses.length, days: LOOP_DAYS, answered };

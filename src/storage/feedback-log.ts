@@ -1,12 +1,20 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import type { Database, Statement } from 'better-sqlite3';
 import type { Logger } from '../log.js';
 import { CONFIDENT } from '../present/answer-embed.js';
 import { normalize } from '../text/normalize.js';
 import { BUSY_TIMEOUT_MS, DATABASE_FILE, openDatabase } from './database.js';
 import { loadOrCreateMemberKey, memberHasher } from './member-hash.js';
-import { findMisses, type MissGroup, type MissQuery, type Outcome } from './misses.js';
+import {
+  type MissGroup,
+  type MissQuery,
+  type MissRow,
+  missesParams,
+  missesSql,
+  type Outcome,
+  toMissGroup,
+} from './misses.js';
+import { SqliteWorker, type WriteItem } from './sqlite-worker.js';
 import { WriteQueue } from './write-queue.js';
 
 const DAY_MS = 86_400_000;
@@ -80,26 +88,57 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-interface Statements {
-  ask: Statement;
-  vote: Statement;
+/** Every statement the log runs, prepared once on the database worker. */
+const STATEMENTS = {
+  ask: `INSERT OR IGNORE INTO asks
+          (id, at, guild_id, member, question, normalized, outcome, confidence, subject_id, knowledge_version, via)
+        VALUES (@id, @at, @guildId, @member, @question, @normalized, @outcome, @confidence, @subjectId,
+          @knowledgeVersion, @via)`,
+  vote: `INSERT INTO votes (ask_id, member, vote, at) VALUES (@askId, @member, @vote, @at)
+         ON CONFLICT (ask_id, member) DO UPDATE SET vote = excluded.vote, at = excluded.at`,
+  purgeAsks: 'DELETE FROM asks WHERE at < @cutoff',
+  purgeVotes: 'DELETE FROM votes WHERE at < @cutoff',
+  missesByGuild: missesSql(true),
+  missesAll: missesSql(false),
+};
+
+function toItem(write: Write): WriteItem {
+  if (write.kind === 'vote')
+    return ['vote', { askId: write.askId, member: write.member, vote: write.vote, at: write.at }];
+  return [
+    'ask',
+    {
+      id: write.id,
+      at: write.at,
+      guildId: write.guildId,
+      member: write.member,
+      question: write.question,
+      normalized: write.normalized,
+      outcome: write.outcome,
+      confidence: write.confidence,
+      subjectId: write.subjectId,
+      knowledgeVersion: write.knowledgeVersion,
+      via: write.via,
+    },
+  ];
 }
 
 /**
  * The record of what members asked and how they voted, in `DATA_DIR/initiatives.db`. Recording never waits for
- * the disk (writes are queued and written in batches from a timer) and never throws: when the database can't be
- * opened or written, the bot keeps answering, one warning is logged, and {@link status} says why.
+ * the disk: asks and votes are queued and written in batches, from a timer, by a connection on a worker thread,
+ * so neither a write nor a wait for another process's lock nor a long query holds up a reply. It never throws:
+ * when the database can't be opened or written, the bot keeps answering, one warning is logged, and
+ * {@link status} says why.
  */
 export class FeedbackLog {
   readonly #options: FeedbackLogOptions;
   readonly #now: () => number;
-  #db: Database | undefined;
-  #statements: Statements | undefined;
+  #worker: SqliteWorker | undefined;
   #hash: ((userId: string) => string) | undefined;
   #status: FeedbackStatus;
   #queue: WriteQueue<Write> | undefined;
   #purgeTimer: NodeJS.Timeout | undefined;
-  #closed = false;
+  #closing: Promise<void> | undefined;
 
   private constructor(options: FeedbackLogOptions) {
     this.#options = options;
@@ -113,67 +152,42 @@ export class FeedbackLog {
   }
 
   /**
-   * Opens (creating and migrating) the database and purges what is older than the retention, then purges
-   * daily. Never throws: a database that can't be opened leaves the log unavailable.
+   * Opens the database (creating and migrating it on first start), purges what is older than the retention,
+   * and from then on purges daily. Never rejects: a database that can't be opened leaves the log unavailable.
    */
-  static open(options: FeedbackLogOptions): FeedbackLog {
+  static async open(options: FeedbackLogOptions): Promise<FeedbackLog> {
     const log = new FeedbackLog(options);
-    if (options.enabled) log.#open();
+    if (options.enabled) await log.#open();
     return log;
   }
 
-  #open(): void {
+  async #open(): Promise<void> {
     const { dataDir, logger } = this.#options;
     const file = FeedbackLog.file(dataDir);
+    const busyTimeoutMs = this.#options.busyTimeoutMs ?? BUSY_TIMEOUT_MS;
     try {
       this.#hash = memberHasher(loadOrCreateMemberKey(dataDir));
-      this.#db = openDatabase(file, { busyTimeoutMs: this.#options.busyTimeoutMs ?? BUSY_TIMEOUT_MS });
-      this.#statements = this.#prepare(this.#db);
+      // Created and migrated here, once, at start; from then on only the worker's connection is used.
+      openDatabase(file, { busyTimeoutMs }).close();
+      this.#worker = await SqliteWorker.start(file, busyTimeoutMs, STATEMENTS);
     } catch (error) {
-      this.#db?.close();
-      this.#db = undefined;
       this.#unavailable(`could not open ${file}: ${describe(error)}`, error);
       return;
     }
+    const worker = this.#worker;
     this.#queue = new WriteQueue<Write>({
-      write: (batch) => this.#write(batch),
+      write: async (batch) => {
+        const { tookMs } = await worker.write(batch.map(toItem));
+        logger.debug({ rows: batch.length, tookMs: Math.round(tookMs * 1000) / 1000 }, 'feedback written');
+      },
       onError: (error, size) => this.#writeFailed(error, size),
       onWritten: () => this.#recovered(),
       ...(this.#options.batchDelayMs !== undefined ? { delayMs: this.#options.batchDelayMs } : {}),
     });
-    this.purge();
-    this.#purgeTimer = setInterval(() => this.purge(), DAY_MS);
+    await this.purge();
+    this.#purgeTimer = setInterval(() => void this.purge(), DAY_MS);
     this.#purgeTimer.unref();
     logger.info({ file, retentionDays: this.#options.retentionDays }, 'feedback log opened');
-  }
-
-  #prepare(db: Database): Statements {
-    return {
-      ask: db.prepare(
-        `INSERT OR IGNORE INTO asks
-           (id, at, guild_id, member, question, normalized, outcome, confidence, subject_id, knowledge_version, via)
-         VALUES (@id, @at, @guildId, @member, @question, @normalized, @outcome, @confidence, @subjectId,
-           @knowledgeVersion, @via)`,
-      ),
-      vote: db.prepare(
-        `INSERT INTO votes (ask_id, member, vote, at) VALUES (@askId, @member, @vote, @at)
-         ON CONFLICT (ask_id, member) DO UPDATE SET vote = excluded.vote, at = excluded.at`,
-      ),
-    };
-  }
-
-  #write(batch: readonly Write[]): void {
-    const db = this.#db;
-    const statements = this.#statements;
-    if (!db || !statements) throw new Error('the database is closed');
-    db.transaction(() => {
-      for (const item of batch) {
-        if (item.kind === 'ask') {
-          const { kind: _, ...row } = item;
-          statements.ask.run(row);
-        } else statements.vote.run({ askId: item.askId, member: item.member, vote: item.vote, at: item.at });
-      }
-    }).immediate();
   }
 
   #writeFailed(error: unknown, size: number): 'retry' {
@@ -190,7 +204,7 @@ export class FeedbackLog {
   }
 
   #recovered(): void {
-    if (this.#status.state !== 'unavailable' || !this.#db) return;
+    if (this.#status.state !== 'unavailable' || !this.#worker) return;
     this.#status = { state: 'ready' };
     this.#options.logger.info('feedback storage is writable again');
   }
@@ -209,7 +223,7 @@ export class FeedbackLog {
     return this.#status;
   }
 
-  /** Writes waiting for the next batch. */
+  /** Writes waiting to be written. */
   get pending(): number {
     return this.#queue?.pending ?? 0;
   }
@@ -217,7 +231,7 @@ export class FeedbackLog {
   /**
    * Records one question and what the bot made of it. Call it from every way of asking. Returns the id the
    * answer's 👍/👎 buttons carry, or `undefined` when nothing is recorded (feedback off, or storage unavailable).
-   * Costs a hash and an array push: the write happens later, in a batch.
+   * Costs a hash and an array push: the write happens later, in a batch, on another thread.
    */
   recordAsk(input: AskInput): string | undefined {
     if (this.#status.state !== 'ready' || !this.#queue || !this.#hash) return undefined;
@@ -255,24 +269,25 @@ export class FeedbackLog {
     return true;
   }
 
-  /** Writes everything queued now (moderator reads call it first, so they see the latest asks). */
-  flush(): void {
-    this.#queue?.flush();
+  /** Writes everything queued now (moderator reads wait for it, so they see the latest asks). */
+  async flush(): Promise<void> {
+    await this.#queue?.flush();
   }
 
   /**
    * The questions of the last `days` days that were refused, unsure or voted down, grouped by normalised
    * wording, worst first. `undefined` when the log is off or unavailable.
    */
-  misses(window: MissWindow): MissGroup[] | undefined {
-    if (this.#status.state !== 'ready' || !this.#db) return undefined;
-    this.flush();
+  async misses(window: MissWindow): Promise<MissGroup[] | undefined> {
+    if (this.#status.state !== 'ready' || !this.#worker) return undefined;
+    await this.flush();
+    const query = { guildId: window.guildId, limit: window.limit, since: this.#now() - window.days * DAY_MS };
     try {
-      return findMisses(this.#db, {
-        guildId: window.guildId,
-        limit: window.limit,
-        since: this.#now() - window.days * DAY_MS,
-      });
+      const rows = await this.#worker.all<MissRow>(
+        query.guildId === undefined ? 'missesAll' : 'missesByGuild',
+        missesParams(query),
+      );
+      return rows.map(toMissGroup);
     } catch (error) {
       this.#unavailable(
         `could not read ${FeedbackLog.file(this.#options.dataDir)}: ${describe(error)}`,
@@ -282,18 +297,17 @@ export class FeedbackLog {
     }
   }
 
-  /** Deletes asks and votes older than the retention. Returns how many rows went. */
-  purge(): { asks: number; votes: number } {
-    const db = this.#db;
-    if (!db || this.#closed) return { asks: 0, votes: 0 };
+  /** Deletes asks and votes older than the retention. Resolves how many rows went. */
+  async purge(): Promise<{ asks: number; votes: number }> {
+    const worker = this.#worker;
+    if (!worker || this.#closing) return { asks: 0, votes: 0 };
     const cutoff = this.#now() - this.#options.retentionDays * DAY_MS;
     try {
-      const removed = db
-        .transaction(() => ({
-          asks: db.prepare('DELETE FROM asks WHERE at < ?').run(cutoff).changes,
-          votes: db.prepare('DELETE FROM votes WHERE at < ?').run(cutoff).changes,
-        }))
-        .immediate();
+      const { changes } = await worker.write([
+        ['purgeAsks', { cutoff }],
+        ['purgeVotes', { cutoff }],
+      ]);
+      const removed = { asks: changes[0] ?? 0, votes: changes[1] ?? 0 };
       if (removed.asks || removed.votes)
         this.#options.logger.info(
           { ...removed, retentionDays: this.#options.retentionDays },
@@ -313,18 +327,18 @@ export class FeedbackLog {
   }
 
   /** Writes what is queued and closes the database. Safe to call twice. */
-  close(): void {
-    if (this.#closed) return;
-    this.#closed = true;
-    clearInterval(this.#purgeTimer);
-    const written = this.#queue?.close() ?? true;
-    if (!written)
-      this.#options.logger.warn({ lost: this.#queue?.pending }, 'feedback not written before shutdown');
-    try {
-      this.#db?.close();
-    } catch (error) {
-      this.#options.logger.warn({ err: error }, 'could not close the feedback database');
-    }
-    this.#db = undefined;
+  close(): Promise<void> {
+    this.#closing ??= (async () => {
+      clearInterval(this.#purgeTimer);
+      const written = (await this.#queue?.close()) ?? true;
+      if (!written)
+        this.#options.logger.warn({ lost: this.#queue?.pending }, 'feedback not written before shutdown');
+      try {
+        await this.#worker?.close();
+      } catch (error) {
+        this.#options.logger.warn({ err: error }, 'could not close the feedback database');
+      }
+    })();
+    return this.#closing;
   }
 }

@@ -33,7 +33,8 @@ export interface MissQuery {
   limit: number;
 }
 
-interface Row {
+/** A row of {@link missesSql}. */
+export interface MissRow {
   normalized: string;
   question: string;
   asked: number;
@@ -46,8 +47,11 @@ interface Row {
   last_outcome: Outcome;
 }
 
-// Votes are summed per ask first so a question asked twice with one 👎 counts one 👎, not one per ask row.
-const SQL = (byGuild: boolean) => `
+/**
+ * The query behind {@link findMisses}, with named parameters `@since`, `@limit` and (when `byGuild`) `@guild`.
+ * Votes are summed per ask first, so a question asked twice with one 👎 counts one 👎, not one per ask row.
+ */
+export const missesSql = (byGuild: boolean) => `
   WITH recent AS (
     SELECT a.id, a.at, a.question, a.normalized, a.outcome, a.subject_id,
            COALESCE(v.down, 0) AS down, COALESCE(v.up, 0) AS up,
@@ -71,14 +75,18 @@ const SQL = (byGuild: boolean) => `
   LIMIT @limit
 `;
 
-/** The questions that went wrong since `since`, grouped by normalised wording, most misses first. */
-export function findMisses(db: Database, query: MissQuery): MissGroup[] {
-  const rows = db.prepare(SQL(query.guildId !== undefined)).all({
+/** The named parameters of {@link missesSql} for `query`. */
+export function missesParams(query: MissQuery): Record<string, unknown> {
+  return {
     since: query.since,
     limit: query.limit,
     ...(query.guildId !== undefined ? { guild: query.guildId } : {}),
-  }) as Row[];
-  return rows.map((r) => ({
+  };
+}
+
+/** A {@link MissRow} as the rest of the bot reads it. */
+export function toMissGroup(r: MissRow): MissGroup {
+  return {
     normalized: r.normalized,
     question: r.question,
     asked: r.asked,
@@ -89,5 +97,11 @@ export function findMisses(db: Database, query: MissQuery): MissGroup[] {
     lastAt: r.last_at,
     subjectId: r.subject_id,
     lastOutcome: r.last_outcome,
-  }));
+  };
+}
+
+/** The questions that went wrong since `since`, grouped by normalised wording, most misses first. */
+export function findMisses(db: Database, query: MissQuery): MissGroup[] {
+  const rows = db.prepare(missesSql(query.guildId !== undefined)).all(missesParams(query)) as MissRow[];
+  return rows.map(toMissGroup);
 }

@@ -12,7 +12,7 @@ import { FeedbackLog } from '../../src/storage/feedback-log.js';
 const [dataDir = '', tag = '', count = '0', startAt = '0'] = process.argv.slice(2);
 await sleep(Math.max(0, Number(startAt) - Date.now()));
 
-const log = FeedbackLog.open({
+const log = await FeedbackLog.open({
   dataDir,
   enabled: true,
   retentionDays: 90,
@@ -38,5 +38,5 @@ for (let i = 0; i < Number(count); i++) {
   log.recordVote(`shared-${i % 20}`, `13000000000000${tag.padStart(4, '0')}`, 'down');
   if (i % 10 === 9) await sleep(1);
 }
-log.close();
+await log.close();
 console.log(JSON.stringify({ tag, ids }));
