@@ -3,13 +3,15 @@
  *
  *   node --import tsx bench/feedback.ts --out <file.json> [--asks 20000]
  *
- * Measures what recording costs the code that answers (one `recordAsk` call: a hash and an array push), what the
- * batched writes cost when the timer writes them (rows per batch and time per transaction: the event loop is
- * busy that long, between replies), and how long a 14-day `/misses` query takes on the file that results.
+ * Measures what recording costs the code that answers (one `recordAsk` call: a hash and an array push), the
+ * batched writes on the database worker (rows per batch, time per transaction), the main thread's event-loop
+ * delay while recording compared with the same loop with feedback off (what a reply waiting for its turn would
+ * feel), and a 14-day `/misses` query on the file that results (run on the worker, timed from the main thread).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { answer } from '../src/answer/answer.js';
@@ -27,6 +29,8 @@ export interface FeedbackBenchResult {
   /** One batch transaction, in ms, and the rows it wrote. */
   batchWrite: Summary;
   rowsPerBatch: Summary;
+  /** Main-thread event-loop delay (ms) over the same loop of asks, with feedback off and on. */
+  loopDelay: { off: { p99: number; max: number }; on: { p99: number; max: number } };
   /** A `/misses` query over the last 14 days of one server, in ms. */
   missesQuery: Summary;
   fileMiB: number;
@@ -55,25 +59,37 @@ async function main() {
       },
     },
   });
-  const log = await FeedbackLog.open({ dataDir: dir, enabled: true, retentionDays: 90, logger });
-  progress(`feedback: ${total} asks recorded while the batch timer writes them`);
   const calls: number[] = [];
-  for (let i = 0; i < total; i++) {
-    const q = stream[i % stream.length] as (typeof stream)[number];
-    const started = performance.now();
-    const id = log.recordAsk({
-      guildId: '1300000000000000001',
-      userId: String(1_300_000_000_000_000_000n + BigInt(i % 500)),
-      question: q.question,
-      result: q.result,
-      knowledgeVersion: kb.version,
-    });
-    calls.push(performance.now() - started);
-    if (id && i % 7 === 0) log.recordVote(id, String(1_300_000_000_000_000_000n + BigInt(i % 300)), 'down');
-    // About the pace of a busy bot between two timer ticks; lets the 200 ms batch timer fire as it would.
-    if (i % 50 === 49) await new Promise((resolve) => setTimeout(resolve, 5));
-    else if (i % 10 === 9) await nextTurn();
-  }
+  /** The loop a busy bot runs: asks arriving in bursts, the event loop turning between them. */
+  const run = async (log: FeedbackLog, timed: boolean) => {
+    const delay = monitorEventLoopDelay({ resolution: 1 });
+    delay.enable();
+    for (let i = 0; i < total; i++) {
+      const q = stream[i % stream.length] as (typeof stream)[number];
+      const started = performance.now();
+      const id = log.recordAsk({
+        guildId: '1300000000000000001',
+        userId: String(1_300_000_000_000_000_000n + BigInt(i % 500)),
+        question: q.question,
+        result: q.result,
+        knowledgeVersion: kb.version,
+      });
+      if (timed) calls.push(performance.now() - started);
+      if (id && i % 7 === 0) log.recordVote(id, String(1_300_000_000_000_000_000n + BigInt(i % 300)), 'down');
+      if (i % 50 === 49) await new Promise((resolve) => setTimeout(resolve, 5));
+      else if (i % 10 === 9) await nextTurn();
+    }
+    await log.flush();
+    delay.disable();
+    return { p99: delay.percentile(99) / 1e6, max: delay.max / 1e6 };
+  };
+  progress(`feedback: ${total} asks with feedback off`);
+  const offLog = await FeedbackLog.open({ dataDir: dir, enabled: false, retentionDays: 90, logger });
+  const off = await run(offLog, false);
+  await offLog.close();
+  progress(`feedback: ${total} asks recorded while the batch timer writes them`);
+  const log = await FeedbackLog.open({ dataDir: dir, enabled: true, retentionDays: 90, logger });
+  const on = await run(log, true);
   await log.flush();
   progress('feedback: /misses query over 14 days');
   const queries: number[] = [];
@@ -95,6 +111,7 @@ async function main() {
     recordAsk: summarize(calls),
     batchWrite: summarize(batches.map((b) => b.tookMs)),
     rowsPerBatch: summarize(batches.map((b) => b.rows)),
+    loopDelay: { off, on },
     missesQuery: summarize(queries),
     fileMiB,
   };

@@ -35,7 +35,7 @@ const HELP: Record<string, string> = {
   DISCORD_GUILD_ID: 'optional: a server ID (17–20 digits) to register commands instantly for testing',
   DISCORD_API_URL: 'optional: the Discord REST base URL, e.g. https://discord.com/api or a proxy/emulator',
   KNOWLEDGE_DIR: 'optional: the directory of knowledge YAML files (default ./knowledge)',
-  MODERATOR_ROLE_IDS: 'optional: comma-separated role IDs (17–20 digits each) allowed to /reload',
+  MODERATOR_ROLE_IDS: 'optional: comma-separated role IDs (17–20 digits each) allowed to /reload and /misses',
   LOG_LEVEL: `optional: one of ${LOG_LEVELS.join(', ')}`,
   ASK_COOLDOWN_SECONDS: 'optional: seconds a member waits between /ask questions (0 turns it off; default 5)',
   DATA_DIR: "optional: the directory for the bot's own files, such as the feedback database (default ./data)",

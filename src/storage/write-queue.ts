@@ -11,7 +11,7 @@ export interface WriteQueueOptions<T> {
   onWritten?(batchSize: number): void;
   /** How long an item waits for company before its batch is written. Default 200 ms. */
   delayMs?: number;
-  /** Most items per write; a batch this full is written without waiting for the timer. Default 200. */
+  /** Most items per write; a batch this full is written without waiting for the timer. Default 100. */
   maxBatch?: number;
   /** At most this many items wait while writes fail; newer ones are dropped (and counted). Default 10,000. */
   maxPending?: number;
@@ -35,7 +35,7 @@ export class WriteQueue<T> {
   #closed = false;
 
   constructor(options: WriteQueueOptions<T>) {
-    this.#options = { delayMs: 200, maxBatch: 200, maxPending: 10_000, retryMs: 5000, ...options };
+    this.#options = { delayMs: 200, maxBatch: 100, maxPending: 10_000, retryMs: 5000, ...options };
   }
 
   /** Items waiting to be written (including a batch being written). */

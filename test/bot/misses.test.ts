@@ -111,6 +111,9 @@ describe('feedback and /misses', () => {
   });
 
   it('still has them after the bot restarts, and the buttons from before the restart still vote', async () => {
+    // Asked right before the stop: still queued, so only the stop's flush can save it.
+    await discord.run('/ask', { question: 'who runs the Quibblix Foundation?' });
+    expect(discord.bot.feedback.pending).toBeGreaterThan(0);
     await discord.restart();
     const [up] = voteIds(answered) as [string, string];
     const vote = await discord.press(answered, up);
@@ -120,6 +123,7 @@ describe('feedback and /misses', () => {
     expect(misses.embed?.title).toBe('Missed questions — the last 30 days');
     expect(line(misses, 'zorblax')).toContain('asked 2× · 2 refused');
     expect(line(misses, 'AI Alliance')).toContain('asked 2× · 1 👎 · 1 👍');
+    expect(line(misses, 'Quibblix')).toContain('asked 1× · 1 refused');
   });
 
   it('reports a /reload that adds the missing fact as answering the refused question now', async () => {
@@ -128,12 +132,12 @@ describe('feedback and /misses', () => {
     expect(report.embed?.title).toBe('✅ Knowledge base reloaded');
     const field = report.embed?.fields?.find((f) => f.name.startsWith('Now answered'));
     // The 👎'd answer didn't change, so only the refused question counts.
-    expect(field?.name).toBe('Now answered: 1 of 2 distinct misses of the last 14 days');
+    expect(field?.name).toBe('Now answered: 1 of 3 distinct misses of the last 14 days');
     expect(field?.value).toBe('> what is the zorblax institute → **Zorblax Institute**');
 
     const again = await discord.run('/reload', {}, moderator);
     expect(again.embed?.fields?.find((f) => f.name.startsWith('Now answered'))?.name).toBe(
-      'Now answered: 0 of 2 distinct misses of the last 14 days',
+      'Now answered: 0 of 3 distinct misses of the last 14 days',
     );
     const ask = await discord.run('/ask', { question: MISSING });
     expect(ask.embed?.title).toBe('Zorblax Institute');
@@ -142,11 +146,11 @@ describe('feedback and /misses', () => {
   it('pages through many misses with ◀ ▶, for moderators only', async () => {
     for (let i = 1; i <= 10; i++) await discord.run('/ask', { question: `what is the flumph number ${i}?` });
     const first = await discord.run('/misses', {}, moderator);
-    expect(first.embed?.footer?.text).toMatch(/^Page 1 of 2 · 12 questions/);
+    expect(first.embed?.footer?.text).toMatch(/^Page 1 of 2 · 13 questions/);
     expect(first.customIds).toEqual(['misses:page:14:0:prev', 'misses:page:14:1:next']);
     const second = await discord.press(first, 'misses:page:14:1:next', moderator);
     expect(second.message.id).toBe(first.message.id);
-    expect(second.embed?.footer?.text).toMatch(/^Page 2 of 2 · 12 questions/);
+    expect(second.embed?.footer?.text).toMatch(/^Page 2 of 2 · 13 questions/);
     expect(second.embed?.description).toMatch(/^11\. /);
     const refused = await discord.press(first, 'misses:page:14:0:prev', { user: OTHER_USER });
     expect(refused.message.content).toBe(NOT_A_MODERATOR);

@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CommandDefinitionError } from '../../src/bot/command.js';
 import { deployCommands } from '../../src/bot/deploy.js';
@@ -157,6 +158,36 @@ describe('npm start', () => {
     expect(await exitCode(child)).toBe(0);
     expect(child.output()).toContain('"bot stopped"');
     expect(child.output()).not.toContain(emulator.token);
+  });
+
+  it('writes the feedback still queued before it exits on SIGTERM', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'bot-data-sigterm-'));
+    try {
+      child = runCli('src/main.ts', {
+        DISCORD_TOKEN: emulator.token,
+        DISCORD_APPLICATION_ID: emulator.applicationId,
+        DISCORD_API_URL: emulator.apiUrl,
+        DATA_DIR: dataDir,
+      });
+      const started = child;
+      await emulator.waitFor(() => started.output().includes('"bot ready"'), 10_000, 'the bot to log ready');
+      await emulator
+        .command({ name: 'ask', options: { question: 'who runs the Quibblix Foundation?' } })
+        .reply();
+      // Well inside the 200 ms the ask waits for its batch: only the shutdown's flush can write it.
+      child.kill('SIGTERM');
+      expect(await exitCode(child)).toBe(0);
+      const db = new BetterSqlite3(path.join(dataDir, 'initiatives.db'), { readonly: true });
+      try {
+        expect(db.prepare('SELECT question, outcome FROM asks').all()).toEqual([
+          { question: 'who runs the Quibblix Foundation?', outcome: 'refused' },
+        ]);
+      } finally {
+        db.close();
+      }
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 
   it('exits 1 without a token and points to the offline `npm run ask`', async () => {
