@@ -1,16 +1,14 @@
 import { MessageFlags, SlashCommandBuilder } from 'discord.js';
-import { answer } from '../src/answer/answer.js';
 import type { Command } from '../src/bot/command.js';
+import { ANY_CONTEXT, ANY_INSTALL } from '../src/bot/contexts.js';
 import { cooldownMessage } from '../src/bot/cooldown.js';
 import { UserError } from '../src/bot/errors.js';
+import { askQuestion, MAX_QUESTION } from '../src/bot/questions.js';
 import { NO_PINGS } from '../src/bot/respond.js';
 import { answerAbout } from '../src/lookup/record-answer.js';
 import { answerEmbed, askView, PICK_ID, PICK_PRIVATE_ID } from '../src/present/answer-embed.js';
 import { escapeText } from '../src/present/escape.js';
 import { feedbackRow } from '../src/present/feedback-buttons.js';
-
-/** Discord enforces this on the option; answers don't get better with longer questions. */
-export const MAX_QUESTION = 300;
 
 const data = new SlashCommandBuilder()
   .setName('ask')
@@ -22,7 +20,9 @@ const data = new SlashCommandBuilder()
       .setRequired(true)
       .setMaxLength(MAX_QUESTION),
   )
-  .addBooleanOption((o) => o.setName('private').setDescription('Show the answer to you only'));
+  .addBooleanOption((o) => o.setName('private').setDescription('Show the answer to you only'))
+  .setIntegrationTypes(ANY_INSTALL)
+  .setContexts(ANY_CONTEXT);
 
 /** /ask: a sourced answer, an unsure answer with "Did you mean…?", or an honest "not in the knowledge base". */
 export default {
@@ -40,27 +40,25 @@ export default {
       });
       return;
     }
-    const { index } = ctx.store.current;
-    const result = answer(question, index);
-    const view = askView(question, result, index, privately);
-    const askId = ctx.feedback.recordAsk({
+    const asked = askQuestion(question, 'slash', ctx, {
       guildId: interaction.guildId,
       userId: interaction.user.id,
-      question,
-      result,
-      knowledgeVersion: index.kb.version,
     });
+    if (asked.kind === 'small-talk') {
+      await interaction.reply({
+        content: asked.reply,
+        flags: MessageFlags.Ephemeral,
+        allowedMentions: NO_PINGS,
+      });
+      return;
+    }
+    const view = askView(question, asked.result, asked.index, privately);
     // Only answers everyone sees get 👍/👎: unsure and missing ones already ask the member to pick or rephrase.
-    const votable = askId !== undefined && view.outcome === 'answer' && !view.ephemeral;
-    // Questions that found nothing are logged at info so moderators can see what to add.
-    ctx.logger.info(
-      { question, outcome: view.outcome, confidence: result.confidence, subject: result.subject?.id ?? null },
-      view.outcome === 'not-found' ? 'question not in the knowledge base' : 'question answered',
-    );
+    const votable = asked.askId !== undefined && view.outcome === 'answer' && !view.ephemeral;
     await interaction.reply({
       ...(view.content ? { content: view.content } : {}),
       embeds: view.embeds,
-      components: votable ? [...view.components, feedbackRow(askId)] : view.components,
+      components: votable && asked.askId ? [...view.components, feedbackRow(asked.askId)] : view.components,
       ...(view.ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
       allowedMentions: NO_PINGS,
     });

@@ -1,4 +1,5 @@
 import {
+  ApplicationIntegrationType,
   InteractionContextType,
   MessageFlags,
   PermissionFlagsBits,
@@ -42,6 +43,8 @@ const data = new SlashCommandBuilder()
   )
   // Hidden from members without Manage Server by default; admins can change that, so the handler checks again.
   .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
+  // A server's own questions, for its moderators: never offered in DMs or to a member's own install.
+  .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
   .setContexts(InteractionContextType.Guild);
 
 /** The groups to show, or the reason there are none to show (a user error: a friendly ephemeral note). */

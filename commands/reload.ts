@@ -1,5 +1,11 @@
 import path from 'node:path';
-import { InteractionContextType, MessageFlags, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
+import {
+  ApplicationIntegrationType,
+  InteractionContextType,
+  MessageFlags,
+  PermissionFlagsBits,
+  SlashCommandBuilder,
+} from 'discord.js';
 import type { Command } from '../src/bot/command.js';
 import { isModerator } from '../src/bot/permissions.js';
 import { NO_PINGS } from '../src/bot/respond.js';
@@ -18,6 +24,8 @@ const data = new SlashCommandBuilder()
   )
   // Hidden from members without Manage Server by default; admins can change that, so execute() checks again.
   .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
+  // Moderators reload the bot their server runs: never offered in DMs or to a member's own install.
+  .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
   .setContexts(InteractionContextType.Guild);
 
 /** Problem paths relative to the knowledge directory's parent: `knowledge/people.yaml:12`, not an absolute path. */

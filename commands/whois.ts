@@ -1,5 +1,6 @@
 import { SlashCommandBuilder } from 'discord.js';
 import type { Command } from '../src/bot/command.js';
+import { ANY_CONTEXT, ANY_INSTALL } from '../src/bot/contexts.js';
 import { UserError } from '../src/bot/errors.js';
 import { mentionTarget } from '../src/bot/respond.js';
 import { nameChoices } from '../src/lookup/choices.js';
@@ -20,7 +21,9 @@ const data = new SlashCommandBuilder()
   )
   .addUserOption((o) =>
     o.setName('mention').setDescription('Show the card to someone (they get a notification)'),
-  );
+  )
+  .setIntegrationTypes(ANY_INSTALL)
+  .setContexts(ANY_CONTEXT);
 
 /** /whois: an organization's or a person's card, noting garbled spellings from the seed articles. */
 export default {

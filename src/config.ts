@@ -41,6 +41,10 @@ const HELP: Record<string, string> = {
   DATA_DIR: "optional: the directory for the bot's own files, such as the feedback database (default ./data)",
   FEEDBACK: 'optional: on or off — record questions and 👍/👎 votes for /misses (default on)',
   FEEDBACK_RETENTION_DAYS: 'optional: days recorded questions and votes are kept, 1–3650 (default 90)',
+  MENTION_CHANNEL_IDS:
+    'optional: comma-separated channel IDs (17–20 digits each) where @mentions are answered; empty means every channel',
+  MENTION_CHANNEL_LIMIT:
+    'optional: answers to @mentions per channel per minute (0 turns mention answers off; default 5)',
 };
 
 const discordSchema = {
@@ -54,14 +58,9 @@ const discordSchema = {
   DISCORD_APPLICATION_ID: z.string({ error: 'is missing' }).trim().regex(snowflake, 'must be 17–20 digits'),
 };
 
-const commonSchema = {
-  DISCORD_GUILD_ID: z.string().trim().regex(snowflake, 'must be 17–20 digits').optional(),
-  DISCORD_API_URL: z
-    .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
-    .default('https://discord.com/api')
-    .transform((u) => u.replace(/\/+$/, '')),
-  KNOWLEDGE_DIR: z.string().trim().min(1).default('./knowledge'),
-  MODERATOR_ROLE_IDS: z
+/** A comma-separated list of snowflakes, e.g. role or channel IDs; empty means none. */
+const snowflakeList = (what: string) =>
+  z
     .string()
     .default('')
     .transform((s) =>
@@ -72,8 +71,17 @@ const commonSchema = {
     )
     .refine(
       (ids) => ids.every((id) => snowflake.test(id)),
-      'must be comma-separated role IDs of 17–20 digits',
-    ),
+      `must be comma-separated ${what} of 17–20 digits`,
+    );
+
+const commonSchema = {
+  DISCORD_GUILD_ID: z.string().trim().regex(snowflake, 'must be 17–20 digits').optional(),
+  DISCORD_API_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+    .default('https://discord.com/api')
+    .transform((u) => u.replace(/\/+$/, '')),
+  KNOWLEDGE_DIR: z.string().trim().min(1).default('./knowledge'),
+  MODERATOR_ROLE_IDS: snowflakeList('role IDs'),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   ASK_COOLDOWN_SECONDS: z.coerce
     .number({ error: 'must be a number of seconds' })
@@ -94,6 +102,13 @@ const commonSchema = {
     .min(1, 'must be at least 1')
     .max(3650, 'must be at most 3650')
     .default(90),
+  MENTION_CHANNEL_IDS: snowflakeList('channel IDs'),
+  MENTION_CHANNEL_LIMIT: z.coerce
+    .number({ error: 'must be a whole number of answers' })
+    .int('must be a whole number of answers')
+    .min(0, 'must be 0 or more')
+    .max(60, 'must be at most 60')
+    .default(5),
 };
 
 /** Settings every entry point shares; the Discord ones are only present for the bot and deploy. */
@@ -110,6 +125,10 @@ export interface BaseConfig {
   feedback: boolean;
   /** Days recorded questions and votes are kept before the daily purge deletes them. */
   feedbackRetentionDays: number;
+  /** Channels where @mentions are answered (a thread counts as its parent channel); empty means every channel. */
+  mentionChannelIds: string[];
+  /** Answers to @mentions per channel per minute; 0 turns mention answers off. */
+  mentionChannelLimit: number;
 }
 
 /** Configuration of the bot and `npm run deploy`. */
@@ -161,6 +180,8 @@ function base(values: z.infer<z.ZodObject<typeof commonSchema>>): BaseConfig {
     dataDir: values.DATA_DIR,
     feedback: values.FEEDBACK,
     feedbackRetentionDays: values.FEEDBACK_RETENTION_DAYS,
+    mentionChannelIds: values.MENTION_CHANNEL_IDS,
+    mentionChannelLimit: values.MENTION_CHANNEL_LIMIT,
   };
 }
 

@@ -25,6 +25,8 @@ describe('loadConfig', () => {
     expect(config.logLevel).toBe('info');
     expect(config.askCooldownSeconds).toBe(5);
     expect(config.discordGuildId).toBeUndefined();
+    expect(config.mentionChannelIds).toEqual([]);
+    expect(config.mentionChannelLimit).toBe(5);
   });
 
   it('names a missing token and a missing application id on their own lines', () => {
@@ -85,6 +87,19 @@ describe('loadConfig', () => {
     expect(errorLines({ ...VALID, FEEDBACK_RETENTION_DAYS: '7.5' })[0]).toMatch(
       /^FEEDBACK_RETENTION_DAYS must be a whole number of days/,
     );
+  });
+
+  it('parses the @mention channel allow-list and limit, and names a bad one', () => {
+    const config = loadConfig({
+      ...VALID,
+      MENTION_CHANNEL_IDS: '123456789012345678,223456789012345678',
+      MENTION_CHANNEL_LIMIT: '0',
+    });
+    expect(config.mentionChannelIds).toEqual(['123456789012345678', '223456789012345678']);
+    expect(config.mentionChannelLimit).toBe(0);
+    const lines = errorLines({ ...VALID, MENTION_CHANNEL_IDS: '#general', MENTION_CHANNEL_LIMIT: '2.5' });
+    expect(lines[0]).toMatch(/^MENTION_CHANNEL_IDS must be comma-separated channel IDs/);
+    expect(lines[1]).toMatch(/^MENTION_CHANNEL_LIMIT must be a whole number/);
   });
 
   it('never shows the token in errors, logs, JSON or inspection', () => {

@@ -1,6 +1,6 @@
 import type { Interaction, MessageComponentInteraction } from 'discord.js';
 import type { Logger } from '../log.js';
-import type { BotContext, Command } from './command.js';
+import { type BotContext, type Command, isMessageCommand } from './command.js';
 import { isExpiredInteraction, UserError } from './errors.js';
 import { describeInput, sendEphemeral } from './respond.js';
 
@@ -9,6 +9,8 @@ export const APOLOGY =
   '⚠️ Sorry, something went wrong while answering. It has been logged — please try again in a moment.';
 /** Shown to interactions that arrive while the bot shuts down. */
 export const RESTARTING = '🔄 The bot is restarting — please try again in a few seconds.';
+
+const NO_LONGER_AVAILABLE = 'This command or button is no longer available.';
 
 /** Everything a handler needs except its per-interaction logger. */
 export type RouterContext = Omit<BotContext, 'logger'>;
@@ -20,9 +22,9 @@ export interface ComponentRoute {
 }
 
 /**
- * Routes interactions to commands: chat-input and autocomplete by command name, buttons and select menus by the
- * `<command>:` prefix of their custom id. Turns errors into ephemeral replies, and tracks in-flight work so a
- * shutdown can let it finish.
+ * Routes interactions to commands: chat-input, autocomplete and message context-menu commands by command name,
+ * buttons and select menus by the `<command>:` prefix of their custom id. Turns errors into ephemeral replies, and
+ * tracks in-flight work so a shutdown can let it finish.
  */
 export class InteractionRouter {
   readonly #commands: ReadonlyMap<string, Command>;
@@ -76,7 +78,11 @@ export class InteractionRouter {
   }
 
   #commandFor(interaction: Interaction): Command | undefined {
-    if (interaction.isChatInputCommand() || interaction.isAutocomplete())
+    if (
+      interaction.isChatInputCommand() ||
+      interaction.isAutocomplete() ||
+      interaction.isMessageContextMenuCommand()
+    )
       return this.#commands.get(interaction.commandName);
     if (interaction.isMessageComponent()) return this.#commands.get(interaction.customId.split(':')[0] ?? '');
     return undefined;
@@ -104,14 +110,18 @@ export class InteractionRouter {
     }
     const ctx: BotContext = { ...this.#context, logger };
     try {
-      if (interaction.isChatInputCommand()) await command.execute(interaction, ctx);
+      if (interaction.isMessageComponent()) {
+        if (!command.handleComponent) throw new UserError('This button is no longer available.');
+        await command.handleComponent(interaction, ctx);
+      } else if (isMessageCommand(command)) {
+        // A name registered as one kind and served as another: a stale registration until the next deploy.
+        if (!interaction.isMessageContextMenuCommand()) throw new UserError(NO_LONGER_AVAILABLE);
+        await command.execute(interaction, ctx);
+      } else if (interaction.isChatInputCommand()) await command.execute(interaction, ctx);
       else if (interaction.isAutocomplete()) {
         if (command.autocomplete) await command.autocomplete(interaction, ctx);
         else await interaction.respond([]);
-      } else if (interaction.isMessageComponent()) {
-        if (!command.handleComponent) throw new UserError('This button is no longer available.');
-        await command.handleComponent(interaction, ctx);
-      }
+      } else throw new UserError(NO_LONGER_AVAILABLE);
     } catch (error) {
       await this.#fail(interaction, error, logger);
     }

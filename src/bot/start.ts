@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { Client, Events, GatewayIntentBits } from 'discord.js';
+import { Client, Events, GatewayIntentBits, Options } from 'discord.js';
 import { COMMANDS } from '../commands.js';
 import type { BotConfig } from '../config.js';
 import { KnowledgeStore } from '../knowledge/store.js';
@@ -8,8 +8,16 @@ import { FeedbackLog } from '../storage/feedback-log.js';
 import { validateCommands } from './command.js';
 import { Cooldown } from './cooldown.js';
 import { feedbackButtons } from './feedback-button.js';
+import { MentionResponder } from './mentions.js';
 import { NO_PINGS } from './respond.js';
 import { InteractionRouter } from './router.js';
+
+/**
+ * The gateway intents the bot asks for, and no more. `GuildMessages` (not privileged) delivers messages so mentions
+ * can be answered; Discord includes the text of messages that mention the bot without the privileged Message
+ * Content intent, so the bot never asks for it and never sees other messages' text.
+ */
+export const GATEWAY_INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages] as const;
 
 /** Options of {@link startBot}. */
 export interface StartOptions {
@@ -26,6 +34,7 @@ export interface BotHandle {
   client: Client<true>;
   store: KnowledgeStore;
   router: InteractionRouter;
+  mentions: MentionResponder;
   /** The record of asks and votes behind /misses. */
   feedback: FeedbackLog;
   /** Stops taking interactions, lets in-flight ones finish, writes pending feedback, disconnects. Safe twice. */
@@ -55,17 +64,21 @@ export async function startBot(options: StartOptions): Promise<BotHandle> {
   });
 
   const client = new Client({
-    intents: [GatewayIntentBits.Guilds],
+    intents: [...GATEWAY_INTENTS],
     rest: { api: config.discordApiUrl },
     allowedMentions: NO_PINGS,
+    // The bot answers each mention as it arrives and never looks back, so keeping messages would only cost memory.
+    makeCache: Options.cacheWithLimits({ ...Options.DefaultMakeCacheSettings, MessageManager: 0 }),
   });
-  const router = new InteractionRouter(
-    { store, config, cooldown: new Cooldown(config.askCooldownSeconds), commands, feedback },
-    logger,
-    [feedbackButtons],
-  );
+  // One cooldown for every way of asking: /ask, the message menu and mentions count as the same member asking.
+  const cooldown = new Cooldown(config.askCooldownSeconds);
+  const router = new InteractionRouter({ store, config, cooldown, commands, feedback }, logger, [
+    feedbackButtons,
+  ]);
+  const mentions = new MentionResponder({ store, config, cooldown, logger, feedback });
 
   client.on(Events.InteractionCreate, (interaction) => void router.handle(interaction));
+  client.on(Events.MessageCreate, (message) => void mentions.handle(message));
   // Without an 'error' listener an emitted error would crash the process.
   client.on(Events.Error, (error) => logger.error({ err: error }, 'discord.js client error'));
   client.on(Events.Warn, (message) => logger.warn({ message }, 'discord.js warning'));
@@ -108,12 +121,13 @@ export async function startBot(options: StartOptions): Promise<BotHandle> {
   const stop = () => {
     stopping ??= (async () => {
       router.stopAccepting();
-      await router.drain();
+      mentions.stopAccepting();
+      await Promise.all([router.drain(), mentions.drain()]);
       await feedback.close();
       await client.destroy();
       logger.info('bot stopped');
     })();
     return stopping;
   };
-  return { client: online, store, router, feedback, stop };
+  return { client: online, store, router, mentions, feedback, stop };
 }

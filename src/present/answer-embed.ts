@@ -96,6 +96,12 @@ export function pickMenu(
 /** Which of the three outcomes an /ask reply is. */
 export type AskOutcome = 'answer' | 'did-you-mean' | 'not-found';
 
+/** A sure answer, an unsure one with "Did you mean…?" choices, or nothing found. */
+export function askOutcome(result: Answer): AskOutcome {
+  if (!result.answered) return 'not-found';
+  return result.confidence < CONFIDENT && result.suggestions.length > 0 ? 'did-you-mean' : 'answer';
+}
+
 /** Everything an /ask reply shows. */
 export interface AskView {
   outcome: AskOutcome;
@@ -111,7 +117,8 @@ export interface AskView {
  */
 export function askView(question: string, result: Answer, index: SearchIndex, privately: boolean): AskView {
   const version = index.kb.version;
-  if (!result.answered) {
+  const outcome = askOutcome(result);
+  if (outcome === 'not-found') {
     const topics = result.suggestions.map((s) => `**${escapeText(s.name)}**`).join(', ');
     const embed = fitEmbed({
       title: 'Not in my knowledge base',
@@ -128,7 +135,7 @@ export function askView(question: string, result: Answer, index: SearchIndex, pr
       components: pickMenu(result.suggestions, index, privately),
     };
   }
-  if (result.confidence < CONFIDENT && result.suggestions.length > 0) {
+  if (outcome === 'did-you-mean') {
     return {
       outcome: 'did-you-mean',
       ephemeral: true,

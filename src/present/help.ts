@@ -23,17 +23,35 @@ export function usage(command: RESTPostAPIChatInputApplicationCommandsJSONBody):
   return `/${[command.name, ...parts].join(' ')}`;
 }
 
+/** Ways of asking besides slash commands, where they work. */
+export interface OtherWays {
+  /** The bot's name when mentions are answered where /help was asked (the bot is in that server). */
+  mentionName?: string | undefined;
+  /** Names of message context-menu commands (Apps → name). */
+  messageCommands: readonly string[];
+}
+
 /** What the bot knows and how to use each command, built from the live definitions so it never drifts. */
 export function helpEmbed(
   index: SearchIndex,
   counts: KnowledgeCounts,
   commands: readonly RESTPostAPIChatInputApplicationCommandsJSONBody[],
+  ways: OtherWays = { messageCommands: [] },
 ): APIEmbed {
   const featured = index.featured;
   const commandLines = commands.map((c) => {
     const moderators = c.default_member_permissions != null ? ' *(moderators)*' : '';
     return `\`${usage(c)}\` — ${escapeText(c.description)}${moderators}`;
   });
+  const otherWays = [
+    ...(ways.mentionName
+      ? [`• Mention **@${escapeText(ways.mentionName)}** with your question in a channel; I reply there.`]
+      : []),
+    ...ways.messageCommands.map(
+      (name) =>
+        `• On any message: **Apps → ${escapeText(name)}** answers its text, privately, with a button to share it.`,
+    ),
+  ];
   const tips = [
     '• Start typing a name in `/initiative` or `/whois`: suggestions appear as you type, and typos are fine.',
     '• Every answer cites its sources; the footer shows the knowledge base version and how sure I am.',
@@ -56,6 +74,9 @@ export function helpEmbed(
         ),
       },
       { name: 'Commands', value: fitLines(commandLines, LIMITS.fieldValue) },
+      ...(otherWays.length
+        ? [{ name: 'Other ways to ask', value: fitLines(otherWays, LIMITS.fieldValue) }]
+        : []),
       { name: 'Tips', value: fitLines(tips, LIMITS.fieldValue) },
     ],
     footer: { text: `Knowledge base ${index.kb.version}` },

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FEEDBACK_TURNED_OFF, NOT_A_MODERATOR, STORAGE_UNAVAILABLE } from '../../commands/misses.js';
 import {
+  customIds,
   type DiscordTest,
   LEVEL,
   MODERATOR_PERMISSIONS,
@@ -159,6 +160,42 @@ describe('feedback and /misses', () => {
   it('never sends a payload Discord would reject or one without allowed_mentions', () => {
     expect(discord.emulator.rejected).toEqual([]);
     expect(discord.emulator.missingAllowedMentions).toEqual([]);
+  });
+});
+
+describe('every way of asking', () => {
+  let discord: DiscordTest;
+  beforeAll(async () => {
+    discord = await startDiscord();
+  });
+  afterAll(async () => {
+    await discord?.close();
+  });
+
+  it('records mentions and the message menu too, and a mention’s public answer takes votes', async () => {
+    const refusedMention = discord.mention('what does the Quibblix Foundation do?', { author: OTHER_USER });
+    const refusedReply = await discord.replyTo(refusedMention);
+    expect(customIds(refusedReply.message).filter((id) => id.startsWith('feedback:'))).toEqual([]);
+
+    const asked = discord.mention(ANSWERED, { author: { id: '1300000000000000402', username: 'asker' } });
+    const answer = await discord.replyTo(asked);
+    const ids = customIds(answer.message);
+    expect(ids[0]).toBe('feedback:prompt');
+    const down = ids.find((id) => id.startsWith('feedback:down:')) ?? '';
+    const vote = await discord.press(answer.message, down, { user: OTHER_USER });
+    expect(vote.ephemeral).toBe(true);
+    expect(vote.message.content).toMatch(/^👎 Thanks/);
+
+    const target = discord.say('Is the Zorblax Institute open source?', { author: OTHER_USER });
+    const menu = await discord.askAbout(target);
+    expect(menu.ephemeral).toBe(true);
+
+    const misses = await discord.run('/misses', {}, moderator);
+    const text = misses.embed?.description ?? '';
+    expect(text).toContain('“what does the Quibblix Foundation do?” — asked 1× · 1 refused');
+    expect(text).toMatch(/“Is the Zorblax Institute open source\?” — asked 1× · 1 (refused|unsure)/);
+    expect(text).toMatch(/“who co-founded the AI Alliance\?” — asked 1× · 1 👎/);
+    expect(discord.emulator.rejected).toEqual([]);
   });
 });
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { isMap, isSeq, parseDocument } from 'yaml';
-import { NOT_A_MODERATOR } from '../../commands/reload.js';
+import reloadCommand, { NOT_A_MODERATOR } from '../../commands/reload.js';
 import {
   type DiscordTest,
   LEVEL,
@@ -63,7 +63,8 @@ describe('/reload', () => {
   it('is registered for servers only and hidden from members without Manage Server by default', () => {
     const reload = discord.emulator.commands.guilds.get(DEFAULT_GUILD_ID)?.find((c) => c.name === 'reload');
     expect(reload?.default_member_permissions).toBe('32');
-    expect(reload?.contexts).toEqual([0]);
+    // Install contexts only apply to global registrations (checked in setup.test.ts); the definition keeps them.
+    expect(reloadCommand.data.toJSON()).toMatchObject({ contexts: [0], integration_types: [0] });
   });
 
   it('swaps in an edited knowledge base and reports the changed and added ids', async () => {

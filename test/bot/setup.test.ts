@@ -15,7 +15,8 @@ import { type DiscordTest, startDiscord } from '../support/bot-harness.js';
 import { DEFAULT_GUILD_ID, type DiscordEmulator, startEmulator } from '../support/emulator.js';
 import { writeKnowledgeDir } from '../support/kb-fixture.js';
 
-const NAMES = ['ask', 'initiative', 'whois', 'reload', 'misses', 'help'];
+const NAMES = ['ask', 'initiative', 'whois', 'reload', 'misses', 'help', 'Ask Initiatives Bot'];
+const EVERYWHERE = { integration_types: [0, 1], contexts: [0, 1, 2] };
 const silent = createLogger('silent');
 // The bots started here keep their feedback database out of the repository.
 const DATA_DIR = mkdtempSync(path.join(tmpdir(), 'bot-data-setup-'));
@@ -71,7 +72,7 @@ describe('npm run deploy', () => {
     await emulator?.close();
   });
 
-  it('registers all six commands to the guild when DISCORD_GUILD_ID is set', async () => {
+  it('registers every command to the guild when DISCORD_GUILD_ID is set', async () => {
     const result = await deployCommands(configFor(emulator, { DISCORD_GUILD_ID: DEFAULT_GUILD_ID }));
     expect(result).toMatchObject({ scope: 'guild', guildId: DEFAULT_GUILD_ID });
     expect(result.commands.map((c) => c.name)).toEqual(NAMES);
@@ -98,6 +99,21 @@ describe('npm run deploy', () => {
     expect(emulator.commands.global.map((c) => c.name)).toEqual(NAMES);
   });
 
+  it('registers member commands for guild and user installs everywhere, and /reload and /misses for servers only', async () => {
+    await deployCommands(configFor(emulator));
+    expect(emulator.rejected).toEqual([]);
+    const registered = Object.fromEntries(emulator.commands.global.map((c) => [c.name, c]));
+    for (const name of ['ask', 'initiative', 'whois', 'help'])
+      expect(registered[name]).toMatchObject(EVERYWHERE);
+    expect(registered['Ask Initiatives Bot']).toMatchObject({ type: 3, description: '', ...EVERYWHERE });
+    expect(registered.reload).toMatchObject({ integration_types: [0], contexts: [0] });
+    expect(registered.misses).toMatchObject({ integration_types: [0], contexts: [0] });
+    // A server registration is for that server only: install contexts don't apply, so they are left out.
+    await deployCommands(configFor(emulator, { DISCORD_GUILD_ID: DEFAULT_GUILD_ID }));
+    for (const command of emulator.commands.guilds.get(DEFAULT_GUILD_ID) ?? [])
+      expect(command).toMatchObject({ contexts: null, integration_types: [0] });
+  });
+
   it('prints what it registered and where, from the command line', async () => {
     const cli = runCli('src/cli/deploy.ts', {
       DISCORD_TOKEN: emulator.token,
@@ -107,7 +123,7 @@ describe('npm run deploy', () => {
     });
     expect(await exitCode(cli)).toBe(0);
     expect(cli.output()).toContain(
-      `Registered 6 commands to server ${DEFAULT_GUILD_ID} (available there immediately): /ask, /initiative, /whois, /reload, /misses, /help`,
+      `Registered 7 commands to server ${DEFAULT_GUILD_ID} (available there immediately): /ask, /initiative, /whois, /reload, /misses, /help, "Ask Initiatives Bot" (message menu)`,
     );
     expect(cli.output()).not.toContain(emulator.token);
   });
