@@ -19,7 +19,7 @@ export const NOT_A_MODERATOR =
 
 /** Shown when the feedback database can't be opened or written; the bot keeps answering meanwhile. */
 export const STORAGE_UNAVAILABLE =
-  "⚠️ Feedback storage is unavailable right now, so missed questions can't be shown. The bot keeps answering; the log says why.";
+  "Feedback storage is unavailable right now, so missed questions can't be shown. The bot keeps answering; the log says why.";
 
 /** Shown when the bot runs with `FEEDBACK=off`. */
 export const FEEDBACK_TURNED_OFF =
