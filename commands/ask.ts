@@ -74,7 +74,7 @@ export default {
     const id = interaction.values[0];
     const record = id ? index.kb.byId.get(id) : undefined;
     if (!record) throw new UserError('That topic is no longer in the knowledge base — ask again with /ask.');
-    const embed = answerEmbed(answerAbout(record, index), index.kb.version);
+    const embed = answerEmbed(answerAbout(record, index), index.kb);
     ctx.logger.info({ picked: record.id }, 'did-you-mean choice picked');
     if (interaction.customId === PICK_PRIVATE_ID) {
       await interaction.update({ content: '', embeds: [embed], components: [], allowedMentions: NO_PINGS });

@@ -40,7 +40,9 @@ const COMPILED: readonly { ask: AskType; consumes: boolean; cues: readonly Compi
   (r) => ({ ask: r.ask, consumes: r.consumes ?? false, cues: r.cues.map((c) => ({ words: c.split(' ') })) }),
 );
 
+/** A cue word: exact, a prefix ending in `*`, or `?` for any one word. */
 function wordMatches(pattern: string, word: string): boolean {
+  if (pattern === '?') return true;
   return pattern.endsWith('*') ? word.startsWith(pattern.slice(0, -1)) : pattern === word;
 }
 

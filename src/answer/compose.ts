@@ -40,11 +40,25 @@ const CONFIDENT = 0.6;
 /** Cuts text at the last sentence or word boundary before `max`, with an ellipsis when it cut. */
 export function truncate(text: string, max: number): string {
   if (text.length <= max) return text;
-  const cut = text.slice(0, max - 1);
-  const sentence = cut.lastIndexOf('. ');
-  const at =
-    sentence > max * 0.6 ? sentence + 1 : cut.lastIndexOf(' ') > max * 0.6 ? cut.lastIndexOf(' ') : max - 1;
-  return `${cut.slice(0, at).trimEnd()}…`;
+  const cut = text.slice(0, max - 2);
+  // At the end of a line or a sentence when one is near; else between words, with a spaced ellipsis so no word
+  // looks cut in half.
+  const line = cut.lastIndexOf('\n');
+  if (line > max * 0.5) return cut.slice(0, line).trimEnd();
+  const sentence = Math.max(cut.lastIndexOf('. '), cut.lastIndexOf('? '), cut.lastIndexOf('! '));
+  if (sentence > max * 0.5) return cut.slice(0, sentence + 1);
+  const space = cut.lastIndexOf(' ');
+  return `${cut.slice(0, space > 0 ? space : max - 2).trimEnd()} …`;
+}
+
+/** Supporting statements longer than this are cut to their first sentence, so more of them fit. */
+const LONG_STATEMENT = 240;
+
+/** A statement's first sentence, when the whole is long and the first sentence stands on its own. */
+function firstSentence(text: string): string {
+  if (text.length <= LONG_STATEMENT) return text;
+  const m = /^(.{40,}?[.!?])\s+(?=[A-Z“"'(])/.exec(text);
+  return m?.[1] ?? text;
 }
 
 /**
@@ -75,14 +89,17 @@ export function composeAnswer(
   index: SearchIndex,
   alternatives: readonly KbRecord[],
   mentions: readonly Mention[] = [],
+  share = 1,
 ): Answer {
   const used: FactDoc[] = [];
-  const budget = draft.list || draft.listStyle ? MAX_ANSWER_CHARS : SHORT_ANSWER_CHARS;
+  const budget = Math.floor((draft.list || draft.listStyle ? MAX_ANSWER_CHARS : SHORT_ANSWER_CHARS) * share);
   let text = withoutRepeatedName(draft.lead.trim(), draft.subject);
   const seen = new Set<string>([text]);
   const bullets = draft.listStyle || (draft.docs.length > 1 && text !== '');
   for (const doc of draft.docs) {
-    const piece = docText(doc, draft.quoteStyle ?? false).trim();
+    const piece = (
+      text ? firstSentence(docText(doc, draft.quoteStyle ?? false)) : docText(doc, draft.quoteStyle ?? false)
+    ).trim();
     if (!piece || seen.has(piece) || text.includes(piece) || (!draft.listStyle && mostlyRepeats(piece, text)))
       continue;
     const next = text ? `${text}\n${bullets ? '• ' : ''}${piece}` : piece;
@@ -128,24 +145,27 @@ function withoutRepeatedName(text: string, subject: KbRecord): string {
 }
 
 /** Drops a sentence said a second time, anywhere in the reply. */
-function dedupeSentences(text: string): string {
+export function dedupeSentences(text: string): string {
   const seen = new Set<string>();
-  return text
-    .split('\n')
-    .map((line) =>
-      line
-        .split(/(?<=[.!?])\s+(?=[A-Z“"'(])/)
-        .filter((sentence) => {
-          const key = normalize(sentence);
-          if (key.split(' ').length < 4) return true;
-          if (seen.has(key)) return false;
-          seen.add(key);
-          return true;
-        })
-        .join(' '),
-    )
-    .filter((line) => line.replace(/^• /, '').trim() !== '')
-    .join('\n');
+  const out: string[] = [];
+  for (const line of text.split('\n')) {
+    const kept = line
+      .split(/(?<=[.!?])\s+(?=[A-Z“"'(])/)
+      .filter((sentence) => {
+        const key = normalize(sentence);
+        if (key.split(' ').length < 4) return true;
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      })
+      .join(' ');
+    // A line emptied by the dedupe goes; a blank line between parts stays.
+    if (line.trim() === '' || kept.replace(/^• /, '').trim() !== '') out.push(kept);
+  }
+  return out
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 }
 
 /**

@@ -6,7 +6,7 @@ import { normalize } from '../text/normalize.js';
 import type { Draft } from './compose.js';
 import type { Ctx } from './context.js';
 import { type Coverage, coverage } from './coverage.js';
-import { rankDocs } from './handlers/shared.js';
+import { rankDocs, visibleTo } from './handlers/shared.js';
 import { namedRecords } from './route.js';
 import { slotFit, TYPED_FIT } from './slots.js';
 
@@ -59,7 +59,7 @@ function bestStatements(ctx: Ctx, records: readonly KbRecord[], cues: readonly s
   for (const d of rankDocs(ctx, scope, { limit: 12 })) docs.set(d, related(d));
   for (const hit of index.facts.search([...ask.content, ...cues, ...ask.named].join(' '), FUZZY, 30)) {
     const doc = index.factDocs[hit.id] as FactDoc;
-    if (!docs.has(doc)) docs.set(doc, related(doc));
+    if (!docs.has(doc) && visibleTo(ctx, doc)) docs.set(doc, related(doc));
   }
   return [...docs]
     .map(([doc, related]) => {
@@ -162,7 +162,12 @@ export function judge(ctx: Ctx, routedDraft: Draft | undefined): Plan {
     // clearly better one.
     (draft?.generic
       ? value(top.cov.ratio, top.cues, top.fit) >= value(routed.ratio, routedCues, 0)
-      : value(top.cov.ratio, top.cues, top.fit) > value(routed.ratio, routedCues, TYPED_FIT) + BETTER_BY)
+      : value(top.cov.ratio, top.cues, top.fit) > value(routed.ratio, routedCues, TYPED_FIT) + BETTER_BY &&
+        // An answer built for the ask's kind yields only over a telling word it leaves out.
+        // …or when it covers none of several content words that a statement covers in full.
+        (!draft?.sure ||
+          routed.missing.some((w) => informativeness(w) >= TELLING || /\d/.test(w)) ||
+          (routed.ratio < MIN_TYPED_COVERAGE && top.cov.ratio >= 0.99 && ask.content.length >= 2)))
   ) {
     const subject = index.kb.byId.get(top.doc.recordId) ?? (draft?.subject as KbRecord);
     const supporting = best

@@ -1,7 +1,7 @@
 import type { Mention } from '../search/link.js';
 import type { Answer } from './answer.js';
 import { asks } from './ask.js';
-import { MAX_ANSWER_CHARS } from './compose.js';
+import { dedupeSentences, MAX_ANSWER_CHARS } from './compose.js';
 import type { Ctx } from './context.js';
 import { type Question, readQuestion } from './question.js';
 
@@ -68,11 +68,24 @@ export function mergeAnswers(answers: readonly Answer[]): Answer {
   const confidence = answered.length ? Math.min(...answered.map((a) => a.confidence)) : 0;
   return {
     answered: answered.length > 0,
-    answer: texts.join('\n\n'),
+    answer: dedupeSentences(withoutRepeats(texts).join('\n\n')),
     // A part left unanswered makes the whole reply less sure.
     confidence: Number((answered.length < answers.length ? confidence * 0.7 : confidence).toFixed(2)),
     subject: answered[0]?.subject ?? null,
     sources: sources.slice(0, 5),
     suggestions: suggestions.slice(0, 5),
   };
+}
+
+/** Later parts drop a parenthesis or sentence an earlier part already said (a spelling note, a launch line). */
+function withoutRepeats(texts: readonly string[]): string[] {
+  const said: string[] = [];
+  return texts.map((text) => {
+    let out = text;
+    for (const piece of text.match(/\([^()]{20,}\)|[^.!?\n]{30,}[.!?]/g) ?? []) {
+      if (said.some((earlier) => earlier.includes(piece.trim()))) out = out.replace(piece, '');
+    }
+    said.push(text);
+    return out.replace(/ {2,}/g, ' ').trim();
+  });
 }

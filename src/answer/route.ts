@@ -39,6 +39,7 @@ interface Route {
 }
 
 const FOUNDER_ROLE = new Set(['founder', 'founded', 'creator']);
+const WH_WORDS = new Set(['what', 'whats', 'who', 'whos', 'how', 'why', 'when', 'where', 'which']);
 
 /** A mention typed as an acronym alias ("PAI", "OTDI"). */
 function isAcronym(m: Mention): boolean {
@@ -55,6 +56,7 @@ function asksMembership(ctx: Ctx, n: Named): boolean {
   // "nvidia ai alliance?" names an organization and an initiative and asks nothing else: membership.
   const bare =
     target !== undefined &&
+    !ctx.q.words.some((w) => WH_WORDS.has(w)) &&
     ask.content.length === 0 &&
     topicsFor(ask).length === 0 &&
     ask.types.every((t) => t === 'overview' || t === 'membership');
@@ -98,7 +100,8 @@ const ROUTES: readonly Route[] = [
       n.people.length > 0 && (n.initiatives.length === 0 || asks(ctx.ask, 'who', 'career', 'quote', 'role')),
     handle: (ctx, n) => {
       const person = n.people[0] as Rec<'person'>;
-      if (asks(ctx.ask, 'career') && !asks(ctx.ask, 'quote'))
+      // A person "joining" an organization is a career step, not a membership.
+      if (asks(ctx.ask, 'career', 'membership') && !asks(ctx.ask, 'quote'))
         return personCareer(ctx, person, n.orgs[0], n.score);
       if (asks(ctx.ask, 'quote')) return personQuotes(ctx, person, n.score);
       return personOverview(ctx, person, n.score);

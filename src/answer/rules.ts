@@ -2,7 +2,7 @@
  * The cue words of questions, as data. `ASK_RULES` is an ordered table: every rule whose cues occur in a question
  * adds its ask to the question's asks, and the first one that matches is the main ask (order is precedence; the
  * catch-all `overview` is last). A cue is a phrase matched on whole words; a word ending in `*` matches any word
- * it begins ("critici*" → criticism, criticised). Cue words say what kind of answer is wanted, so they never
+ * it begins ("critici*" → criticism, criticised), and `?` matches any one word. Cue words say what kind of answer is wanted, so they never
  * count as content the answer must cover.
  */
 
@@ -50,6 +50,14 @@ export const ASK_RULES: readonly AskRule[] = [
     consumes: true,
     cues: [
       'at the launch',
+      'at the ? launch',
+      'at the ? ? launch',
+      'at the ? ? ? launch',
+      'at ? launch',
+      'at ? ? launch',
+      'when the ? launched',
+      'when the ? ? launched',
+      'when the ? went live',
       'at launch',
       'at its launch',
       'at the time',
@@ -102,6 +110,11 @@ export const ASK_RULES: readonly AskRule[] = [
       'statement',
       'statements',
       'told',
+      'spoke',
+      'speak',
+      'spokesperson',
+      'spokesman',
+      'spokeswoman',
       'tell the',
       'tell reporters',
       'say to',
@@ -343,7 +356,8 @@ export const ASK_RULES: readonly AskRule[] = [
       'kicked off',
       'began',
       'begin',
-      'origin*',
+      'origin',
+      'origins',
       'made',
       'makes',
       'make',
@@ -566,7 +580,7 @@ export const FILLER_WORDS = new Set(
   thru bc cuz cos abt w wrt re ppl smth sth idk iirc afaik ngl fr lowkey kinda sorta gonna wanna gotta
   one ones thing things stuff something anything everything exact specifically precisely
   they them their theirs it its he she him her his hers this that these those there here
-  say tell name names called call named`.split(/\s+/),
+  say tell`.split(/\s+/),
 );
 
 /** Role words in a question → the words a role title must contain ("who runs" → lead, head, director…). */

@@ -7,6 +7,7 @@ import type { KnowledgeBase } from './model.js';
 import { type ParsedFile, parseKnowledgeFile } from './parse-file.js';
 import { KnowledgeError, type Problem } from './problems.js';
 import { KnowledgeFile } from './schema.js';
+import { lastChanged } from './updated.js';
 import { crossCheck, crossCheckSteps } from './validate.js';
 
 /** Files that may sit in the knowledge directory without being knowledge files. */
@@ -215,5 +216,11 @@ export async function loadKnowledge(dir: string, options: LoadOptions = {}): Pro
   problems.push(...crossProblems);
   if (problems.length > 0) throw new KnowledgeError(problems);
 
-  return { ...kb, version: hash.digest('hex').slice(0, 8), files: yamlFiles };
+  const updated = await lastChanged(yamlFiles.map((name) => path.join(dir, name)));
+  return {
+    ...kb,
+    version: hash.digest('hex').slice(0, 8),
+    files: yamlFiles,
+    ...(updated ? { updated } : {}),
+  };
 }

@@ -9,6 +9,7 @@ import type { SearchIndex } from '../search/index.js';
 import { COLORS } from './answer-embed.js';
 import { escapeText } from './escape.js';
 import { fitEmbed, fitLines, LIMITS } from './fit.js';
+import { knowledgeFooter } from './footer.js';
 
 /** `/ask question [private]`: required options in plain, optional ones in brackets. */
 export function usage(command: RESTPostAPIChatInputApplicationCommandsJSONBody): string {
@@ -54,7 +55,7 @@ export function helpEmbed(
   ];
   const tips = [
     '• Start typing a name in `/initiative` or `/whois`: suggestions appear as you type, and typos are fine.',
-    '• Every answer cites its sources; the footer shows the knowledge base version and how sure I am.',
+    '• Every answer cites its sources; the footer says when the knowledge was last updated and how sure I am.',
     '• If I\'m unsure I say so and offer "Did you mean…?" choices; if something isn\'t in the knowledge base I tell you.',
     '• `/ask … private: True` shows the answer to you only; `mention:` shows a card to someone else.',
   ];
@@ -79,6 +80,6 @@ export function helpEmbed(
         : []),
       { name: 'Tips', value: fitLines(tips, LIMITS.fieldValue) },
     ],
-    footer: { text: `Knowledge base ${index.kb.version}` },
+    ...(knowledgeFooter(index.kb) ? { footer: { text: knowledgeFooter(index.kb) } } : {}),
   });
 }

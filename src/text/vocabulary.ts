@@ -48,6 +48,9 @@ const SYNONYM_GROUPS = [
   'money cash raise raised raising funding investment investors',
   'piece article story report reported post column coverage writeup',
   'end ended ending close closed closing conclude concluded conclusion',
+  'frame framed framing present presented presents portray portrayed depict depicted characterize characterized cast',
+  'headline headlines title titled',
+  'rename renamed renaming rebrand rebranded rebranding',
   'weird odd strange surprising surprise surprised notable notably unusual remarkable curious omission',
 ];
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answer } from '../../src/answer/answer.js';
+import { formatDate } from '../../src/text/dates.js';
 import { type DiscordTest, OTHER_USER, startDiscord } from '../support/bot-harness.js';
 import { unsureQuestion } from '../support/questions.js';
 
@@ -12,7 +13,7 @@ describe('/ask', () => {
     await discord?.close();
   });
 
-  it('answers "who co-founded the AI Alliance?" publicly with the subject, IBM and Meta, sources and version', async () => {
+  it('answers "who co-founded the AI Alliance?" publicly with the subject, IBM and Meta, sources and knowledge date', async () => {
     const reply = await discord.run('/ask', { question: 'who co-founded the AI Alliance?' });
     const { kb } = discord.bot.store.current;
     expect(reply.ephemeral).toBe(false);
@@ -22,8 +23,9 @@ describe('/ask', () => {
     const sources = reply.embed?.fields?.find((f) => f.name === 'Sources')?.value ?? '';
     expect(sources).toMatch(/^• \[.+\]\(https?:\/\/\S+\)/m);
     expect(reply.embed?.footer?.text).toMatch(
-      new RegExp(`^Knowledge base ${kb.version} · confidence \\d{1,3}%$`),
+      new RegExp(`^Knowledge updated ${formatDate(kb.updated ?? '')} · confidence \\d{1,3}%$`),
     );
+    expect(reply.text).not.toContain(kb.version);
     expect(reply.handle.writes[0]?.allowedMentions).toEqual({ parse: [] });
   });
 

@@ -11,6 +11,7 @@ import { startBot } from '../../src/bot/start.js';
 import { loadConfig } from '../../src/config.js';
 import { KnowledgeError } from '../../src/knowledge/problems.js';
 import { createLogger } from '../../src/log.js';
+import { formatDate } from '../../src/text/dates.js';
 import { type DiscordTest, startDiscord } from '../support/bot-harness.js';
 import { DEFAULT_GUILD_ID, type DiscordEmulator, startEmulator } from '../support/emulator.js';
 import { writeKnowledgeDir } from '../support/kb-fixture.js';
@@ -284,14 +285,14 @@ describe('/help', () => {
     await discord?.close();
   });
 
-  it('lists the featured initiatives, counts, the knowledge version and how to use every command', async () => {
+  it('lists the featured initiatives, counts, when the knowledge was updated and how to use every command', async () => {
     const help = await discord.run('/help');
     const { kb, counts } = discord.bot.store.current;
     expect(help.ephemeral).toBe(true);
     expect(help.embed?.description).toContain(
       `${counts.initiatives} initiatives, ${counts.organizations} organizations`,
     );
-    expect(help.embed?.footer?.text).toBe(`Knowledge base ${kb.version}`);
+    expect(help.embed?.footer?.text).toBe(`Knowledge updated ${formatDate(kb.updated ?? '')}`);
     const featured = help.embed?.fields?.find((f) => f.name === 'Featured initiatives')?.value ?? '';
     expect(featured).toContain('AI Alliance');
     const commands = help.embed?.fields?.find((f) => f.name === 'Commands')?.value ?? '';

@@ -87,8 +87,8 @@ export function initiativeAnswer(ctx: Ctx, initiative: Rec<'initiative'>, score:
     }).filter((d) => d.topic !== 'summary' || topics.length === 0);
     if (docs.length > 0 && (topics.length > 0 || docs.some((d) => d.topic !== 'summary'))) {
       const lead = topics.length === 0 && asks(ask, 'overview') ? `${initiative.summary} ${launch}` : '';
-      // Criticisms, goals and activities are enumerations: they get the list budget.
-      const list = topics.some((t) => t === 'criticism' || t === 'goals' || t === 'activities');
+      // "What are the criticisms / goals / projects": a plural topic asks for several, so the list budget applies.
+      const list = ask.cueWords.some((w) => w.length > 4 && w.endsWith('s') && TOPIC_PLURALS.test(w));
       return { ...base, lead, leadSources: lead ? initiative.sources : undefined, docs, list };
     }
   }
@@ -200,3 +200,7 @@ export function memberCount(
   const lead = `${name}: the records list ${founding.length} founding organizations (co-founders included)${later.length ? ` and ${later.length} later members with records of their own` : ''}.${differ}`;
   return { lead, leadSources: founding.slice(0, 2).flatMap((m) => m.inv.sources), docs };
 }
+
+/** Plural topic words: criticisms, concerns, drawbacks, goals, objectives, aims, projects, efforts. */
+const TOPIC_PLURALS =
+  /^(critic|concern|drawback|downside|problem|risk|weakness|flaw|goal|objective|aim|project|effort|program|priorit|activit|plan)/;

@@ -113,7 +113,8 @@ export function roleLookup(ctx: Ctx, scopeRecords: readonly KbRecord[], score: n
   if (!subject) return undefined;
   const best = scored[0];
   if (!best) {
-    if (!asks(ask, 'governance', 'role')) return undefined;
+    // Only a body (an initiative) is said to have no named leader; an organization's leader may be in its text.
+    if (!asks(ask, 'governance', 'role') || subject.kind !== 'initiative') return undefined;
     const founders = subject.kind === 'initiative' ? foundersOf(ctx, subject) : [];
     const lead = `The sources do not name a ${ask.roleWords[0] ?? 'leader'} for ${withArticle(subject.name)} itself${founders.length ? `; it was launched and is represented by its ${founders.length === 1 ? 'founder' : 'co-founders'} ${joinList(founders)}` : ''}.`;
     return {
