@@ -33,7 +33,7 @@ const MAX_GROUPS = 250;
 
 const data = new SlashCommandBuilder()
   .setName('misses')
-  .setDescription('Questions the bot refused, was unsure about, or got 👎 on, grouped by wording')
+  .setDescription('Questions that were refused, answered unsurely or voted 👎, grouped by wording')
   .addIntegerOption((o) =>
     o
       .setName('days')

@@ -1,10 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { feedbackRow, parseVoteId, voteId } from '../src/present/feedback-buttons.js';
+import {
+  FEEDBACK_OFF,
+  feedbackRow,
+  parseVoteId,
+  VOTE_NOT_RECORDED,
+  voteId,
+  voteThanks,
+} from '../src/present/feedback-buttons.js';
 import { missesPage, PAGE_SIZE, parsePageId } from '../src/present/misses-page.js';
 import { NOW_ANSWERED_SHOWN, nowAnsweredField } from '../src/present/reload-report.js';
 import { outcomeOf } from '../src/storage/feedback-log.js';
 import type { MissGroup } from '../src/storage/misses.js';
 import { FormErrors, validateMessage } from './support/discord-limits.js';
+import { memberTextProblems } from './support/member-text.js';
 
 const group = (i: number, question = `question number ${i}`): MissGroup => ({
   normalized: question.toLowerCase(),
@@ -36,6 +44,17 @@ describe('vote buttons', () => {
       'feedback:prompt',
     ])
       expect(parseVoteId(bad), bad).toBeUndefined();
+  });
+
+  it('thank the voter in words members read clean', () => {
+    for (const text of [
+      voteThanks('up'),
+      voteThanks('down'),
+      FEEDBACK_OFF,
+      VOTE_NOT_RECORDED,
+      'Was this helpful?',
+    ])
+      expect(memberTextProblems(text), text).toEqual([]);
   });
 
   it('fit Discord’s component rules', () => {
