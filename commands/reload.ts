@@ -9,6 +9,7 @@ import {
 import type { Command } from '../src/bot/command.js';
 import { isModerator } from '../src/bot/permissions.js';
 import { NO_PINGS } from '../src/bot/respond.js';
+import { type NowAnsweredSummary, recentMissesNowAnswered } from '../src/feedback/now-answered.js';
 import type { Problem } from '../src/knowledge/problems.js';
 import { reloadReport } from '../src/present/reload-report.js';
 
@@ -48,13 +49,26 @@ export default {
       return;
     }
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+    const before = ctx.store.current.index;
     const result = await ctx.store.reload(ctx.config.knowledgeDir);
+    let loop: NowAnsweredSummary | undefined;
     if (result.ok) {
       const { added, removed, changed, version, previousVersion, tookMs } = result;
       ctx.logger.info(
         { version, previousVersion, tookMs, added, removed, changed },
         'knowledge base reloaded',
       );
+      loop = await recentMissesNowAnswered(
+        ctx.feedback,
+        interaction.guildId,
+        before,
+        ctx.store.current.index,
+      );
+      if (loop?.state === 'checked')
+        ctx.logger.info(
+          { checked: loop.checked, nowAnswered: loop.answered.length },
+          'recent misses re-checked',
+        );
     } else {
       ctx.logger.warn(
         { version: result.version, problems: result.problems.length },
@@ -62,7 +76,7 @@ export default {
       );
     }
     await interaction.editReply({
-      embeds: [reloadReport(result, relativeTo(ctx.config.knowledgeDir))],
+      embeds: [reloadReport(result, relativeTo(ctx.config.knowledgeDir), loop)],
       allowedMentions: NO_PINGS,
     });
   },
