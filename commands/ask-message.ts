@@ -39,7 +39,10 @@ export default {
       });
       return;
     }
-    const asked = askQuestion(question, 'message-menu', ctx);
+    const asked = askQuestion(question, 'message-menu', ctx, {
+      guildId: interaction.guildId,
+      userId: interaction.user.id,
+    });
     // Where Discord forces responses to be private, a "Post publicly" button could only disappoint.
     const share = publicRepliesShown(interaction)
       ? { commandName: ASK_MESSAGE, messageId: target.id }

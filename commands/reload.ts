@@ -9,6 +9,7 @@ import {
 import type { Command } from '../src/bot/command.js';
 import { isModerator } from '../src/bot/permissions.js';
 import { NO_PINGS } from '../src/bot/respond.js';
+import { type NowAnsweredSummary, recentMissesNowAnswered } from '../src/feedback/now-answered.js';
 import type { Problem } from '../src/knowledge/problems.js';
 import { reloadReport } from '../src/present/reload-report.js';
 import { withShardReport } from '../src/present/shard-reload.js';
@@ -53,20 +54,33 @@ export default {
       return;
     }
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+    const before = ctx.store.current.index;
     const result = await ctx.store.reload(ctx.config.knowledgeDir);
+    let loop: NowAnsweredSummary | undefined;
     if (result.ok) {
       const { added, removed, changed, version, previousVersion, tookMs } = result;
       ctx.logger.info(
         { version, previousVersion, tookMs, added, removed, changed },
         'knowledge base reloaded',
       );
+      loop = await recentMissesNowAnswered(
+        ctx.feedback,
+        interaction.guildId,
+        before,
+        ctx.store.current.index,
+      );
+      if (loop?.state === 'checked')
+        ctx.logger.info(
+          { checked: loop.checked, nowAnswered: loop.answered.length },
+          'recent misses re-checked',
+        );
     } else {
       ctx.logger.warn(
         { version: result.version, problems: result.problems.length },
         'reload rejected: invalid knowledge base',
       );
     }
-    let embed = reloadReport(result, relativeTo(ctx.config.knowledgeDir));
+    let embed = reloadReport(result, relativeTo(ctx.config.knowledgeDir), loop);
     // Under the shard manager, the version this shard validated goes to every shard of this machine.
     const shards = result.ok
       ? await reloadEveryShard(interaction.client, ctx.config.sharding, result.version)

@@ -35,9 +35,12 @@ const HELP: Record<string, string> = {
   DISCORD_GUILD_ID: 'optional: a server ID (17–20 digits) to register commands instantly for testing',
   DISCORD_API_URL: 'optional: the Discord REST base URL, e.g. https://discord.com/api or a proxy/emulator',
   KNOWLEDGE_DIR: 'optional: the directory of knowledge YAML files (default ./knowledge)',
-  MODERATOR_ROLE_IDS: 'optional: comma-separated role IDs (17–20 digits each) allowed to /reload',
+  MODERATOR_ROLE_IDS: 'optional: comma-separated role IDs (17–20 digits each) allowed to /reload and /misses',
   LOG_LEVEL: `optional: one of ${LOG_LEVELS.join(', ')}`,
   ASK_COOLDOWN_SECONDS: 'optional: seconds a member waits between /ask questions (0 turns it off; default 5)',
+  DATA_DIR: "optional: the directory for the bot's own files, such as the feedback database (default ./data)",
+  FEEDBACK: 'optional: on or off — record questions and 👍/👎 votes for /misses (default on)',
+  FEEDBACK_RETENTION_DAYS: 'optional: days recorded questions and votes are kept, 1–3650 (default 90)',
   MENTION_CHANNEL_IDS:
     'optional: comma-separated channel IDs (17–20 digits each) where @mentions are answered; empty means every channel',
   MENTION_CHANNEL_LIMIT:
@@ -89,6 +92,20 @@ const commonSchema = {
     .min(0, 'must be 0 or more')
     .max(3600, 'must be at most 3600')
     .default(5),
+  DATA_DIR: z.string().trim().min(1).default('./data'),
+  FEEDBACK: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.enum(['on', 'off'], { error: 'must be on or off' }))
+    .default('on')
+    .transform((v) => v === 'on'),
+  FEEDBACK_RETENTION_DAYS: z.coerce
+    .number({ error: 'must be a whole number of days' })
+    .int('must be a whole number of days')
+    .min(1, 'must be at least 1')
+    .max(3650, 'must be at most 3650')
+    .default(90),
   MENTION_CHANNEL_IDS: snowflakeList('channel IDs'),
   MENTION_CHANNEL_LIMIT: z.coerce
     .number({ error: 'must be a whole number of answers' })
@@ -137,6 +154,12 @@ export interface BaseConfig {
   moderatorRoleIds: string[];
   logLevel: (typeof LOG_LEVELS)[number];
   askCooldownSeconds: number;
+  /** Where the bot keeps its own files (the feedback database and its member-hash key). */
+  dataDir: string;
+  /** Whether questions and votes are recorded (`FEEDBACK=off` stores nothing and shows no vote buttons). */
+  feedback: boolean;
+  /** Days recorded questions and votes are kept before the daily purge deletes them. */
+  feedbackRetentionDays: number;
   /** Channels where @mentions are answered (a thread counts as its parent channel); empty means every channel. */
   mentionChannelIds: string[];
   /** Answers to @mentions per channel per minute; 0 turns mention answers off. */
@@ -216,6 +239,9 @@ function base(values: z.infer<z.ZodObject<typeof commonSchema>>): BaseConfig {
     moderatorRoleIds: values.MODERATOR_ROLE_IDS,
     logLevel: values.LOG_LEVEL,
     askCooldownSeconds: values.ASK_COOLDOWN_SECONDS,
+    dataDir: values.DATA_DIR,
+    feedback: values.FEEDBACK,
+    feedbackRetentionDays: values.FEEDBACK_RETENTION_DAYS,
     mentionChannelIds: values.MENTION_CHANNEL_IDS,
     mentionChannelLimit: values.MENTION_CHANNEL_LIMIT,
   };

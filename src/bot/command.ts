@@ -11,6 +11,7 @@ import { z } from 'zod';
 import type { BotConfig } from '../config.js';
 import type { KnowledgeStore } from '../knowledge/store.js';
 import type { Logger } from '../log.js';
+import type { FeedbackLog } from '../storage/feedback-log.js';
 import type { Cooldown } from './cooldown.js';
 
 /** What every handler gets besides the interaction. */
@@ -22,6 +23,8 @@ export interface BotContext {
   cooldown: Cooldown;
   /** Every command the bot serves, for /help. */
   commands: readonly Command[];
+  /** Where asks and votes are recorded (for /misses); off or unavailable is fine, it never throws. */
+  feedback: FeedbackLog;
 }
 
 /** A slash command definition: a discord.js `SlashCommandBuilder` or anything with a name and `toJSON()`. */

@@ -1,4 +1,4 @@
-import type { Interaction } from 'discord.js';
+import type { Interaction, MessageComponentInteraction } from 'discord.js';
 import type { Logger } from '../log.js';
 import { type BotContext, type Command, isMessageCommand } from './command.js';
 import { isExpiredInteraction, UserError } from './errors.js';
@@ -15,6 +15,12 @@ const NO_LONGER_AVAILABLE = 'This command or button is no longer available.';
 /** Everything a handler needs except its per-interaction logger. */
 export type RouterContext = Omit<BotContext, 'logger'>;
 
+/** Buttons and menus that belong to no one command (e.g. 👍/👎 under any answer): custom ids `<prefix>:…`. */
+export interface ComponentRoute {
+  prefix: string;
+  handle(interaction: MessageComponentInteraction, ctx: BotContext): Promise<void>;
+}
+
 /**
  * Routes interactions to commands: chat-input, autocomplete and message context-menu commands by command name,
  * buttons and select menus by the `<command>:` prefix of their custom id. Turns errors into ephemeral replies, and
@@ -22,15 +28,17 @@ export type RouterContext = Omit<BotContext, 'logger'>;
  */
 export class InteractionRouter {
   readonly #commands: ReadonlyMap<string, Command>;
+  readonly #routes: ReadonlyMap<string, ComponentRoute>;
   readonly #context: RouterContext;
   readonly #logger: Logger;
   readonly #inFlight = new Set<Promise<void>>();
   #accepting = true;
 
-  constructor(context: RouterContext, logger: Logger) {
+  constructor(context: RouterContext, logger: Logger, routes: readonly ComponentRoute[] = []) {
     this.#context = context;
     this.#logger = logger;
     this.#commands = new Map(context.commands.map((c) => [c.data.name, c]));
+    this.#routes = new Map(routes.map((r) => [r.prefix, r]));
   }
 
   /** Interactions still being handled. */
@@ -81,6 +89,10 @@ export class InteractionRouter {
   }
 
   async #route(interaction: Interaction): Promise<void> {
+    const route = interaction.isMessageComponent()
+      ? this.#routes.get(interaction.customId.split(':')[0] ?? '')
+      : undefined;
+    if (route) return this.#routeComponent(interaction, route);
     const command = this.#commandFor(interaction);
     const logger = this.#logger.child({
       command: command?.data.name,
@@ -110,6 +122,21 @@ export class InteractionRouter {
         if (command.autocomplete) await command.autocomplete(interaction, ctx);
         else await interaction.respond([]);
       } else throw new UserError(NO_LONGER_AVAILABLE);
+    } catch (error) {
+      await this.#fail(interaction, error, logger);
+    }
+  }
+
+  async #routeComponent(interaction: Interaction, route: ComponentRoute): Promise<void> {
+    if (!interaction.isMessageComponent()) return;
+    const logger = this.#logger.child({
+      component: route.prefix,
+      user: interaction.user.id,
+      interaction: interaction.id,
+    });
+    if (!this.#accepting) return this.#notify(interaction, RESTARTING, logger);
+    try {
+      await route.handle(interaction, { ...this.#context, logger });
     } catch (error) {
       await this.#fail(interaction, error, logger);
     }

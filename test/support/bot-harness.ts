@@ -3,6 +3,9 @@
  * user would: run a slash command, type into autocomplete, press a button, pick from a menu, mention the bot, use a
  * message's Apps menu. Everything goes over real sockets through discord.js; nothing of discord.js is mocked.
  */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { APIEmbed } from 'discord.js';
 import { ASK_MESSAGE } from '../../commands/ask-message.js';
 import { deployCommands } from '../../src/bot/deploy.js';
@@ -43,7 +46,10 @@ export const OTHER_USER = { id: '1300000000000000301', username: 'someone-else' 
 export interface StartDiscordOptions {
   /** Default: the real `knowledge/` directory. */
   knowledgeDir?: string;
-  /** Extra environment variables for `loadConfig` (e.g. `ASK_COOLDOWN_SECONDS`, `MODERATOR_ROLE_IDS`). */
+  /**
+   * Extra environment variables for `loadConfig` (e.g. `ASK_COOLDOWN_SECONDS`, `MODERATOR_ROLE_IDS`). Without
+   * `DATA_DIR`, the bot gets a fresh temporary data directory, removed by `close()`.
+   */
   env?: Record<string, string>;
   emulator?: EmulatorOptions;
   /** Command modules instead of the bot's own (to test the router with a failing command). */
@@ -93,6 +99,8 @@ export interface DiscordTest {
   logsMatching(msg: string | RegExp): LogRecord[];
   /** Waits until a log line matches. */
   waitForLog(msg: string | RegExp, timeoutMs?: number): Promise<LogRecord>;
+  /** Stops the bot (graceful) and starts it again with the same configuration, against the same emulator. */
+  restart(): Promise<void>;
   /** Stops the bot (graceful) and the emulator. */
   close(): Promise<void>;
 }
@@ -150,6 +158,12 @@ export async function startDiscord(options: StartDiscordOptions = {}): Promise<D
   });
   let bot: BotHandle;
   let config: BotConfig;
+  const ownDataDir = options.env?.DATA_DIR ? undefined : await mkdtemp(path.join(tmpdir(), 'bot-data-'));
+  const cleanup = async () => {
+    if (ownDataDir) await rm(ownDataDir, { recursive: true, force: true });
+  };
+  const start = () =>
+    startBot({ config, logger, ...(options.commands ? { commands: options.commands } : {}) });
   try {
     config = loadConfig({
       DISCORD_TOKEN: emulator.token,
@@ -159,12 +173,14 @@ export async function startDiscord(options: StartDiscordOptions = {}): Promise<D
       KNOWLEDGE_DIR: options.knowledgeDir ?? 'knowledge',
       ASK_COOLDOWN_SECONDS: '0',
       LOG_LEVEL: 'debug',
+      ...(ownDataDir ? { DATA_DIR: ownDataDir } : {}),
       ...options.env,
     });
     await deployCommands(config, options.commands);
-    bot = await startBot({ config, logger, ...(options.commands ? { commands: options.commands } : {}) });
+    bot = await start();
   } catch (error) {
     await emulator.close();
+    await cleanup();
     throw error;
   }
 
@@ -173,7 +189,9 @@ export async function startDiscord(options: StartDiscordOptions = {}): Promise<D
 
   return {
     emulator,
-    bot,
+    get bot() {
+      return bot;
+    },
     config,
     logs,
     dispatch,
@@ -220,11 +238,16 @@ export async function startDiscord(options: StartDiscordOptions = {}): Promise<D
         timeoutMs,
         `a log line matching ${String(msg)}`,
       ),
+    async restart() {
+      await bot.stop();
+      bot = await start();
+    },
     async close() {
       try {
         await bot.stop();
       } finally {
         await emulator.close();
+        await cleanup();
       }
     },
   };
