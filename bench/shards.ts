@@ -72,6 +72,7 @@ async function start(emu: DiscordEmulator, shards: number, dir: string): Promise
 
 async function stop(manager: ManagerProcess): Promise<void> {
   const code = await manager.stop('SIGTERM');
+  await manager.cleanup();
   if (code !== 0) throw new Error(`the bot exited with ${code}: ${manager.stderr()}`);
 }
 

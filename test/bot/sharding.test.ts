@@ -5,8 +5,10 @@
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import BetterSqlite3 from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { isMap, isSeq, parseDocument } from 'yaml';
+import { FeedbackLog } from '../../src/storage/feedback-log.js';
 import { MODERATOR_PERMISSIONS, messageText } from '../support/bot-harness.js';
 import { type DiscordEmulator, startEmulator } from '../support/emulator.js';
 import {
@@ -68,7 +70,7 @@ describe.each([2, 4])('SHARD_COUNT=auto with Discord recommending %i shards', (c
   }, STARTUP_MS);
 
   afterAll(async () => {
-    await manager?.stop('SIGKILL');
+    await manager?.cleanup();
     await emu?.close();
     if (dir) await rm(dir, { recursive: true, force: true });
   });
@@ -161,6 +163,23 @@ describe.each([2, 4])('SHARD_COUNT=auto with Discord recommending %i shards', (c
     STARTUP_MS,
   );
 
+  const ASKS_PER_GUILD = 8;
+  const asked = guilds.flatMap((g, shard) =>
+    Array.from({ length: ASKS_PER_GUILD }, (_, n) => ({
+      guild: g.id,
+      question: `who is IBM (shard ${shard}, ask ${n})`,
+    })),
+  );
+
+  it('answers /ask on every shard at once, each shard process writing to the one feedback database', async () => {
+    const replies = await Promise.all(
+      asked.map(({ guild, question }) =>
+        emu.command({ name: 'ask', guildId: guild, options: { question } }).reply(),
+      ),
+    );
+    expect(replies.every((r) => r.embeds.length > 0)).toBe(true);
+  });
+
   it('on SIGTERM answers the interactions in flight on every shard, stops each shard, and exits 0', async () => {
     // Each first callback gets a 429 for a second, so every shard still has an answer in flight at the signal.
     for (let i = 0; i < count; i++) emu.failNext('POST', '/callback', { status: 429, retryAfter: 1 });
@@ -184,6 +203,19 @@ describe.each([2, 4])('SHARD_COUNT=auto with Discord recommending %i shards', (c
     expect(manager.logsMatching('bot stopped')).toHaveLength(count);
   }, 60_000);
 
+  it('kept every shard’s asks in the shared feedback database: none lost, none written twice', () => {
+    const db = new BetterSqlite3(FeedbackLog.file(manager.dataDir), { readonly: true });
+    try {
+      const rows = db
+        .prepare("SELECT guild_id AS guild, question FROM asks WHERE question LIKE 'who is IBM (shard %'")
+        .all() as { guild: string; question: string }[];
+      const key = (r: { guild: string; question: string }) => `${r.guild} ${r.question}`;
+      expect(rows.map(key).sort()).toEqual(asked.map(key).sort());
+    } finally {
+      db.close();
+    }
+  });
+
   it('never sends a payload Discord would reject or one without allowed_mentions', () => {
     expect(emu.rejected).toEqual([]);
     expect(emu.unknownRoutes).toEqual([]);
@@ -201,6 +233,7 @@ describe('starting the shard manager', () => {
         'organizations:\n  - id: org-broken\n    name: Broken Org\n',
       );
       const manager = startManager(emu, { SHARD_COUNT: '2' }, dir);
+      onTestFinished(() => manager.cleanup());
       expect(await manager.exited).toBe(1);
       expect(manager.stderr()).toMatch(
         /^The knowledge base in .+ is invalid; fix these and start again:\n {2}\S*zz-broken\.yaml/,
@@ -220,6 +253,7 @@ describe('starting the shard manager', () => {
         SHARD_COUNT: 'auto',
         DISCORD_TOKEN: 'MTIz.not-the-emulator-token.xyz',
       });
+      onTestFinished(() => manager.cleanup());
       expect(await manager.exited).toBe(1);
       expect(manager.logs.at(-1)?.msg).toMatch(/^Discord rejected DISCORD_TOKEN/);
       expect(manager.logsMatching('shard process started')).toEqual([]);
@@ -235,6 +269,7 @@ describe('a shard whose manager is killed', () => {
     try {
       await deployGlobally(emu);
       const manager = startManager(emu, { SHARD_COUNT: '1' });
+      onTestFinished(() => manager.cleanup());
       await manager.waitForShards(1);
       const pid = manager.logsMatching('shard process started')[0]?.pid as number;
       await manager.stop('SIGKILL');
@@ -273,7 +308,7 @@ describe('two machines: SHARD_IDS=0,1 and SHARD_IDS=2,3 of SHARD_COUNT=4', () =>
   }, STARTUP_MS);
 
   afterAll(async () => {
-    await Promise.all(machines.map((m) => m.stop('SIGKILL')));
+    await Promise.all(machines.map((m) => m.cleanup()));
     await emu?.close();
     if (dir) await rm(dir, { recursive: true, force: true });
   });

@@ -4,6 +4,10 @@
  * JSON log lines every process writes to the shared stdout.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { deployCommands } from '../../src/bot/deploy.js';
 import { loadConfig } from '../../src/config.js';
@@ -28,6 +32,8 @@ export function guildsForShards(count: number): GuildOptions[] {
 /** A running shard manager process. */
 export interface ManagerProcess {
   child: ChildProcess;
+  /** `DATA_DIR` of every process of this manager (the shared feedback database lives there). */
+  dataDir: string;
   logs: LogRecord[];
   /** What the process wrote to stderr. */
   stderr: () => string;
@@ -40,6 +46,8 @@ export interface ManagerProcess {
   exited: Promise<number | null>;
   /** Sends `signal` (default SIGTERM) and waits for the exit code; kills it if it takes longer than `timeoutMs`. */
   stop(signal?: NodeJS.Signals, timeoutMs?: number): Promise<number | null>;
+  /** Kills the manager if it still runs and removes the data directory the harness made for it. */
+  cleanup(): Promise<void>;
 }
 
 const matches = (r: LogRecord, msg: string, fields: Record<string, unknown>) =>
@@ -56,12 +64,17 @@ export async function deployGlobally(emulator: DiscordEmulator): Promise<void> {
   );
 }
 
-/** Starts `src/main.ts` with the given sharding variables against `emulator`. */
+/**
+ * Starts `src/main.ts` with the given sharding variables against `emulator`. Unless `env` names a `DATA_DIR`, the
+ * processes get a fresh temporary one (never the repository's `data/`), removed by `cleanup()`.
+ */
 export function startManager(
   emulator: DiscordEmulator,
   env: Record<string, string>,
   knowledgeDir = 'knowledge',
 ): ManagerProcess {
+  const ownDataDir = env.DATA_DIR === undefined;
+  const dataDir = env.DATA_DIR ?? mkdtempSync(path.join(tmpdir(), 'shards-data-'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     env: {
       PATH: process.env.PATH ?? '',
@@ -71,6 +84,7 @@ export function startManager(
       KNOWLEDGE_DIR: knowledgeDir,
       ASK_COOLDOWN_SECONDS: '0',
       LOG_LEVEL: 'info',
+      DATA_DIR: dataDir,
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -103,8 +117,19 @@ export function startManager(
       timeoutMs,
       `log "${msg}" ${JSON.stringify(fields)}`,
     );
+  const stop = async (signal: NodeJS.Signals = 'SIGTERM', timeoutMs = 30_000) => {
+    if (exitCode !== undefined) return exitCode;
+    child.kill(signal);
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    try {
+      return await exited;
+    } finally {
+      clearTimeout(timer);
+    }
+  };
   return {
     child,
+    dataDir,
     logs,
     stderr: () => stderr,
     waitForLog,
@@ -118,15 +143,10 @@ export function startManager(
       );
     },
     exited,
-    async stop(signal = 'SIGTERM', timeoutMs = 30_000) {
-      if (exitCode !== undefined) return exitCode;
-      child.kill(signal);
-      const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-      try {
-        return await exited;
-      } finally {
-        clearTimeout(timer);
-      }
+    stop,
+    async cleanup() {
+      await stop('SIGKILL');
+      if (ownDataDir) await rm(dataDir, { recursive: true, force: true });
     },
   };
 }
