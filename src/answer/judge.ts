@@ -223,7 +223,7 @@ export function judge(ctx: Ctx, routedDraft: Draft | undefined): Plan {
  */
 function unknownThing(word: string, index: Ctx['index']): boolean {
   if (word.length < 4 || /(?:ed|ing)$/.test(word)) return false;
-  return informativeness(word) >= TELLING && !index.facts.has(word) && !index.vocab.has(word);
+  return informativeness(word) >= 1 && !index.facts.has(word) && !index.vocab.has(word);
 }
 
 /** The highest confidence of an answer that is not a typed answer covering the whole ask. */
