@@ -1,11 +1,12 @@
-import { installProcessHandlers } from './bot/process-handlers.js';
+import { installProcessHandlers, runUntilSignalled, shutdownSignal } from './bot/process-handlers.js';
 import { startBot } from './bot/start.js';
 import { type BotConfig, ConfigError, loadConfig, processEnv } from './config.js';
 import { formatProblem, KnowledgeError } from './knowledge/problems.js';
 import { createLogger } from './log.js';
 
 /**
- * `npm start`: configuration → knowledge base → Discord, then run until SIGINT/SIGTERM. Every start-up failure
+ * `npm start`: configuration → knowledge base → Discord, then run until SIGINT/SIGTERM (see
+ * {@link runUntilSignalled}). Every start-up failure
  * ends with a message that says what to fix, and exit code 1.
  */
 function readConfig(): BotConfig | undefined {
@@ -29,6 +30,7 @@ async function main(): Promise<number> {
   if (!config) return 1;
   const logger = createLogger(config.logLevel);
   installProcessHandlers(logger);
+  const signalled = shutdownSignal(logger);
 
   let bot: Awaited<ReturnType<typeof startBot>>;
   try {
@@ -49,22 +51,9 @@ async function main(): Promise<number> {
     return 1;
   }
 
-  const shutdown = (signal: NodeJS.Signals) => {
-    logger.info({ signal }, 'shutting down');
-    // A second signal means "now": don't wait for in-flight answers again.
-    process.once(signal, () => process.exit(1));
-    bot.stop().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        logger.error({ err: error }, 'error while shutting down');
-        process.exit(1);
-      },
-    );
-  };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
-  return 0;
+  return runUntilSignalled(bot, logger, signalled);
 }
 
-const code = await main();
-if (code !== 0) process.exitCode = code;
+// Exit explicitly: after a clean stop nothing should be left running, and a forgotten handle must not keep a
+// supervisor waiting for its kill timeout.
+process.exit(await main());

@@ -83,6 +83,7 @@ export async function startBot(options: StartOptions): Promise<BotHandle> {
   const online = client as Client<true>;
   logger.info(
     {
+      pid: process.pid,
       user: online.user.tag,
       guilds: online.guilds.cache.size,
       commands: commands.map((c) => c.data.name),
