@@ -1,7 +1,6 @@
 import { MessageFlags, SlashCommandBuilder } from 'discord.js';
 import { answer } from '../src/answer/answer.js';
 import type { Command } from '../src/bot/command.js';
-import { cooldownMessage } from '../src/bot/cooldown.js';
 import { UserError } from '../src/bot/errors.js';
 import { NO_PINGS } from '../src/bot/respond.js';
 import { answerAbout } from '../src/lookup/record-answer.js';
@@ -26,19 +25,11 @@ const data = new SlashCommandBuilder()
 /** /ask: a sourced answer, an unsure answer with "Did you mean…?", or an honest "not in the knowledge base". */
 export default {
   data,
+  cooldown: (config) => config.askCooldownSeconds,
 
   async execute(interaction, ctx) {
     const question = interaction.options.getString('question', true);
     const privately = interaction.options.getBoolean('private') ?? false;
-    const wait = ctx.cooldown.take(interaction.user.id);
-    if (!wait.ok) {
-      await interaction.reply({
-        content: cooldownMessage(wait.retryAt),
-        flags: MessageFlags.Ephemeral,
-        allowedMentions: NO_PINGS,
-      });
-      return;
-    }
     const { index } = ctx.store.current;
     const result = answer(question, index);
     const view = askView(question, result, index, privately);

@@ -1,21 +1,16 @@
 import path from 'node:path';
 import { InteractionContextType, MessageFlags, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
 import type { Command } from '../src/bot/command.js';
-import { isModerator } from '../src/bot/permissions.js';
 import { NO_PINGS } from '../src/bot/respond.js';
 import type { Problem } from '../src/knowledge/problems.js';
 import { reloadReport } from '../src/present/reload-report.js';
-
-/** The polite refusal for members who may not reload. */
-export const NOT_A_MODERATOR =
-  '🔒 Sorry — only moderators (Manage Server permission or a moderator role) can reload the knowledge base.';
 
 const data = new SlashCommandBuilder()
   .setName('reload')
   .setDescription(
     'Reload the knowledge base from disk; the current one keeps serving if the new one is invalid',
   )
-  // Hidden from members without Manage Server by default; admins can change that, so execute() checks again.
+  // Hidden from members without Manage Server by default; admins can change that, so the router checks again.
   .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
   .setContexts(InteractionContextType.Guild);
 
@@ -28,17 +23,9 @@ function relativeTo(dir: string): (p: Problem) => Problem {
 /** /reload (moderators): validates the knowledge directory and swaps it in only when it is valid. */
 export default {
   data,
+  moderatorOnly: true,
 
   async execute(interaction, ctx) {
-    if (!isModerator(interaction, ctx.config.moderatorRoleIds)) {
-      ctx.logger.warn({ user: interaction.user.id }, 'reload refused: not a moderator');
-      await interaction.reply({
-        content: NOT_A_MODERATOR,
-        flags: MessageFlags.Ephemeral,
-        allowedMentions: NO_PINGS,
-      });
-      return;
-    }
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
     const result = await ctx.store.reload(ctx.config.knowledgeDir);
     if (result.ok) {

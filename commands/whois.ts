@@ -25,6 +25,7 @@ const data = new SlashCommandBuilder()
 /** /whois: an organization's or a person's card, noting garbled spellings from the seed articles. */
 export default {
   data,
+  notifies: 'mention',
 
   async autocomplete(interaction, ctx) {
     const typed = interaction.options.getFocused();
@@ -38,7 +39,7 @@ export default {
     if (!found.found)
       throw new UserError(notFoundMessage(name, 'an organization or person', found.suggestions));
     const embed = whoisCard(found.record, index, found.garbledSpelling);
-    const mention = mentionTarget(interaction.options.getUser('mention'));
+    const mention = mentionTarget(ctx.notify);
     await interaction.reply({
       ...(mention.content ? { content: mention.content } : {}),
       embeds: [embed],

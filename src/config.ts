@@ -38,7 +38,46 @@ const HELP: Record<string, string> = {
   MODERATOR_ROLE_IDS: 'optional: comma-separated role IDs (17–20 digits each) allowed to /reload',
   LOG_LEVEL: `optional: one of ${LOG_LEVELS.join(', ')}`,
   ASK_COOLDOWN_SECONDS: 'optional: seconds a member waits between /ask questions (0 turns it off; default 5)',
+  DATA_DIR: "optional: a writable directory for the bot's own files (default ./data)",
+  KNOWLEDGE_MAX_BYTES:
+    'optional: the most knowledge YAML the bot reads, e.g. 50MB (default), 512KB or 1000000',
+  KNOWLEDGE_STRICT_START:
+    'optional: true refuses to start on a broken knowledge base instead of serving the last good one (default false)',
+  MENTIONS_PER_MEMBER:
+    'optional: notifications (mention:) one member may send per 10 minutes (default 5; 0 = none)',
+  MENTIONS_PER_SERVER:
+    'optional: notifications (mention:) the bot sends per server per 10 minutes (default 30)',
 };
+
+const SIZE_UNITS: Record<string, number> = { '': 1, b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 };
+
+/** `50MB`, `512 KB`, `1000000`: a size in bytes (KB/MB/GB are binary, as `ls -h` shows them). */
+const byteSize = z
+  .string()
+  .trim()
+  .transform((s, ctx) => {
+    const m = /^(\d+(?:\.\d+)?)\s*(b|kb|kib|mb|mib|gb|gib)?$/i.exec(s);
+    const unit = (m?.[2] ?? '').toLowerCase().replace('i', '');
+    const bytes = m ? Math.floor(Number(m[1]) * (SIZE_UNITS[unit] ?? 1)) : Number.NaN;
+    if (!Number.isFinite(bytes) || bytes < 1024) {
+      ctx.addIssue({ code: 'custom', message: 'must be a size of at least 1KB, e.g. 50MB' });
+      return z.NEVER;
+    }
+    return bytes;
+  });
+
+const booleanFlag = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'must be true or false' }))
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const perTenMinutes = z.coerce
+  .number({ error: 'must be a whole number' })
+  .int('must be a whole number')
+  .min(0, 'must be 0 or more')
+  .max(10_000, 'must be at most 10000');
 
 const discordSchema = {
   DISCORD_TOKEN: z
@@ -47,6 +86,11 @@ const discordSchema = {
     .min(1, 'is empty')
     .refine((t) => !/^bot\s/i.test(t), 'starts with "Bot "; paste the token alone')
     .refine((t) => !/\s/.test(t), 'contains spaces; paste the token alone')
+    // An HTTP header carries printable ASCII only; anything else would fail on the first request, with a stack.
+    .refine(
+      (t) => /^[\x21-\x7e]*$/.test(t),
+      'contains characters an HTTP header cannot carry (only printable ASCII); paste the token alone',
+    )
     .refine((t) => t.length >= 20, 'is too short to be a bot token'),
   DISCORD_APPLICATION_ID: z.string({ error: 'is missing' }).trim().regex(snowflake, 'must be 17–20 digits'),
 };
@@ -77,6 +121,11 @@ const commonSchema = {
     .min(0, 'must be 0 or more')
     .max(3600, 'must be at most 3600')
     .default(5),
+  DATA_DIR: z.string().trim().min(1).default('./data'),
+  KNOWLEDGE_MAX_BYTES: byteSize.default(50 * 1024 ** 2),
+  KNOWLEDGE_STRICT_START: booleanFlag.default(false),
+  MENTIONS_PER_MEMBER: perTenMinutes.default(5),
+  MENTIONS_PER_SERVER: perTenMinutes.default(30),
 };
 
 /** Settings every entry point shares; the Discord ones are only present for the bot and deploy. */
@@ -87,6 +136,16 @@ export interface BaseConfig {
   moderatorRoleIds: string[];
   logLevel: (typeof LOG_LEVELS)[number];
   askCooldownSeconds: number;
+  /** Where the bot keeps its own files (the last good knowledge base). */
+  dataDir: string;
+  /** The most knowledge YAML, in bytes, that a load reads; more is refused with a clear problem. */
+  knowledgeMaxBytes: number;
+  /** Refuse to start on a broken knowledge base instead of starting from the last good snapshot. */
+  knowledgeStrictStart: boolean;
+  /** Notifications one member may have the bot send per 10 minutes. */
+  mentionsPerMember: number;
+  /** Notifications the bot sends per server per 10 minutes. */
+  mentionsPerServer: number;
 }
 
 /** Configuration of the bot and `npm run deploy`. */
@@ -135,6 +194,11 @@ function base(values: z.infer<z.ZodObject<typeof commonSchema>>): BaseConfig {
     moderatorRoleIds: values.MODERATOR_ROLE_IDS,
     logLevel: values.LOG_LEVEL,
     askCooldownSeconds: values.ASK_COOLDOWN_SECONDS,
+    dataDir: values.DATA_DIR,
+    knowledgeMaxBytes: values.KNOWLEDGE_MAX_BYTES,
+    knowledgeStrictStart: values.KNOWLEDGE_STRICT_START,
+    mentionsPerMember: values.MENTIONS_PER_MEMBER,
+    mentionsPerServer: values.MENTIONS_PER_SERVER,
   };
 }
 
@@ -144,6 +208,11 @@ function base(values: z.infer<z.ZodObject<typeof commonSchema>>): BaseConfig {
  */
 export function loadConfig(env: Env): BotConfig {
   const values = parse({ ...discordSchema, ...commonSchema }, env);
+  // A role id equal to the server id is @everyone: every member would be a moderator.
+  if (values.DISCORD_GUILD_ID && values.MODERATOR_ROLE_IDS.includes(values.DISCORD_GUILD_ID))
+    throw new ConfigError([
+      `MODERATOR_ROLE_IDS contains ${values.DISCORD_GUILD_ID}, the id of the server itself (its @everyone role), which would let every member /reload: use a moderator role's id`,
+    ]);
   return {
     ...base(values),
     discordToken: new Secret(values.DISCORD_TOKEN),

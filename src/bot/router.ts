@@ -1,8 +1,11 @@
-import type { Interaction } from 'discord.js';
+import { type ChatInputCommandInteraction, type Interaction, MessageFlags } from 'discord.js';
 import type { Logger } from '../log.js';
 import type { BotContext, Command } from './command.js';
+import { Cooldown, cooldownMessage } from './cooldown.js';
 import { isExpiredInteraction, UserError } from './errors.js';
-import { describeInput, sendEphemeral } from './respond.js';
+import { isModerator, notAModerator } from './permissions.js';
+import { NotifyLimits, notifyWithheldMessage, type Reservation } from './rate-limit.js';
+import { describeInput, NO_PINGS, sendEphemeral } from './respond.js';
 
 /** Shown when something unexpected broke; details go to the log, not to the channel. */
 export const APOLOGY =
@@ -13,22 +16,37 @@ export const RESTARTING = '🔄 The bot is restarting — please try again in a 
 /** Everything a handler needs except its per-interaction logger. */
 export type RouterContext = Omit<BotContext, 'logger'>;
 
+/** Options of {@link InteractionRouter}. */
+export interface RouterOptions {
+  /** The clock of cooldowns and notification limits (tests). */
+  now?: () => number;
+}
+
 /**
  * Routes interactions to commands: chat-input and autocomplete by command name, buttons and select menus by the
- * `<command>:` prefix of their custom id. Turns errors into ephemeral replies, and tracks in-flight work so a
- * shutdown can let it finish.
+ * `<command>:` prefix of their custom id. Enforces what commands declare (`moderatorOnly`, `cooldown`,
+ * `notifies`) in one place, turns errors into ephemeral replies, and tracks in-flight work so a shutdown can let it
+ * finish.
  */
 export class InteractionRouter {
   readonly #commands: ReadonlyMap<string, Command>;
   readonly #context: RouterContext;
   readonly #logger: Logger;
   readonly #inFlight = new Set<Promise<void>>();
+  readonly #cooldowns = new Map<string, Cooldown>();
+  readonly #notifyLimits: NotifyLimits;
   #accepting = true;
 
-  constructor(context: RouterContext, logger: Logger) {
+  constructor(context: RouterContext, logger: Logger, options: RouterOptions = {}) {
     this.#context = context;
     this.#logger = logger;
     this.#commands = new Map(context.commands.map((c) => [c.data.name, c]));
+    for (const c of context.commands)
+      if (c.cooldown) this.#cooldowns.set(c.data.name, new Cooldown(c.cooldown(context.config), options.now));
+    this.#notifyLimits = new NotifyLimits(
+      { perMember: context.config.mentionsPerMember, perServer: context.config.mentionsPerServer },
+      options.now,
+    );
   }
 
   /** Interactions still being handled. */
@@ -92,7 +110,12 @@ export class InteractionRouter {
     }
     const ctx: BotContext = { ...this.#context, logger };
     try {
-      if (interaction.isChatInputCommand()) await command.execute(interaction, ctx);
+      if (command.moderatorOnly && !isModerator(interaction, this.#context.config.moderatorRoleIds)) {
+        logger.warn({ user: interaction.user.id }, `${command.data.name} refused: not a moderator`);
+        await this.#notify(interaction, notAModerator(command.data.name), logger);
+        return;
+      }
+      if (interaction.isChatInputCommand()) await this.#execute(interaction, command, ctx);
       else if (interaction.isAutocomplete()) {
         if (command.autocomplete) await command.autocomplete(interaction, ctx);
         else await interaction.respond([]);
@@ -103,6 +126,47 @@ export class InteractionRouter {
     } catch (error) {
       await this.#fail(interaction, error, logger);
     }
+  }
+
+  /** Runs a slash command within its cooldown and notification limits. */
+  async #execute(interaction: ChatInputCommandInteraction, command: Command, ctx: BotContext): Promise<void> {
+    const name = command.data.name;
+    const wait = this.#cooldowns.get(name)?.take(interaction.user.id);
+    if (wait && !wait.ok) {
+      ctx.logger.debug({ retryAt: wait.retryAt }, 'cooling down');
+      await sendEphemeral(interaction, cooldownMessage(wait.retryAt, name));
+      return;
+    }
+    const target = command.notifies ? interaction.options.getUser(command.notifies) : null;
+    let reservation: Reservation | undefined;
+    let withheld: string | undefined;
+    if (target) {
+      const check = this.#notifyLimits.take(
+        interaction.user.id,
+        interaction.guildId ?? `channel:${interaction.channelId}`,
+      );
+      if (check.ok) {
+        reservation = check.reservation;
+        ctx.notify = target;
+      } else {
+        ctx.logger.info({ target: target.id, scope: check.scope }, 'notification withheld: over the limit');
+        withheld = notifyWithheldMessage(check, this.#notifyLimits.allowance, target.id);
+      }
+    }
+    try {
+      await command.execute(interaction, ctx);
+    } catch (error) {
+      // Nobody was notified: the allowance is given back.
+      reservation?.refund();
+      throw error;
+    }
+    // The reply went out without the notification; tell the member why, privately.
+    if (withheld && (interaction.replied || interaction.deferred))
+      await interaction.followUp({
+        content: withheld,
+        flags: MessageFlags.Ephemeral,
+        allowedMentions: NO_PINGS,
+      });
   }
 
   async #fail(interaction: Interaction, error: unknown, logger: Logger): Promise<void> {

@@ -5,7 +5,6 @@ import type { BotConfig } from '../config.js';
 import { KnowledgeStore } from '../knowledge/store.js';
 import type { Logger } from '../log.js';
 import { validateCommands } from './command.js';
-import { Cooldown } from './cooldown.js';
 import { NO_PINGS } from './respond.js';
 import { InteractionRouter } from './router.js';
 
@@ -48,10 +47,7 @@ export async function startBot(options: StartOptions): Promise<BotHandle> {
     rest: { api: config.discordApiUrl },
     allowedMentions: NO_PINGS,
   });
-  const router = new InteractionRouter(
-    { store, config, cooldown: new Cooldown(config.askCooldownSeconds), commands },
-    logger,
-  );
+  const router = new InteractionRouter({ store, config, commands }, logger);
 
   client.on(Events.InteractionCreate, (interaction) => void router.handle(interaction));
   // Without an 'error' listener an emitted error would crash the process.
