@@ -1,5 +1,5 @@
 import { installProcessHandlers, runUntilSignalled, shutdownSignal } from './bot/process-handlers.js';
-import { startBot } from './bot/start.js';
+import { StartRefused, startBot } from './bot/start.js';
 import { type BotConfig, ConfigError, loadConfig, processEnv } from './config.js';
 import { formatProblem, KnowledgeError } from './knowledge/problems.js';
 import { createLogger } from './log.js';
@@ -39,6 +39,10 @@ async function main(): Promise<number> {
     if (error instanceof KnowledgeError) {
       console.error(`The knowledge base in ${config.knowledgeDir} is invalid; fix these and start again:`);
       for (const p of error.problems) console.error(`  ${formatProblem(p)}`);
+      return 1;
+    }
+    if (error instanceof StartRefused) {
+      logger.fatal(error.message);
       return 1;
     }
     if ((error as { code?: unknown }).code === 'TokenInvalid') {

@@ -1,10 +1,11 @@
 import { once } from 'node:events';
-import { Client, Events, GatewayIntentBits } from 'discord.js';
+import { Client, Events, GatewayIntentBits, Options } from 'discord.js';
 import { COMMANDS } from '../commands.js';
 import type { BotConfig } from '../config.js';
 import { KnowledgeStore } from '../knowledge/store.js';
 import type { Logger } from '../log.js';
 import { validateCommands } from './command.js';
+import { everyoneModeratorRoles } from './permissions.js';
 import { NO_PINGS } from './respond.js';
 import { InteractionRouter } from './router.js';
 
@@ -16,6 +17,33 @@ export interface StartOptions {
   commands?: readonly unknown[];
   /** How long to wait for the gateway to be ready. Default 30 s. */
   readyTimeoutMs?: number;
+}
+
+/** Start-up stopped on purpose, with a one-line reason for the operator (exit 1, no stack). */
+export class StartRefused extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StartRefused';
+  }
+}
+
+/**
+ * discord.js caches every user and member it sees, forever (~0.55 KB per distinct member). The bot reads members
+ * only from the interaction in hand, so those caches keep just the bot itself, and messages aren't cached at all.
+ * Guilds, channels and roles stay fully cached: discord.js needs them (permissions, `interaction.guild`).
+ */
+export function boundedCaches(): ReturnType<typeof Options.cacheWithLimits> {
+  return Options.cacheWithLimits({
+    ...Options.DefaultMakeCacheSettings,
+    MessageManager: 0,
+    UserManager: { maxSize: 0, keepOverLimit: (user) => user.id === user.client.user?.id },
+    GuildMemberManager: { maxSize: 0, keepOverLimit: (member) => member.id === member.client.user?.id },
+    ThreadMemberManager: 0,
+    PresenceManager: 0,
+    VoiceStateManager: 0,
+    ReactionManager: 0,
+    ReactionUserManager: 0,
+  });
 }
 
 /** A running bot. */
@@ -32,6 +60,7 @@ export interface BotHandle {
  * (a broken one stops start-up with every problem listed), logs in, and resolves once the gateway is ready.
  *
  * @throws {KnowledgeError} when the knowledge directory is invalid.
+ * @throws {StartRefused} when the configuration is unsafe for the servers the bot is in.
  * @throws {CommandDefinitionError} when a command module is malformed.
  */
 export async function startBot(options: StartOptions): Promise<BotHandle> {
@@ -46,6 +75,7 @@ export async function startBot(options: StartOptions): Promise<BotHandle> {
     intents: [GatewayIntentBits.Guilds],
     rest: { api: config.discordApiUrl },
     allowedMentions: NO_PINGS,
+    makeCache: boundedCaches(),
   });
   const router = new InteractionRouter({ store, config, commands }, logger);
 
@@ -77,6 +107,13 @@ export async function startBot(options: StartOptions): Promise<BotHandle> {
     throw error;
   }
   const online = client as Client<true>;
+  const everyone = everyoneModeratorRoles(config.moderatorRoleIds, online.guilds.cache.keys());
+  if (everyone.length > 0) {
+    await client.destroy();
+    throw new StartRefused(
+      `MODERATOR_ROLE_IDS contains ${everyone.join(', ')}, the id of a server the bot is in (its @everyone role), which would let every member /reload: use a moderator role's id`,
+    );
+  }
   logger.info(
     {
       pid: process.pid,
@@ -94,6 +131,7 @@ export async function startBot(options: StartOptions): Promise<BotHandle> {
       router.stopAccepting();
       await router.drain();
       await client.destroy();
+      store.close();
       logger.info('bot stopped');
     })();
     return stopping;

@@ -107,6 +107,11 @@ export class KnowledgeStore {
     return new KnowledgeStore(snapshot(kb));
   }
 
+  /** Stops the reload worker thread, if one runs (shutdown). */
+  close(): void {
+    this.#parser?.close();
+  }
+
   /** The snapshot to answer from. Take it once per request so one answer never mixes two versions. */
   get current(): KnowledgeSnapshot {
     return this.#current;
