@@ -1,16 +1,30 @@
-// Parses knowledge YAML off the main thread for `loadKnowledge(dir, { offThread: true })`, so a /reload never
-// stalls the answers the bot is serving meanwhile. Plain JavaScript on purpose: a worker thread starts without the
-// TypeScript loader. Same options as parse-file.ts; anything short of a clean parse is left to the main thread,
-// which re-parses the file there to report problems with their lines.
+// Checks knowledge files off the main thread for reloads (`loadKnowledge(dir, { parser })`), so a /reload never
+// stalls the answers the bot is serving meanwhile: decoding, YAML parsing, schema checks and the lines of every
+// problem all happen here. Plain JavaScript, because a worker thread may start without the TypeScript loader:
+// under `node --import tsx` it inherits it, elsewhere (vitest) it registers tsx itself before loading the checker.
 import { parentPort } from 'node:worker_threads';
-import { parseDocument } from 'yaml';
 
-parentPort?.on('message', ({ id, text }) => {
+async function loadChecker() {
   try {
-    const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
-    if (doc.errors.length > 0) parentPort?.postMessage({ id, ok: false });
-    else parentPort?.postMessage({ id, ok: true, value: doc.toJS() });
+    return await import('./parse-file.js');
   } catch {
-    parentPort?.postMessage({ id, ok: false });
+    const { register } = await import('tsx/esm/api');
+    register();
+    return await import('./parse-file.js');
   }
+}
+
+const { checkKnowledgeFile } = await loadChecker();
+parentPort?.on('message', ({ id, file, bytes }) => {
+  let check;
+  try {
+    check = checkKnowledgeFile(file, bytes);
+  } catch (error) {
+    check = {
+      ok: false,
+      problems: [{ file, line: 1, field: '', message: `could not be checked: ${String(error)}` }],
+    };
+  }
+  parentPort?.postMessage({ id, check });
 });
+parentPort?.postMessage({ ready: true });
