@@ -1,8 +1,7 @@
-import path from 'node:path';
 import { InteractionContextType, MessageFlags, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
 import type { Command } from '../src/bot/command.js';
 import { NO_PINGS } from '../src/bot/respond.js';
-import type { Problem } from '../src/knowledge/problems.js';
+import { relativeTo } from '../src/knowledge/problems.js';
 import { reloadReport } from '../src/present/reload-report.js';
 
 const data = new SlashCommandBuilder()
@@ -13,12 +12,6 @@ const data = new SlashCommandBuilder()
   // Hidden from members without Manage Server by default; admins can change that, so the router checks again.
   .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
   .setContexts(InteractionContextType.Guild);
-
-/** Problem paths relative to the knowledge directory's parent: `knowledge/people.yaml:12`, not an absolute path. */
-function relativeTo(dir: string): (p: Problem) => Problem {
-  const base = path.dirname(path.resolve(dir));
-  return (p) => ({ ...p, file: path.relative(base, path.resolve(p.file)) || p.file });
-}
 
 /** /reload (moderators): validates the knowledge directory and swaps it in only when it is valid. */
 export default {

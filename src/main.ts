@@ -39,6 +39,11 @@ async function main(): Promise<number> {
     if (error instanceof KnowledgeError) {
       console.error(`The knowledge base in ${config.knowledgeDir} is invalid; fix these and start again:`);
       for (const p of error.problems) console.error(`  ${formatProblem(p)}`);
+      console.error(
+        config.knowledgeStrictStart
+          ? '(KNOWLEDGE_STRICT_START is set, so the last good copy in DATA_DIR is not used.)'
+          : `(There is no last good copy in ${config.dataDir} to start from yet.)`,
+      );
       return 1;
     }
     if (error instanceof StartRefused) {

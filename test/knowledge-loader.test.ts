@@ -220,13 +220,11 @@ describe('limits', () => {
   });
 
   it('refuses a text longer than a field may hold, naming the field', async () => {
-    const long = 'word '.repeat(MAX_FIELD_LENGTH / 4);
-    const broken = valid('initiatives.yaml').replace(
-      'summary: A community for open AI.',
-      `summary: ${long.trim()}`,
-    );
+    // One character over the limit.
+    const long = 'x'.repeat(MAX_FIELD_LENGTH + 1);
+    const broken = valid('initiatives.yaml').replace('summary: A community for open AI.', `summary: ${long}`);
     expect(await problemsWith({ 'initiatives.yaml': broken })).toEqual([
-      `kb/initiatives.yaml:${lineOf(broken, 'summary:')} initiatives[0].summary: is 6,249 characters long, more than the 5,000 allowed; split it up`,
+      `kb/initiatives.yaml:${lineOf(broken, 'summary:')} initiatives[0].summary: is 20,001 characters long, more than the 20,000 allowed; split it up`,
     ]);
   });
 

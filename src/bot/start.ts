@@ -2,7 +2,9 @@ import { once } from 'node:events';
 import { Client, Events, GatewayIntentBits, Options } from 'discord.js';
 import { COMMANDS } from '../commands.js';
 import type { BotConfig } from '../config.js';
-import { KnowledgeStore } from '../knowledge/store.js';
+import { formatProblem, KnowledgeError } from '../knowledge/problems.js';
+import { LastGoodKnowledge } from '../knowledge/snapshot.js';
+import { KnowledgeStore, type StoreOptions } from '../knowledge/store.js';
 import type { Logger } from '../log.js';
 import { validateCommands } from './command.js';
 import { everyoneModeratorRoles } from './permissions.js';
@@ -56,10 +58,47 @@ export interface BotHandle {
 }
 
 /**
+ * Loads the knowledge base, keeping each good load in `DATA_DIR`. When the files on disk are broken, starts from
+ * the last good copy instead (with a warning listing every problem), so a refused /reload followed by a restart
+ * isn't an outage; `KNOWLEDGE_STRICT_START=true`, or no copy yet, refuses to start as before.
+ * @throws {KnowledgeError} with the problems on disk.
+ */
+async function openKnowledge(config: BotConfig, logger: Logger): Promise<KnowledgeStore> {
+  const options: StoreOptions = {
+    maxBytes: config.knowledgeMaxBytes,
+    lastGood: new LastGoodKnowledge(config.dataDir),
+    onSaveError: (error) =>
+      logger.warn(
+        { err: error, dataDir: config.dataDir },
+        'could not keep the last good knowledge base (DATA_DIR)',
+      ),
+  };
+  try {
+    return await KnowledgeStore.open(config.knowledgeDir, options);
+  } catch (error) {
+    if (!(error instanceof KnowledgeError) || config.knowledgeStrictStart) throw error;
+    const store = await KnowledgeStore.openLastGood(error.problems, options).catch(() => undefined);
+    if (!store) throw error;
+    const { kb, lastGood } = store.current;
+    logger.warn(
+      {
+        dir: config.knowledgeDir,
+        problems: error.problems.map(formatProblem),
+        serving: { version: kb.version, savedAt: lastGood?.savedAt, from: options.lastGood?.knowledgeDir },
+      },
+      `the knowledge base on disk has ${error.problems.length} problem${error.problems.length === 1 ? '' : 's'}: serving the last good copy until a /reload passes`,
+    );
+    return store;
+  }
+}
+
+/**
  * Starts the bot exactly as `npm start` does: validates the commands, loads and validates the knowledge base
- * (a broken one stops start-up with every problem listed), logs in, and resolves once the gateway is ready.
+ * (a broken one means the last good copy, or stops start-up with every problem listed), logs in, and resolves
+ * once the gateway is ready.
  *
- * @throws {KnowledgeError} when the knowledge directory is invalid.
+ * @throws {KnowledgeError} when the knowledge directory is invalid and there is no last good copy to serve (or
+ *   `KNOWLEDGE_STRICT_START` is set).
  * @throws {StartRefused} when the configuration is unsafe for the servers the bot is in.
  * @throws {CommandDefinitionError} when a command module is malformed.
  */
@@ -67,7 +106,7 @@ export async function startBot(options: StartOptions): Promise<BotHandle> {
   const { config, logger } = options;
   const commands = validateCommands(options.commands ?? COMMANDS);
 
-  const store = await KnowledgeStore.open(config.knowledgeDir);
+  const store = await openKnowledge(config, logger);
   const { kb, counts } = store.current;
   logger.info({ dir: config.knowledgeDir, version: kb.version, counts }, 'knowledge base loaded');
 

@@ -23,8 +23,8 @@ export interface ParsedFile {
   lineOf(path: readonly PropertyKey[]): number | undefined;
 }
 
-/** The longest text a single field may hold; nothing a member reads needs more, and Discord shows 4,096 at most. */
-export const MAX_FIELD_LENGTH = 5000;
+/** The longest text one field may hold: several times the longest a card can show (Discord: 4,096), far from harm. */
+export const MAX_FIELD_LENGTH = 20_000;
 /**
  * The most YAML aliases (`*name`) one file may use. Knowledge files don't need them; a handful of aliases nested in
  * each other expands to billions of values (an "alias bomb"), so they are counted before anything is expanded.

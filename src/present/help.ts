@@ -23,11 +23,15 @@ export function usage(command: RESTPostAPIChatInputApplicationCommandsJSONBody):
   return `/${[command.name, ...parts].join(' ')}`;
 }
 
-/** What the bot knows and how to use each command, built from the live definitions so it never drifts. */
+/**
+ * What the bot knows and how to use each command, built from the live definitions so it never drifts.
+ * `moderatorNotice`, for moderators only, comes first (e.g. that an older knowledge base is being served).
+ */
 export function helpEmbed(
   index: SearchIndex,
   counts: KnowledgeCounts,
   commands: readonly RESTPostAPIChatInputApplicationCommandsJSONBody[],
+  moderatorNotice?: string,
 ): APIEmbed {
   const featured = index.featured;
   const commandLines = commands.map((c) => {
@@ -48,6 +52,7 @@ export function helpEmbed(
       `${counts.projects} projects, backed by ${counts.sources} sources.`,
     color: COLORS.answer,
     fields: [
+      ...(moderatorNotice ? [{ name: '⚠️ For moderators', value: moderatorNotice }] : []),
       {
         name: 'Featured initiatives',
         value: fitLines(

@@ -1,5 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CommandDefinitionError } from '../../src/bot/command.js';
 import { deployCommands } from '../../src/bot/deploy.js';
@@ -14,11 +17,16 @@ import { writeKnowledgeDir } from '../support/kb-fixture.js';
 const NAMES = ['ask', 'initiative', 'whois', 'reload', 'help'];
 const silent = createLogger('silent');
 
+// The bot keeps its last good knowledge base in DATA_DIR: a scratch one, so tests never write into the repository.
+const dataDir = mkdtempSync(path.join(tmpdir(), 'setup-data-'));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
 function configFor(emulator: DiscordEmulator, extra: Record<string, string> = {}) {
   return loadConfig({
     DISCORD_TOKEN: emulator.token,
     DISCORD_APPLICATION_ID: emulator.applicationId,
     DISCORD_API_URL: emulator.apiUrl,
+    DATA_DIR: path.join(dataDir, 'in-process'),
     ...extra,
   });
 }
@@ -34,6 +42,8 @@ function runCli(file: string, env: Record<string, string>): ChildProcess & { out
     MODERATOR_ROLE_IDS: '',
     LOG_LEVEL: 'info',
     ASK_COOLDOWN_SECONDS: '',
+    DATA_DIR: dataDir,
+    KNOWLEDGE_STRICT_START: '',
     ...env,
   };
   const child = spawn('node_modules/.bin/tsx', [file], { env: { ...process.env, ...variables } });
@@ -158,7 +168,7 @@ describe('npm start', () => {
     expect(child.output()).toContain('npm run ask -- "');
   });
 
-  it('exits 1 listing file:line problems when the knowledge base is invalid', async () => {
+  it('exits 1 listing file:line problems when the knowledge base is invalid and there is no last good copy', async () => {
     const kb = await writeKnowledgeDir({
       'organizations.yaml': 'organizations:\n  - id: Not An Id\n    name: X\n',
     });
@@ -169,9 +179,11 @@ describe('npm start', () => {
         DISCORD_APPLICATION_ID: emulator.applicationId,
         DISCORD_API_URL: emulator.apiUrl,
         KNOWLEDGE_DIR: kb.dir,
+        DATA_DIR: path.join(dataDir, 'never-used'),
       });
       expect(await exitCode(child)).toBe(1);
       expect(child.output()).toMatch(/is invalid; fix these and start again/);
+      expect(child.output()).toContain('There is no last good copy in');
       expect(child.output()).toMatch(/organizations\.yaml:\d+ organizations\[0\]\.id: /);
       expect(emulator.gateway.connections).toBe(connections);
     } finally {

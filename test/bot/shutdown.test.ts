@@ -1,5 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { RESTARTING } from '../../src/bot/router.js';
 import { type DiscordEmulator, type InteractionHandle, startEmulator } from '../support/emulator.js';
@@ -11,6 +14,8 @@ interface NpmStart {
   /** The bot's own pid, from its "bot ready" log line. */
   botPid: number;
 }
+
+let dataDir: string;
 
 async function npmStart(emulator: DiscordEmulator): Promise<NpmStart> {
   const npm = spawn('npm', ['start'], {
@@ -26,6 +31,7 @@ async function npmStart(emulator: DiscordEmulator): Promise<NpmStart> {
       MODERATOR_ROLE_IDS: '',
       ASK_COOLDOWN_SECONDS: '0',
       LOG_LEVEL: 'info',
+      DATA_DIR: dataDir,
     },
   });
   let output = '';
@@ -64,6 +70,7 @@ describe('npm start and signals', () => {
   let started: NpmStart | undefined;
   beforeAll(async () => {
     emulator = await startEmulator();
+    dataDir = await mkdtemp(path.join(tmpdir(), 'shutdown-data-'));
   });
   afterEach(async () => {
     // Never leave a bot behind, whatever the test did.
@@ -76,6 +83,7 @@ describe('npm start and signals', () => {
   });
   afterAll(async () => {
     await emulator?.close();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
 
   it('runs the bot as npm’s direct child, so signals reach it without a shell or tsx in between', async () => {

@@ -3,6 +3,9 @@
  * user would: run a slash command, type into autocomplete, press a button, pick from a menu. Everything goes over
  * real sockets through discord.js; nothing of discord.js is mocked.
  */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { APIEmbed } from 'discord.js';
 import { deployCommands } from '../../src/bot/deploy.js';
 import { type BotHandle, startBot } from '../../src/bot/start.js';
@@ -40,7 +43,10 @@ export const OTHER_USER = { id: '1300000000000000301', username: 'someone-else' 
 export interface StartDiscordOptions {
   /** Default: the real `knowledge/` directory. */
   knowledgeDir?: string;
-  /** Extra environment variables for `loadConfig` (e.g. `ASK_COOLDOWN_SECONDS`, `MODERATOR_ROLE_IDS`). */
+  /**
+   * Extra environment variables for `loadConfig` (e.g. `ASK_COOLDOWN_SECONDS`, `MODERATOR_ROLE_IDS`). `DATA_DIR`
+   * defaults to a fresh temporary directory, removed on close.
+   */
   env?: Record<string, string>;
   emulator?: EmulatorOptions;
   /** Command modules instead of the bot's own (to test the router with a failing command). */
@@ -133,6 +139,10 @@ const matches = (record: LogRecord, msg: string | RegExp) =>
  */
 export async function startDiscord(options: StartDiscordOptions = {}): Promise<DiscordTest> {
   const emulator = await startEmulator(options.emulator);
+  const ownDataDir = options.env?.DATA_DIR ? undefined : await mkdtemp(path.join(tmpdir(), 'bot-data-'));
+  const removeDataDir = async () => {
+    if (ownDataDir) await rm(ownDataDir, { recursive: true, force: true });
+  };
   const logs: LogRecord[] = [];
   const logger = createLogger(options.logLevel ?? 'debug', {
     destination: { write: (line: string) => void logs.push(JSON.parse(line) as LogRecord) },
@@ -148,12 +158,14 @@ export async function startDiscord(options: StartDiscordOptions = {}): Promise<D
       KNOWLEDGE_DIR: options.knowledgeDir ?? 'knowledge',
       ASK_COOLDOWN_SECONDS: '0',
       LOG_LEVEL: 'debug',
+      ...(ownDataDir ? { DATA_DIR: ownDataDir } : {}),
       ...options.env,
     });
     await deployCommands(config, options.commands);
     bot = await startBot({ config, logger, ...(options.commands ? { commands: options.commands } : {}) });
   } catch (error) {
     await emulator.close();
+    await removeDataDir();
     throw error;
   }
 
@@ -201,6 +213,7 @@ export async function startDiscord(options: StartDiscordOptions = {}): Promise<D
         await bot.stop();
       } finally {
         await emulator.close();
+        await removeDataDir();
       }
     },
   };
