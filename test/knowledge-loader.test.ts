@@ -260,6 +260,32 @@ describe('limits', () => {
   });
 });
 
+describe('source addresses', () => {
+  const sources = valid('sources.yaml');
+
+  it.each([
+    'javascript:alert(1)',
+    'file:///etc/passwd',
+    'data:text/html,<b>hi</b>',
+    'GitHub example/repo, file src/x.ts',
+    'https://',
+  ])('refuses %s as a source url, at its line', async (url) => {
+    const broken = sources.replace('url: https://example.org/launch', `url: "${url}"`);
+    expect(await problemsWith({ 'sources.yaml': broken })).toEqual([
+      `kb/sources.yaml:${lineOf(broken, 'url:')} sources[0].url: must be a web address starting with http:// or https://`,
+    ]);
+  });
+
+  it('accepts an http(s) address, also with a note after it', async () => {
+    for (const url of ['http://example.org/a', 'https://example.org/launch (original)']) {
+      const dir = await fixture({
+        'sources.yaml': sources.replace('url: https://example.org/launch', `url: ${url}`),
+      });
+      expect((await loadKnowledge(dir)).sources.get('src-a')?.url).toBe(url);
+    }
+  });
+});
+
 describe('symlinks', () => {
   it('follows a Kubernetes ConfigMap layout (files are symlinks into a hidden ..data directory)', async () => {
     const plain = await fixture({});
