@@ -12,8 +12,9 @@
  * - the bot process's peak memory (VmHWM).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
@@ -68,6 +69,7 @@ const { values } = parseArgs({
 });
 
 const DEADLINE_MS = 3000;
+const DATA_DIR = mkdtempSync(path.join(os.tmpdir(), 'bench-e2e-data-'));
 
 interface Bot {
   child: ChildProcess;
@@ -91,6 +93,8 @@ async function startBotProcess(emu: DiscordEmulator, knowledgeDir: string, label
       KNOWLEDGE_DIR: knowledgeDir,
       ASK_COOLDOWN_SECONDS: '0',
       LOG_LEVEL: 'info',
+      // The bot keeps its last good knowledge base there; not in the repository.
+      DATA_DIR: DATA_DIR,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -315,6 +319,7 @@ async function main() {
   const botPeakRssMiB = peakRss(bot.child.pid);
   await bot.stop();
   await emu.close();
+  rmSync(DATA_DIR, { recursive: true, force: true });
 
   const result: E2EResult = {
     startup,

@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: the whole benchmark in one command. Prints progress to stderr and the tables to stdout, and
  * writes bench/results.json. Each part runs in its own process (bench/engine.ts per size, bench/reload.ts,
- * bench/e2e.ts) so one part's heap and JIT state don't colour the next.
+ * bench/e2e.ts, bench/refused-reload.ts) so one part's heap and JIT state don't colour the next.
  *
  *   npm run bench [-- --quick] [-- --sizes real,1000,10000,100000] [-- --out bench/results.json]
  *
@@ -14,6 +14,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { E2EResult } from './e2e.js';
 import type { EngineResult } from './engine.js';
+import type { RefusedResult } from './refused-reload.js';
 import type { ReloadResult } from './reload.js';
 import { ms, progress, table, times } from './stats.js';
 
@@ -24,6 +25,7 @@ const { values } = parseArgs({
     out: { type: 'string', default: 'bench/results.json' },
     'skip-e2e': { type: 'boolean', default: false },
     'skip-reload': { type: 'boolean', default: false },
+    'skip-refused': { type: 'boolean', default: false },
   },
 });
 
@@ -68,7 +70,12 @@ interface Target {
   met: boolean;
 }
 
-function targets(engine: EngineResult[], reload: ReloadResult[], e2e: E2EResult | undefined): Target[] {
+function targets(
+  engine: EngineResult[],
+  reload: ReloadResult[],
+  e2e: E2EResult | undefined,
+  refused: RefusedResult | undefined,
+): Target[] {
   const out: Target[] = [];
   const bySize = (kb: string) => engine.find((e) => e.kb === kb);
   const check = (label: string, value: number | undefined, limit: number, unit = 'ms') => {
@@ -104,6 +111,18 @@ function targets(engine: EngineResult[], reload: ReloadResult[], e2e: E2EResult 
       met: stale && pause <= 50,
     });
   }
+  for (const run of refused?.runs ?? []) {
+    if (!run.refused)
+      out.push({ target: `refused reload (${run.case}) is refused`, reached: 'it was not', met: false });
+    check(`refused reload (${run.case}): longest event-loop stall`, run.maxStallMs, 50);
+    if (run.ask.n > 0) check(`refused reload (${run.case}): /ask p99 meanwhile`, run.ask.p99, 100);
+    if (run.late + run.lost > 0)
+      out.push({
+        target: `refused reload (${run.case}): no /ask late or lost`,
+        reached: `${run.late} late, ${run.lost} lost`,
+        met: false,
+      });
+  }
   return out;
 }
 
@@ -111,6 +130,7 @@ function printTables(
   engine: EngineResult[],
   reload: ReloadResult[],
   e2e: E2EResult | undefined,
+  refused: RefusedResult | undefined,
   goals: Target[],
 ) {
   const label = (e: EngineResult) =>
@@ -248,6 +268,43 @@ function printTables(
     );
     lines.push('', `Bot process peak RSS: ${e2e.botPeakRssMiB} MiB.`);
   }
+  if (refused) {
+    lines.push(
+      '',
+      `## A refused /reload of one large file while /ask arrives at ${refused.rate}/s (bot process, emulator)`,
+      '',
+    );
+    lines.push(
+      table(
+        [
+          'case',
+          'file',
+          'refused in',
+          'peak RSS (before)',
+          'longest stall',
+          'longest lag',
+          '/ask meanwhile',
+          'p50',
+          'p99',
+          'max',
+          'late / lost',
+        ],
+        refused.runs.map((r) => [
+          r.case,
+          `${r.fileMiB} MiB`,
+          `${r.checkedMs} ms`,
+          `${r.peakRssMiB} MiB (${r.rssBeforeMiB})`,
+          `${ms(r.maxStallMs)} ms`,
+          `${ms(r.maxLagMs)} ms`,
+          String(r.ask.n),
+          ms(r.ask.p50),
+          ms(r.ask.p99),
+          ms(r.ask.max),
+          `${r.late} / ${r.lost}`,
+        ]),
+      ),
+    );
+  }
   lines.push(
     '',
     `Peak RSS of the engine benchmark: ${engine.map((e) => `${label(e)} ${e.peakRssMiB} MiB`).join('; ')}.`,
@@ -301,7 +358,10 @@ async function main() {
         quick ? '0.2' : '1',
         ...(values['skip-reload'] ? [] : ['--kb-dir', kbDir]),
       ]);
-  const goals = targets(engine, reload, e2e);
+  const refused = values['skip-refused']
+    ? undefined
+    : await child<RefusedResult>('bench/refused-reload.ts', ['--mib', quick ? '10' : '25']);
+  const goals = targets(engine, reload, e2e, refused);
   const results = {
     command: 'npm run bench',
     date: new Date().toISOString(),
@@ -311,10 +371,11 @@ async function main() {
     engine,
     reload,
     e2e: e2e ?? null,
+    refusedReload: refused ?? null,
     targets: goals,
   };
   writeFileSync(values.out, `${JSON.stringify(results, null, 2)}\n`);
-  printTables(engine, reload, e2e, goals);
+  printTables(engine, reload, e2e, refused, goals);
   rmSync(work, { recursive: true, force: true });
   progress(`done in ${results.durationSeconds} s; wrote ${values.out}`);
 }

@@ -69,7 +69,10 @@ export interface LoadOptions {
   onLoaded?: (files: readonly LoadedFile[], kb: KnowledgeBase) => void | Promise<void>;
 }
 
-type WorkerReply = { id: number; check: FileCheck } | { ready: true };
+type WorkerReply =
+  | { id: number; check: FileCheck }
+  | { id: number; part: { section: string; items: unknown[] } }
+  | { ready: true };
 
 /**
  * A worker thread running yaml-worker.mjs (which runs {@link checkKnowledgeFile}), started on first use and
@@ -85,7 +88,15 @@ export class YamlParser {
   #ready = false;
   #unavailable = false;
   #idle: NodeJS.Timeout | undefined;
-  readonly #pending = new Map<number, { file: string; done: (check: FileCheck | undefined) => void }>();
+  readonly #pending = new Map<
+    number,
+    {
+      file: string;
+      done: (check: FileCheck | undefined) => void;
+      /** Long lists arrive in parts before the rest of the file. */
+      parts: Map<string, unknown[]>;
+    }
+  >();
   #next = 0;
 
   /** `heapMb`: the worker's heap limit; default enough for a file of {@link DEFAULT_MAX_BYTES}. */
@@ -99,6 +110,8 @@ export class YamlParser {
     try {
       worker = new Worker(new URL('./yaml-worker.mjs', import.meta.url), {
         resourceLimits: { maxOldGenerationSizeMb: this.#heapMb },
+        // Not the process's flags (--inspect, --cpu-prof, other --import hooks): the worker loads what it needs.
+        execArgv: [],
       });
     } catch {
       this.#unavailable = true;
@@ -110,13 +123,25 @@ export class YamlParser {
         this.#ready = true;
         return;
       }
+      if ('part' in reply) {
+        const parts = this.#pending.get(reply.id)?.parts;
+        const list = parts?.get(reply.part.section);
+        if (list) for (const item of reply.part.items) list.push(item);
+        else parts?.set(reply.part.section, reply.part.items);
+        // Ask for the next part after the event loop had a turn.
+        setImmediate(() => this.#worker?.postMessage({ more: reply.id }));
+        return;
+      }
       const job = this.#pending.get(reply.id);
       this.#pending.delete(reply.id);
       if (this.#pending.size === 0) {
         worker.unref();
         this.#idle = setTimeout(() => this.close(), YamlParser.IDLE_MS).unref();
       }
-      job?.done(reply.check);
+      const check = reply.check;
+      if (check.ok && job)
+        for (const [section, items] of job.parts) (check.data as Record<string, unknown>)[section] = items;
+      job?.done(check);
     });
     const fail = (error?: unknown) => {
       if (this.#worker !== worker) return;
@@ -158,7 +183,7 @@ export class YamlParser {
     clearTimeout(this.#idle);
     const id = this.#next++;
     return new Promise((done) => {
-      this.#pending.set(id, { file, done });
+      this.#pending.set(id, { file, done, parts: new Map() });
       // Keep the process alive while a check is outstanding, not while the worker idles.
       worker.ref();
       worker.postMessage({ id, file, bytes });

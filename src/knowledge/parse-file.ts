@@ -31,10 +31,13 @@ export const MAX_FIELD_LENGTH = 20_000;
  */
 export const MAX_ALIASES = 50;
 
-/** Where one top-level list and its items sit in the text: the key's line, and each item's offsets and line. */
+/**
+ * Where one top-level list and its items sit in the text: the key's line, and for item i its start offset, end
+ * offset and line at `items[3i]`, `items[3i + 1]`, `items[3i + 2]` (flat, so a worker hands it over cheaply).
+ */
 export interface SectionLines {
   line: number;
-  items: [start: number, end: number, line: number][];
+  items: number[];
 }
 
 /** {@link SectionLines} per top-level key: enough to find any field's line later without keeping the parse. */
@@ -208,12 +211,11 @@ function sectionsOf(doc: Document, lines: LineCounter): Sections {
     const key = (pair.key as { value?: unknown } | null)?.value;
     const keyRange = (pair.key as Ranged | null)?.range;
     if (typeof key !== 'string' || !keyRange) continue;
-    const items: SectionLines['items'] = [];
+    const items: number[] = [];
     if (isSeq(pair.value))
       for (const item of pair.value.items) {
-        const range = (item as Ranged | null)?.range;
-        if (range) items.push([range[0], range[1], lines.linePos(range[0]).line]);
-        else items.push([keyRange[0], keyRange[1], lines.linePos(keyRange[0]).line]);
+        const range = (item as Ranged | null)?.range ?? keyRange;
+        items.push(range[0], range[1], lines.linePos(range[0]).line);
       }
     sections[key] = { line: lines.linePos(keyRange[0]).line, items };
   }
@@ -331,11 +333,10 @@ export function locatedFile(
   sections: Sections,
 ): ParsedFile {
   const records = new Map<string, { doc: Document; lines: LineCounter; base: number } | null>();
-  const record = (section: string, index: number, item: SectionLines['items'][number]) => {
+  const record = (section: string, index: number, start: number, end: number, line: number) => {
     const key = `${section}\0${index}`;
     if (!records.has(key)) {
       const source = text();
-      const [start, end, line] = item;
       // The item at its own column, so the text parses as the same map it was in the file.
       const column = start - (source.lastIndexOf('\n', start - 1) + 1);
       const lines = new LineCounter();
@@ -354,12 +355,12 @@ export function locatedFile(
       const [section, index, ...rest] = path;
       const lines = typeof section === 'string' ? sections[section] : undefined;
       if (!lines) return path.length === 0 ? 1 : undefined;
-      const item = typeof index === 'number' ? lines.items[index] : undefined;
-      if (!item) return lines.line;
-      if (rest.length === 0) return item[2];
-      const parsed = record(section as string, index as number, item);
+      if (typeof index !== 'number' || 3 * index + 2 >= lines.items.length) return lines.line;
+      const [start, end, line] = lines.items.slice(3 * index, 3 * index + 3) as [number, number, number];
+      if (rest.length === 0) return line;
+      const parsed = record(section as string, index, start, end, line);
       const local = parsed ? lineIn(parsed.doc, parsed.lines, rest) : undefined;
-      return local === undefined || !parsed ? item[2] : parsed.base + local;
+      return local === undefined || !parsed ? line : parsed.base + local;
     },
   };
 }

@@ -112,7 +112,7 @@ export class KnowledgeStore {
   #queue: Promise<unknown> = Promise.resolve();
   // Files parsed by the last load, so a reload re-parses only the files that changed.
   readonly #parsed: ParseCache;
-  // Reloads parse YAML on a worker thread (started at the first reload), so answers never wait for it.
+  // Reloads check YAML on a worker thread (started per reload, stopped after it), so answers never wait for it.
   #parser: YamlParser | undefined;
   readonly #options: StoreOptions;
 
@@ -197,10 +197,13 @@ export class KnowledgeStore {
         maxBytes,
         onLoaded: (files, loaded) => keep(this.#options, dir, files, loaded),
       });
+      // The worker's heap grows with the largest file it read; reloads are rare, so give the memory back now.
+      this.#parser.close();
       // Same version = same file names and contents: the current index already is the index of this directory.
       // (The last good copy has the version of the files it was copied from, so a repaired directory is "same".)
       next = kb.version === before.kb.version && !before.lastGood ? before : await snapshotInSlices(kb);
     } catch (error) {
+      this.#parser?.close();
       const problems =
         error instanceof KnowledgeError
           ? error.problems
