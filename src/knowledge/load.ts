@@ -146,10 +146,11 @@ export class YamlParser {
     const fail = (error?: unknown) => {
       if (this.#worker !== worker) return;
       this.#worker = undefined;
-      // A worker that never got going won't next time either: check on the main thread from now on.
-      if (!this.#ready) this.#unavailable = true;
-      this.#ready = false;
       const outOfMemory = (error as { code?: unknown } | undefined)?.code === 'ERR_WORKER_OUT_OF_MEMORY';
+      // A worker that failed to load won't next time either: check on the main thread from now on. (Running out
+      // of memory is the file's fault, even before the "ready" message got through: never retried here.)
+      if (!this.#ready && !outOfMemory) this.#unavailable = true;
+      this.#ready = false;
       for (const { file, done } of this.#pending.values())
         done(
           this.#unavailable
@@ -259,6 +260,8 @@ async function findFiles(dir: string, problems: Problem[]): Promise<Found[] | un
     try {
       entries = await readdir(real, { withFileTypes: true });
     } catch (error) {
+      // The knowledge directory itself: one problem, reported by the caller.
+      if (!rel) throw error;
       problems.push({
         file: path.join(dir, rel),
         field: '',
@@ -312,7 +315,12 @@ async function findFiles(dir: string, problems: Problem[]): Promise<Found[] | un
         });
     }
   };
-  await walk(root, '');
+  try {
+    await walk(root, '');
+  } catch (error) {
+    problems.push({ file: dir, field: '', message: `cannot read the knowledge directory: ${reason(error)}` });
+    return undefined;
+  }
   return found;
 }
 
@@ -414,7 +422,8 @@ async function load(dir: string, options: LoadOptions, problems: Problem[]): Pro
       parsed.push(locatedFile(file, lazy(text), check.data, check.sections));
       if (!cached) cache?.set(file, digest, check.data, check.sections);
     } else {
-      problems.push(...check.problems);
+      // (Not push(...list): a file can have more problems than a call has room for arguments.)
+      for (const p of check.problems) problems.push(p);
       if (check.declaredIds) for (const id of check.declaredIds) declaredElsewhere.add(id);
       else unreadable = true;
     }
@@ -427,7 +436,7 @@ async function load(dir: string, options: LoadOptions, problems: Problem[]): Pro
   const { kb, problems: crossProblems } = parser
     ? await runSliced(crossCheckSteps(parsed, declared))
     : crossCheck(parsed, declared);
-  problems.push(...crossProblems);
+  for (const p of crossProblems) problems.push(p);
   if (problems.length > 0) throw new KnowledgeError(problems);
 
   const loaded = { ...kb, version: version.digest('hex').slice(0, 8), files: found.map((f) => f.name) };
