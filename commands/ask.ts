@@ -1,14 +1,12 @@
 import { MessageFlags, SlashCommandBuilder } from 'discord.js';
-import { answer } from '../src/answer/answer.js';
 import type { Command } from '../src/bot/command.js';
+import { ANY_CONTEXT, ANY_INSTALL } from '../src/bot/contexts.js';
 import { UserError } from '../src/bot/errors.js';
+import { askQuestion, MAX_QUESTION } from '../src/bot/questions.js';
 import { NO_PINGS } from '../src/bot/respond.js';
 import { answerAbout } from '../src/lookup/record-answer.js';
 import { answerEmbed, askView, PICK_ID, PICK_PRIVATE_ID } from '../src/present/answer-embed.js';
 import { escapeText } from '../src/present/escape.js';
-
-/** Discord enforces this on the option; answers don't get better with longer questions. */
-export const MAX_QUESTION = 300;
 
 const data = new SlashCommandBuilder()
   .setName('ask')
@@ -20,24 +18,28 @@ const data = new SlashCommandBuilder()
       .setRequired(true)
       .setMaxLength(MAX_QUESTION),
   )
-  .addBooleanOption((o) => o.setName('private').setDescription('Show the answer to you only'));
+  .addBooleanOption((o) => o.setName('private').setDescription('Show the answer to you only'))
+  .setIntegrationTypes(ANY_INSTALL)
+  .setContexts(ANY_CONTEXT);
 
 /** /ask: a sourced answer, an unsure answer with "Did you mean…?", or an honest "not in the knowledge base". */
 export default {
   data,
-  cooldown: (config) => config.askCooldownSeconds,
+  cooldown: true,
 
   async execute(interaction, ctx) {
     const question = interaction.options.getString('question', true);
     const privately = interaction.options.getBoolean('private') ?? false;
-    const { index } = ctx.store.current;
-    const result = answer(question, index);
-    const view = askView(question, result, index, privately);
-    // Questions that found nothing are logged at info so moderators can see what to add.
-    ctx.logger.info(
-      { question, outcome: view.outcome, confidence: result.confidence, subject: result.subject?.id ?? null },
-      view.outcome === 'not-found' ? 'question not in the knowledge base' : 'question answered',
-    );
+    const asked = askQuestion(question, 'slash', ctx);
+    if (asked.kind === 'small-talk') {
+      await interaction.reply({
+        content: asked.reply,
+        flags: MessageFlags.Ephemeral,
+        allowedMentions: NO_PINGS,
+      });
+      return;
+    }
+    const view = askView(question, asked.result, asked.index, privately);
     await interaction.reply({
       ...(view.content ? { content: view.content } : {}),
       embeds: view.embeds,
@@ -57,7 +59,7 @@ export default {
     const id = interaction.values[0];
     const record = id ? index.kb.byId.get(id) : undefined;
     if (!record) throw new UserError('That topic is no longer in the knowledge base — ask again with /ask.');
-    const embed = answerEmbed(answerAbout(record, index), index.kb.version);
+    const embed = answerEmbed(answerAbout(record, index), index.kb);
     ctx.logger.info({ picked: record.id }, 'did-you-mean choice picked');
     if (interaction.customId === PICK_PRIVATE_ID) {
       await interaction.update({ content: '', embeds: [embed], components: [], allowedMentions: NO_PINGS });

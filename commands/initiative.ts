@@ -1,5 +1,6 @@
 import { MessageFlags, SlashCommandBuilder } from 'discord.js';
 import type { Command } from '../src/bot/command.js';
+import { ANY_CONTEXT, ANY_INSTALL } from '../src/bot/contexts.js';
 import { UserError } from '../src/bot/errors.js';
 import { mentionTarget, NO_PINGS } from '../src/bot/respond.js';
 import { nameChoices } from '../src/lookup/choices.js';
@@ -45,7 +46,9 @@ const data = new SlashCommandBuilder()
   )
   .addUserOption((o) =>
     o.setName('mention').setDescription('Show the card to someone (they get a notification)'),
-  );
+  )
+  .setIntegrationTypes(ANY_INSTALL)
+  .setContexts(ANY_CONTEXT);
 
 const isTopic = (value: string | null): value is InitiativeTopic =>
   value !== null && (INITIATIVE_TOPICS as readonly string[]).includes(value);

@@ -1,4 +1,10 @@
-import { InteractionContextType, MessageFlags, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
+import {
+  ApplicationIntegrationType,
+  InteractionContextType,
+  MessageFlags,
+  PermissionFlagsBits,
+  SlashCommandBuilder,
+} from 'discord.js';
 import type { Command } from '../src/bot/command.js';
 import { NO_PINGS } from '../src/bot/respond.js';
 import { relativeTo } from '../src/knowledge/problems.js';
@@ -11,6 +17,8 @@ const data = new SlashCommandBuilder()
   )
   // Hidden from members without Manage Server by default; admins can change that, so the router checks again.
   .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
+  // Moderators reload the bot their server runs: never offered in DMs or to a member's own install.
+  .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
   .setContexts(InteractionContextType.Guild);
 
 /** /reload (moderators): validates the knowledge directory and swaps it in only when it is valid. */

@@ -38,14 +38,18 @@ const HELP: Record<string, string> = {
   MODERATOR_ROLE_IDS: 'optional: comma-separated role IDs (17–20 digits each) allowed to /reload',
   LOG_LEVEL: `optional: one of ${LOG_LEVELS.join(', ')}`,
   ASK_COOLDOWN_SECONDS: 'optional: seconds a member waits between /ask questions (0 turns it off; default 5)',
+  MENTION_CHANNEL_IDS:
+    'optional: comma-separated channel IDs (17–20 digits each) where @mentions are answered; empty means every channel',
+  MENTION_CHANNEL_LIMIT:
+    'optional: answers to @mentions per channel per minute (0 turns mention answers off; default 5)',
   DATA_DIR: "optional: a writable directory for the bot's own files (default ./data)",
   KNOWLEDGE_MAX_BYTES:
     'optional: the most knowledge YAML the bot reads, e.g. 50MB (default), 512KB or 1000000',
   KNOWLEDGE_STRICT_START:
     'optional: true refuses to start on a broken knowledge base instead of serving the last good one (default false)',
-  MENTIONS_PER_MEMBER:
+  NOTIFY_PER_MEMBER:
     'optional: notifications (mention:) one member may send per 10 minutes (default 5; 0 = none)',
-  MENTIONS_PER_SERVER:
+  NOTIFY_PER_SERVER:
     'optional: notifications (mention:) the bot sends per server per 10 minutes (default 30)',
 };
 
@@ -95,14 +99,9 @@ const discordSchema = {
   DISCORD_APPLICATION_ID: z.string({ error: 'is missing' }).trim().regex(snowflake, 'must be 17–20 digits'),
 };
 
-const commonSchema = {
-  DISCORD_GUILD_ID: z.string().trim().regex(snowflake, 'must be 17–20 digits').optional(),
-  DISCORD_API_URL: z
-    .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
-    .default('https://discord.com/api')
-    .transform((u) => u.replace(/\/+$/, '')),
-  KNOWLEDGE_DIR: z.string().trim().min(1).default('./knowledge'),
-  MODERATOR_ROLE_IDS: z
+/** A comma-separated list of snowflakes, e.g. role or channel IDs; empty means none. */
+const snowflakeList = (what: string) =>
+  z
     .string()
     .default('')
     .transform((s) =>
@@ -113,19 +112,35 @@ const commonSchema = {
     )
     .refine(
       (ids) => ids.every((id) => snowflake.test(id)),
-      'must be comma-separated role IDs of 17–20 digits',
-    ),
+      `must be comma-separated ${what} of 17–20 digits`,
+    );
+
+const commonSchema = {
+  DISCORD_GUILD_ID: z.string().trim().regex(snowflake, 'must be 17–20 digits').optional(),
+  DISCORD_API_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+    .default('https://discord.com/api')
+    .transform((u) => u.replace(/\/+$/, '')),
+  KNOWLEDGE_DIR: z.string().trim().min(1).default('./knowledge'),
+  MODERATOR_ROLE_IDS: snowflakeList('role IDs'),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   ASK_COOLDOWN_SECONDS: z.coerce
     .number({ error: 'must be a number of seconds' })
     .min(0, 'must be 0 or more')
     .max(3600, 'must be at most 3600')
     .default(5),
+  MENTION_CHANNEL_IDS: snowflakeList('channel IDs'),
+  MENTION_CHANNEL_LIMIT: z.coerce
+    .number({ error: 'must be a whole number of answers' })
+    .int('must be a whole number of answers')
+    .min(0, 'must be 0 or more')
+    .max(60, 'must be at most 60')
+    .default(5),
   DATA_DIR: z.string().trim().min(1).default('./data'),
   KNOWLEDGE_MAX_BYTES: byteSize.default(50 * 1024 ** 2),
   KNOWLEDGE_STRICT_START: booleanFlag.default(false),
-  MENTIONS_PER_MEMBER: perTenMinutes.default(5),
-  MENTIONS_PER_SERVER: perTenMinutes.default(30),
+  NOTIFY_PER_MEMBER: perTenMinutes.default(5),
+  NOTIFY_PER_SERVER: perTenMinutes.default(30),
 };
 
 /** Settings every entry point shares; the Discord ones are only present for the bot and deploy. */
@@ -136,6 +151,10 @@ export interface BaseConfig {
   moderatorRoleIds: string[];
   logLevel: (typeof LOG_LEVELS)[number];
   askCooldownSeconds: number;
+  /** Channels where @mentions are answered (a thread counts as its parent channel); empty means every channel. */
+  mentionChannelIds: string[];
+  /** Answers to @mentions per channel per minute; 0 turns mention answers off. */
+  mentionChannelLimit: number;
   /** Where the bot keeps its own files (the last good knowledge base). */
   dataDir: string;
   /** The most knowledge YAML, in bytes, that a load reads; more is refused with a clear problem. */
@@ -143,9 +162,9 @@ export interface BaseConfig {
   /** Refuse to start on a broken knowledge base instead of starting from the last good snapshot. */
   knowledgeStrictStart: boolean;
   /** Notifications one member may have the bot send per 10 minutes. */
-  mentionsPerMember: number;
+  notifyPerMember: number;
   /** Notifications the bot sends per server per 10 minutes. */
-  mentionsPerServer: number;
+  notifyPerServer: number;
 }
 
 /** Configuration of the bot and `npm run deploy`. */
@@ -194,11 +213,13 @@ function base(values: z.infer<z.ZodObject<typeof commonSchema>>): BaseConfig {
     moderatorRoleIds: values.MODERATOR_ROLE_IDS,
     logLevel: values.LOG_LEVEL,
     askCooldownSeconds: values.ASK_COOLDOWN_SECONDS,
+    mentionChannelIds: values.MENTION_CHANNEL_IDS,
+    mentionChannelLimit: values.MENTION_CHANNEL_LIMIT,
     dataDir: values.DATA_DIR,
     knowledgeMaxBytes: values.KNOWLEDGE_MAX_BYTES,
     knowledgeStrictStart: values.KNOWLEDGE_STRICT_START,
-    mentionsPerMember: values.MENTIONS_PER_MEMBER,
-    mentionsPerServer: values.MENTIONS_PER_SERVER,
+    notifyPerMember: values.NOTIFY_PER_MEMBER,
+    notifyPerServer: values.NOTIFY_PER_SERVER,
   };
 }
 

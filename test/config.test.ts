@@ -25,6 +25,8 @@ describe('loadConfig', () => {
     expect(config.logLevel).toBe('info');
     expect(config.askCooldownSeconds).toBe(5);
     expect(config.discordGuildId).toBeUndefined();
+    expect(config.mentionChannelIds).toEqual([]);
+    expect(config.mentionChannelLimit).toBe(5);
   });
 
   it('names a missing token and a missing application id on their own lines', () => {
@@ -74,6 +76,19 @@ describe('loadConfig', () => {
     expect(config.discordApiUrl).toBe('http://127.0.0.1:3000/api');
   });
 
+  it('parses the @mention channel allow-list and limit, and names a bad one', () => {
+    const config = loadConfig({
+      ...VALID,
+      MENTION_CHANNEL_IDS: '123456789012345678,223456789012345678',
+      MENTION_CHANNEL_LIMIT: '0',
+    });
+    expect(config.mentionChannelIds).toEqual(['123456789012345678', '223456789012345678']);
+    expect(config.mentionChannelLimit).toBe(0);
+    const lines = errorLines({ ...VALID, MENTION_CHANNEL_IDS: '#general', MENTION_CHANNEL_LIMIT: '2.5' });
+    expect(lines[0]).toMatch(/^MENTION_CHANNEL_IDS must be comma-separated channel IDs/);
+    expect(lines[1]).toMatch(/^MENTION_CHANNEL_LIMIT must be a whole number/);
+  });
+
   it('never shows the token in errors, logs, JSON or inspection', () => {
     const config = loadConfig(VALID);
     expect(config.discordToken.reveal()).toBe(TOKEN);
@@ -98,8 +113,8 @@ describe('operational limits', () => {
     expect(config.dataDir).toBe('./data');
     expect(config.knowledgeMaxBytes).toBe(50 * 1024 * 1024);
     expect(config.knowledgeStrictStart).toBe(false);
-    expect(config.mentionsPerMember).toBe(5);
-    expect(config.mentionsPerServer).toBe(30);
+    expect(config.notifyPerMember).toBe(5);
+    expect(config.notifyPerServer).toBe(30);
   });
 
   it('reads sizes with or without a unit, and true/false flags', () => {
@@ -117,14 +132,14 @@ describe('operational limits', () => {
       ...VALID,
       KNOWLEDGE_MAX_BYTES: 'lots',
       KNOWLEDGE_STRICT_START: 'maybe',
-      MENTIONS_PER_MEMBER: '-1',
-      MENTIONS_PER_SERVER: '2.5',
+      NOTIFY_PER_MEMBER: '-1',
+      NOTIFY_PER_SERVER: '2.5',
     });
     expect(lines).toEqual([
       expect.stringMatching(/^KNOWLEDGE_MAX_BYTES must be a size of at least 1KB, e\.g\. 50MB: /),
       expect.stringMatching(/^KNOWLEDGE_STRICT_START must be true or false: /),
-      expect.stringMatching(/^MENTIONS_PER_MEMBER must be 0 or more: /),
-      expect.stringMatching(/^MENTIONS_PER_SERVER must be a whole number: /),
+      expect.stringMatching(/^NOTIFY_PER_MEMBER must be 0 or more: /),
+      expect.stringMatching(/^NOTIFY_PER_SERVER must be a whole number: /),
     ]);
   });
 

@@ -26,7 +26,7 @@ describe('npm run eval', () => {
       file,
       'questions:\n  - id: t1\n    question: who launched the AI Alliance?\n    must_contain: [IBM]\nout_of_scope:\n  - id: t2\n    question: zqxv wibble frobnicate\n',
     );
-    const { code, stdout } = await evalCli(file, '--table');
+    const { code, stdout } = await evalCli(file);
     expect(code).toBe(0);
     expect(stdout).toMatch(/^tiny\s+·\s+in scope\s+1\/1 100\.0%\s+·\s+out of scope refused\s+1\/1/m);
     expect(stdout).toMatch(/tiny — reliability/);

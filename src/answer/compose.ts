@@ -1,5 +1,6 @@
 import type { KbRecord } from '../knowledge/schema.js';
 import type { FactDoc, SearchIndex } from '../search/index.js';
+import type { Mention } from '../search/link.js';
 import { normalize } from '../text/normalize.js';
 import type { Answer, AnswerSource } from './answer.js';
 
@@ -18,7 +19,18 @@ export interface Draft {
   listStyle?: boolean;
   /** Other records the question may have meant, offered when confidence is low. */
   alternatives?: readonly KbRecord[];
+  /** A profile of the subject rather than an answer to the ask's type (what a handler falls back to). */
+  generic?: boolean;
+  /** The ask is for a list (members, releases): the longer budget applies. */
+  list?: boolean;
+  /** Built for exactly the ask's kind (a membership, a launch date, a role): may be answered with full confidence. */
+  sure?: boolean;
+  /** Which route produced it ("membership", "statement" when the judge chose a statement instead). */
+  via?: string;
 }
+
+/** The budget of an answer that isn't a list, in characters: readable at a glance. */
+export const SHORT_ANSWER_CHARS = 700;
 
 /** The longest answer text, in characters (fits an embed description with room for everything else). */
 export const MAX_ANSWER_CHARS = 1500;
@@ -28,11 +40,25 @@ const CONFIDENT = 0.6;
 /** Cuts text at the last sentence or word boundary before `max`, with an ellipsis when it cut. */
 export function truncate(text: string, max: number): string {
   if (text.length <= max) return text;
-  const cut = text.slice(0, max - 1);
-  const sentence = cut.lastIndexOf('. ');
-  const at =
-    sentence > max * 0.6 ? sentence + 1 : cut.lastIndexOf(' ') > max * 0.6 ? cut.lastIndexOf(' ') : max - 1;
-  return `${cut.slice(0, at).trimEnd()}…`;
+  const cut = text.slice(0, max - 2);
+  // At the end of a line or a sentence when one is near; else between words, with a spaced ellipsis so no word
+  // looks cut in half.
+  const line = cut.lastIndexOf('\n');
+  if (line > max * 0.5) return cut.slice(0, line).trimEnd();
+  const sentence = Math.max(cut.lastIndexOf('. '), cut.lastIndexOf('? '), cut.lastIndexOf('! '));
+  if (sentence > max * 0.5) return cut.slice(0, sentence + 1);
+  const space = cut.lastIndexOf(' ');
+  return `${cut.slice(0, space > 0 ? space : max - 2).trimEnd()} …`;
+}
+
+/** Supporting statements longer than this are cut to their first sentence, so more of them fit. */
+const LONG_STATEMENT = 240;
+
+/** A statement's first sentence, when the whole is long and the first sentence stands on its own. */
+function firstSentence(text: string): string {
+  if (text.length <= LONG_STATEMENT) return text;
+  const m = /^(.{40,}?[.!?])\s+(?=[A-Z“"'(])/.exec(text);
+  return m?.[1] ?? text;
 }
 
 /**
@@ -58,22 +84,30 @@ function docText(doc: FactDoc, quoteStyle: boolean): string {
 }
 
 /** Fits a draft into the answer limits and gathers its sources and suggestions. */
-export function composeAnswer(draft: Draft, index: SearchIndex, alternatives: readonly KbRecord[]): Answer {
+export function composeAnswer(
+  draft: Draft,
+  index: SearchIndex,
+  alternatives: readonly KbRecord[],
+  mentions: readonly Mention[] = [],
+): Answer {
   const used: FactDoc[] = [];
-  let text = draft.lead.trim();
+  const budget = draft.list || draft.listStyle ? MAX_ANSWER_CHARS : SHORT_ANSWER_CHARS;
+  let text = withoutRepeatedName(draft.lead.trim(), draft.subject);
   const seen = new Set<string>([text]);
   const bullets = draft.listStyle || (draft.docs.length > 1 && text !== '');
   for (const doc of draft.docs) {
-    const piece = docText(doc, draft.quoteStyle ?? false).trim();
+    const piece = (
+      text ? firstSentence(docText(doc, draft.quoteStyle ?? false)) : docText(doc, draft.quoteStyle ?? false)
+    ).trim();
     if (!piece || seen.has(piece) || text.includes(piece) || (!draft.listStyle && mostlyRepeats(piece, text)))
       continue;
     const next = text ? `${text}\n${bullets ? '• ' : ''}${piece}` : piece;
-    if (next.length > MAX_ANSWER_CHARS && used.length > 0) break;
+    if (next.length > budget && (used.length > 0 || text !== '')) break;
     text = next;
     seen.add(piece);
     used.push(doc);
   }
-  text = truncate(text, MAX_ANSWER_CHARS);
+  text = truncate(echoTyped(namingSubject(dedupeSentences(text), draft.subject), mentions), budget);
 
   const sourceIds = [...(draft.leadSources ?? []), ...used.flatMap((d) => d.sources)];
   const sources: AnswerSource[] = [];
@@ -99,4 +133,57 @@ export function composeAnswer(draft: Draft, index: SearchIndex, alternatives: re
     sources,
     suggestions,
   };
+}
+
+/** "Cohere — Cohere is…": a lead that repeats the record's name as its first word says it once. */
+function withoutRepeatedName(text: string, subject: KbRecord): string {
+  const prefix = `${subject.name} — `;
+  if (text.startsWith(prefix) && text.slice(prefix.length).startsWith(subject.name))
+    return text.slice(prefix.length);
+  return text;
+}
+
+/** Drops a sentence said a second time, anywhere in the reply. */
+export function dedupeSentences(text: string): string {
+  const seen = new Set<string>();
+  return text
+    .split('\n')
+    .map((line) =>
+      line
+        .split(/(?<=[.!?])\s+(?=[A-Z“"'(])/)
+        .filter((sentence) => {
+          const key = normalize(sentence);
+          if (key.split(' ').length < 4) return true;
+          if (seen.has(key)) return false;
+          seen.add(key);
+          return true;
+        })
+        .join(' '),
+    )
+    .filter((line) => line.replace(/^• /, '').trim() !== '')
+    .join('\n');
+}
+
+/**
+ * The member's own spelling: an alias or acronym they typed ("PAI") appears beside the name the first time the
+ * answer uses it, so they can tell it is the thing they meant.
+ */
+function echoTyped(text: string, mentions: readonly Mention[]): string {
+  let out = text;
+  for (const m of mentions) {
+    const surface = m.surfaces[0];
+    if (!surface || surface.isName || surface.garbled || m.score < 1) continue;
+    const alias = surface.original;
+    const name = surface.record.name;
+    if (normalize(out).includes(normalize(alias)) || !out.includes(name)) continue;
+    const at = out.indexOf(name);
+    out = `${out.slice(0, at + name.length)} (${alias})${out.slice(at + name.length)}`;
+  }
+  return out;
+}
+
+/** An answer that never names its subject ("IBM and Meta launched the Alliance…") starts with the name. */
+function namingSubject(text: string, subject: KbRecord): string {
+  if (!text || normalize(text).includes(normalize(subject.name))) return text;
+  return `${subject.name}: ${text}`;
 }

@@ -2,8 +2,8 @@
 export type CooldownCheck = { ok: true } | { ok: false; retryAt: number };
 
 /**
- * A per-user cooldown (a command's `cooldown`): one use per `seconds` window. In memory on purpose: it guards
- * against spam bursts, so losing it on restart is harmless. `seconds` 0 turns it off.
+ * A per-user cooldown (the asking cooldown: /ask, the message menu, mentions): one use per `seconds` window. In memory on purpose: it guards against spam
+ * bursts, so losing it on restart is harmless. `seconds` 0 turns it off.
  */
 export class Cooldown {
   readonly #windowMs: number;
@@ -32,10 +32,7 @@ export class Cooldown {
   }
 }
 
-/** The ephemeral note for a member who uses `/command` again too soon, with a live Discord countdown. */
-export function cooldownMessage(retryAt: number, command = 'ask'): string {
-  const when = `<t:${Math.ceil(retryAt / 1000)}:R>`;
-  return command === 'ask'
-    ? `⏳ One question at a time — you can ask again ${when}.`
-    : `⏳ One at a time — you can use /${command} again ${when}.`;
+/** The ephemeral note for a user who asks again too soon, with a live Discord countdown. */
+export function cooldownMessage(retryAt: number): string {
+  return `⏳ One question at a time — you can ask again <t:${Math.ceil(retryAt / 1000)}:R>.`;
 }

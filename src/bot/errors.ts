@@ -23,3 +23,16 @@ export function isAlreadyAcknowledged(error: unknown): boolean {
     error.code === RESTJSONErrorCodes.InteractionHasAlreadyBeenAcknowledged
   );
 }
+
+/**
+ * The bot may not post where it tried: 50001 Missing Access, 50013 Missing Permissions, or 160002 (a reply without
+ * Read Message History). Retrying can't help until a server admin changes the channel's permissions.
+ */
+export function isMissingPermission(error: unknown): boolean {
+  return (
+    error instanceof DiscordAPIError &&
+    (error.code === RESTJSONErrorCodes.MissingAccess ||
+      error.code === RESTJSONErrorCodes.MissingPermissions ||
+      error.code === RESTJSONErrorCodes.CannotReplyWithoutPermissionToReadMessageHistory)
+  );
+}

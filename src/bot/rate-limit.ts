@@ -1,16 +1,14 @@
-/** A reservation {@link WindowLimiter.take} made; `refund` gives it back when the reply never went out. */
+/** A use {@link RateLimit.record} recorded; `refund` gives it back (the reply it was for never went out). */
 export interface Reservation {
   refund(): void;
 }
 
-/** The outcome of a take: allowed (with a way to undo it), or over the limit until `retryAt` (epoch ms). */
-export type LimitCheck = { ok: true; reservation: Reservation } | { ok: false; retryAt: number };
-
 /**
- * At most `limit` uses per key within any `windowMs` (a sliding window of timestamps). In memory on purpose: it
- * stops bursts, so losing it on restart is harmless. Keys with nothing left in the window are dropped.
+ * At most `limit` uses per key in any `windowMs` (a sliding window of timestamps): answers per channel per minute,
+ * notifications per member per ten minutes. In memory on purpose, like the cooldown: it damps bursts, so
+ * forgetting it on restart is harmless. `limit` 0 allows nothing. Keys with nothing left in the window are dropped.
  */
-export class WindowLimiter {
+export class RateLimit {
   readonly limit: number;
   readonly windowMs: number;
   readonly #now: () => number;
@@ -30,7 +28,7 @@ export class WindowLimiter {
     return uses;
   }
 
-  /** When `key` may be used again, or `undefined` if it may now. Records nothing. */
+  /** When `key` may be used again (epoch ms), or `undefined` if it may now. Records nothing. */
   blockedUntil(key: string): number | undefined {
     const now = this.#now();
     const uses = this.#recent(key, now);
@@ -40,13 +38,13 @@ export class WindowLimiter {
     return oldest + this.windowMs;
   }
 
-  /** Records a use of `key` now (call after {@link blockedUntil} said yes). */
+  /** Records a use of `key` now (after {@link blockedUntil} said yes); the reservation can give it back. */
   record(key: string): Reservation {
     const now = this.#now();
     const uses = this.#recent(key, now);
     uses.push(now);
     this.#uses.set(key, uses);
-    // Forget idle keys now and then, so a busy server doesn't grow the map forever.
+    // Forget idle keys now and then, so a bot in many channels doesn't grow the map forever.
     if (this.#uses.size > 1000) for (const k of [...this.#uses.keys()]) this.#recent(k, now);
     return {
       refund: () => {
@@ -57,10 +55,11 @@ export class WindowLimiter {
     };
   }
 
-  /** {@link blockedUntil} and {@link record} in one step. */
-  take(key: string): LimitCheck {
-    const retryAt = this.blockedUntil(key);
-    return retryAt === undefined ? { ok: true, reservation: this.record(key) } : { ok: false, retryAt };
+  /** Records a use for `key` and returns true, or returns false (recording nothing) when the key is at its limit. */
+  take(key: string): boolean {
+    if (this.blockedUntil(key) !== undefined) return false;
+    this.record(key);
+    return true;
   }
 }
 
@@ -84,13 +83,13 @@ export const NOTIFY_WINDOW_MS = 10 * 60_000;
  */
 export class NotifyLimits {
   readonly allowance: NotifyAllowance;
-  readonly #member: WindowLimiter;
-  readonly #server: WindowLimiter;
+  readonly #member: RateLimit;
+  readonly #server: RateLimit;
 
   constructor(allowance: NotifyAllowance, now: () => number = Date.now) {
     this.allowance = allowance;
-    this.#member = new WindowLimiter(allowance.perMember, NOTIFY_WINDOW_MS, now);
-    this.#server = new WindowLimiter(allowance.perServer, NOTIFY_WINDOW_MS, now);
+    this.#member = new RateLimit(allowance.perMember, NOTIFY_WINDOW_MS, now);
+    this.#server = new RateLimit(allowance.perServer, NOTIFY_WINDOW_MS, now);
   }
 
   /** Reserves one notification by `memberId` in `serverKey` (a guild id, or the channel outside servers). */

@@ -9,6 +9,9 @@ import {
 /** Mentions in our messages never ping: user input, names and ids are echoed, and @everyone must stay inert. */
 export const NO_PINGS: MessageMentionOptions = { parse: [] };
 
+/** For replies to a member's message: nobody is pinged, not even the member replied to. */
+export const REPLY_NO_PINGS: MessageMentionOptions = { parse: [], repliedUser: false };
+
 /** The content prefix and `allowedMentions` for a reply that should notify one user (the `mention` option). */
 export interface MentionTarget {
   content?: string;

@@ -1,7 +1,12 @@
-import { type ChatInputCommandInteraction, type Interaction, MessageFlags } from 'discord.js';
+import {
+  type ChatInputCommandInteraction,
+  type Interaction,
+  type MessageContextMenuCommandInteraction,
+  MessageFlags,
+} from 'discord.js';
 import type { Logger } from '../log.js';
-import type { BotContext, Command } from './command.js';
-import { Cooldown, cooldownMessage } from './cooldown.js';
+import { type BotContext, type Command, isMessageCommand } from './command.js';
+import { cooldownMessage } from './cooldown.js';
 import { isExpiredInteraction, UserError } from './errors.js';
 import { isModerator, notAModerator } from './permissions.js';
 import { NotifyLimits, notifyWithheldMessage, type Reservation } from './rate-limit.js';
@@ -13,27 +18,28 @@ export const APOLOGY =
 /** Shown to interactions that arrive while the bot shuts down. */
 export const RESTARTING = '🔄 The bot is restarting — please try again in a few seconds.';
 
+const NO_LONGER_AVAILABLE = 'This command or button is no longer available.';
+
 /** Everything a handler needs except its per-interaction logger. */
 export type RouterContext = Omit<BotContext, 'logger'>;
 
 /** Options of {@link InteractionRouter}. */
 export interface RouterOptions {
-  /** The clock of cooldowns and notification limits (tests). */
+  /** The clock of the notification limits (tests). */
   now?: () => number;
 }
 
 /**
- * Routes interactions to commands: chat-input and autocomplete by command name, buttons and select menus by the
- * `<command>:` prefix of their custom id. Enforces what commands declare (`moderatorOnly`, `cooldown`,
- * `notifies`) in one place, turns errors into ephemeral replies, and tracks in-flight work so a shutdown can let it
- * finish.
+ * Routes interactions to commands: chat-input, autocomplete and message context-menu commands by command name,
+ * buttons and select menus by the `<command>:` prefix of their custom id. Enforces what commands declare
+ * (`moderatorOnly`, `cooldown`, `notifies`) in one place, turns errors into ephemeral replies, and tracks
+ * in-flight work so a shutdown can let it finish.
  */
 export class InteractionRouter {
   readonly #commands: ReadonlyMap<string, Command>;
   readonly #context: RouterContext;
   readonly #logger: Logger;
   readonly #inFlight = new Set<Promise<void>>();
-  readonly #cooldowns = new Map<string, Cooldown>();
   readonly #notifyLimits: NotifyLimits;
   #accepting = true;
 
@@ -41,10 +47,8 @@ export class InteractionRouter {
     this.#context = context;
     this.#logger = logger;
     this.#commands = new Map(context.commands.map((c) => [c.data.name, c]));
-    for (const c of context.commands)
-      if (c.cooldown) this.#cooldowns.set(c.data.name, new Cooldown(c.cooldown(context.config), options.now));
     this.#notifyLimits = new NotifyLimits(
-      { perMember: context.config.mentionsPerMember, perServer: context.config.mentionsPerServer },
+      { perMember: context.config.notifyPerMember, perServer: context.config.notifyPerServer },
       options.now,
     );
   }
@@ -86,7 +90,11 @@ export class InteractionRouter {
   }
 
   #commandFor(interaction: Interaction): Command | undefined {
-    if (interaction.isChatInputCommand() || interaction.isAutocomplete())
+    if (
+      interaction.isChatInputCommand() ||
+      interaction.isAutocomplete() ||
+      interaction.isMessageContextMenuCommand()
+    )
       return this.#commands.get(interaction.commandName);
     if (interaction.isMessageComponent()) return this.#commands.get(interaction.customId.split(':')[0] ?? '');
     return undefined;
@@ -115,28 +123,42 @@ export class InteractionRouter {
         await this.#notify(interaction, notAModerator(command.data.name), logger);
         return;
       }
-      if (interaction.isChatInputCommand()) await this.#execute(interaction, command, ctx);
+      if (interaction.isMessageComponent()) {
+        if (!command.handleComponent) throw new UserError('This button is no longer available.');
+        await command.handleComponent(interaction, ctx);
+      } else if (isMessageCommand(command)) {
+        // A name registered as one kind and served as another: a stale registration until the next deploy.
+        if (!interaction.isMessageContextMenuCommand()) throw new UserError(NO_LONGER_AVAILABLE);
+        if (await this.#coolingDown(interaction, command, ctx)) return;
+        await command.execute(interaction, ctx);
+      } else if (interaction.isChatInputCommand()) await this.#execute(interaction, command, ctx);
       else if (interaction.isAutocomplete()) {
         if (command.autocomplete) await command.autocomplete(interaction, ctx);
         else await interaction.respond([]);
-      } else if (interaction.isMessageComponent()) {
-        if (!command.handleComponent) throw new UserError('This button is no longer available.');
-        await command.handleComponent(interaction, ctx);
-      }
+      } else throw new UserError(NO_LONGER_AVAILABLE);
     } catch (error) {
       await this.#fail(interaction, error, logger);
     }
   }
 
+  /** True (and the member told when to ask again) when a command that declares `cooldown` is cooling down. */
+  async #coolingDown(
+    interaction: ChatInputCommandInteraction | MessageContextMenuCommandInteraction,
+    command: Command,
+    ctx: BotContext,
+  ): Promise<boolean> {
+    if (!command.cooldown) return false;
+    const wait = this.#context.cooldown.take(interaction.user.id);
+    if (wait.ok) return false;
+    ctx.logger.debug({ retryAt: wait.retryAt }, 'cooling down');
+    await sendEphemeral(interaction, cooldownMessage(wait.retryAt));
+    return true;
+  }
+
   /** Runs a slash command within its cooldown and notification limits. */
   async #execute(interaction: ChatInputCommandInteraction, command: Command, ctx: BotContext): Promise<void> {
-    const name = command.data.name;
-    const wait = this.#cooldowns.get(name)?.take(interaction.user.id);
-    if (wait && !wait.ok) {
-      ctx.logger.debug({ retryAt: wait.retryAt }, 'cooling down');
-      await sendEphemeral(interaction, cooldownMessage(wait.retryAt, name));
-      return;
-    }
+    if (isMessageCommand(command)) throw new UserError(NO_LONGER_AVAILABLE);
+    if (await this.#coolingDown(interaction, command, ctx)) return;
     const target = command.notifies ? interaction.options.getUser(command.notifies) : null;
     let reservation: Reservation | undefined;
     let withheld: string | undefined;

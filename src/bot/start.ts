@@ -7,9 +7,18 @@ import { LastGoodKnowledge } from '../knowledge/snapshot.js';
 import { KnowledgeStore, type StoreOptions } from '../knowledge/store.js';
 import type { Logger } from '../log.js';
 import { validateCommands } from './command.js';
+import { Cooldown } from './cooldown.js';
+import { MentionResponder } from './mentions.js';
 import { everyoneModeratorRoles } from './permissions.js';
 import { NO_PINGS } from './respond.js';
 import { InteractionRouter } from './router.js';
+
+/**
+ * The gateway intents the bot asks for, and no more. `GuildMessages` (not privileged) delivers messages so mentions
+ * can be answered; Discord includes the text of messages that mention the bot without the privileged Message
+ * Content intent, so the bot never asks for it and never sees other messages' text.
+ */
+export const GATEWAY_INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages] as const;
 
 /** Options of {@link startBot}. */
 export interface StartOptions {
@@ -31,7 +40,8 @@ export class StartRefused extends Error {
 
 /**
  * discord.js caches every user and member it sees, forever (~0.55 KB per distinct member). The bot reads members
- * only from the interaction in hand, so those caches keep just the bot itself, and messages aren't cached at all.
+ * only from the interaction or message in hand, so those caches keep just the bot itself (its own permissions in a
+ * channel need its member); messages aren't cached at all: each mention is answered as it arrives.
  * Guilds, channels and roles stay fully cached: discord.js needs them (permissions, `interaction.guild`).
  */
 export function boundedCaches(): ReturnType<typeof Options.cacheWithLimits> {
@@ -53,6 +63,7 @@ export interface BotHandle {
   client: Client<true>;
   store: KnowledgeStore;
   router: InteractionRouter;
+  mentions: MentionResponder;
   /** Stops taking interactions, lets in-flight ones finish, and disconnects. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -111,14 +122,18 @@ export async function startBot(options: StartOptions): Promise<BotHandle> {
   logger.info({ dir: config.knowledgeDir, version: kb.version, counts }, 'knowledge base loaded');
 
   const client = new Client({
-    intents: [GatewayIntentBits.Guilds],
+    intents: [...GATEWAY_INTENTS],
     rest: { api: config.discordApiUrl },
     allowedMentions: NO_PINGS,
     makeCache: boundedCaches(),
   });
-  const router = new InteractionRouter({ store, config, commands }, logger);
+  // One cooldown for every way of asking: /ask, the message menu and mentions count as the same member asking.
+  const cooldown = new Cooldown(config.askCooldownSeconds);
+  const router = new InteractionRouter({ store, config, cooldown, commands }, logger);
+  const mentions = new MentionResponder({ store, config, cooldown, logger });
 
   client.on(Events.InteractionCreate, (interaction) => void router.handle(interaction));
+  client.on(Events.MessageCreate, (message) => void mentions.handle(message));
   // Without an 'error' listener an emitted error would crash the process.
   client.on(Events.Error, (error) => logger.error({ err: error }, 'discord.js client error'));
   client.on(Events.Warn, (message) => logger.warn({ message }, 'discord.js warning'));
@@ -168,12 +183,13 @@ export async function startBot(options: StartOptions): Promise<BotHandle> {
   const stop = () => {
     stopping ??= (async () => {
       router.stopAccepting();
-      await router.drain();
+      mentions.stopAccepting();
+      await Promise.all([router.drain(), mentions.drain()]);
       await client.destroy();
       store.close();
       logger.info('bot stopped');
     })();
     return stopping;
   };
-  return { client: online, store, router, stop };
+  return { client: online, store, router, mentions, stop };
 }

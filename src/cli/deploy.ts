@@ -1,10 +1,10 @@
 import { DiscordAPIError } from 'discord.js';
 import { CommandDefinitionError } from '../bot/command.js';
-import { deployCommands } from '../bot/deploy.js';
+import { commandLabel, deployCommands } from '../bot/deploy.js';
 import { ConfigError, loadConfig, processEnv } from '../config.js';
 
 /**
- * `npm run deploy`: registers the slash commands from `src/commands.ts` with Discord — to DISCORD_GUILD_ID when
+ * `npm run deploy`: registers the commands from `src/commands.ts` with Discord — to DISCORD_GUILD_ID when
  * set (instant; for testing), else globally — and prints what was registered and where.
  */
 async function main(): Promise<number> {
@@ -20,7 +20,7 @@ async function main(): Promise<number> {
   }
   try {
     const result = await deployCommands(config);
-    const names = result.commands.map((c) => `/${c.name}`).join(', ');
+    const names = result.commands.map(commandLabel).join(', ');
     const where =
       result.scope === 'guild'
         ? `to server ${result.guildId} (available there immediately)`
@@ -28,7 +28,8 @@ async function main(): Promise<number> {
     console.log(`✔ Registered ${result.commands.length} commands ${where}: ${names}`);
     if (result.scope === 'guild') {
       console.log(
-        '  For production, unset DISCORD_GUILD_ID and run npm run deploy again to register them globally.',
+        '  For production, unset DISCORD_GUILD_ID and run npm run deploy again to register them globally.' +
+          '\n  Only global commands reach members who install the app to their own account (DMs, other servers).',
       );
     }
     return 0;

@@ -6,10 +6,10 @@ import { loadKnowledge } from '../knowledge/load.js';
 import { KnowledgeError } from '../knowledge/problems.js';
 import { buildIndex, type SearchIndex } from '../search/index.js';
 
-const USAGE = `Usage: npm run eval -- [file.yaml …] [--show NAME[,NAME]] [--show-all] [--table]
+const USAGE = `Usage: npm run eval -- [file.yaml …] [--show NAME[,NAME]] [--show-all] [--no-table]
   no file      score every question set in eval/
   --show NAME  print the misses of that set (e.g. --show tune); --show-all prints every set's misses
-  --table      print each set's reliability table (confidence band → share right)`;
+  --no-table   leave out each set's reliability table (confidence band → share right)`;
 
 function pct(n: number, d: number): string {
   return d ? `${((100 * n) / d).toFixed(1)}%` : '—';
@@ -65,7 +65,7 @@ async function main(argv: string[]): Promise<number> {
   const showAt = argv.indexOf('--show');
   const show = new Set(showAt >= 0 ? (argv[showAt + 1] ?? '').split(',').filter(Boolean) : []);
   const showAll = argv.includes('--show-all');
-  const table = argv.includes('--table');
+  const table = !argv.includes('--no-table');
   const files = argv.filter((a, i) => !a.startsWith('--') && !(showAt >= 0 && i === showAt + 1));
   if (showAt >= 0 && !show.size) {
     console.error(`eval: --show needs a set name\n${USAGE}`);

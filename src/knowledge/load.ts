@@ -14,6 +14,7 @@ import {
 } from './parse-file.js';
 import { KnowledgeError, type Problem } from './problems.js';
 import type { KnowledgeFile } from './schema.js';
+import { lastChanged } from './updated.js';
 import { crossCheck, crossCheckSteps } from './validate.js';
 
 /** Files that may sit in the knowledge directory without being knowledge files. */
@@ -222,6 +223,8 @@ interface Found {
   /** The path problems show: the directory as given, joined with `name`. */
   file: string;
   bytes: number;
+  /** Last change (epoch ms), kept on the last good copy so "updated" dates stay true. */
+  mtimeMs: number;
 }
 
 const reason = (error: unknown): string => {
@@ -276,12 +279,14 @@ async function findFiles(dir: string, problems: Problem[]): Promise<Found[] | un
       const full = path.join(real, entry.name);
       let kind: 'file' | 'dir' | 'other' = entry.isFile() ? 'file' : entry.isDirectory() ? 'dir' : 'other';
       let bytes = 0;
+      let mtimeMs = 0;
       let target = full;
       if (entry.isSymbolicLink() || kind === 'file') {
         try {
           const info = await stat(full);
           kind = info.isFile() ? 'file' : info.isDirectory() ? 'dir' : 'other';
           bytes = info.size;
+          mtimeMs = info.mtimeMs;
           if (kind === 'dir') target = await realpath(full);
         } catch (error) {
           problems.push({
@@ -305,7 +310,7 @@ async function findFiles(dir: string, problems: Problem[]): Promise<Found[] | un
         }
         continue;
       }
-      if (kind === 'file' && /\.ya?ml$/i.test(entry.name)) found.push({ name, file, bytes });
+      if (kind === 'file' && /\.ya?ml$/i.test(entry.name)) found.push({ name, file, bytes, mtimeMs });
       else if (!COMPANION_FILES.has(entry.name.toLowerCase()))
         problems.push({
           file,
@@ -329,6 +334,8 @@ export interface LoadedFile {
   /** Path relative to the knowledge directory, with `/`. */
   name: string;
   bytes: Uint8Array;
+  /** When the file was last changed (epoch ms). */
+  mtimeMs: number;
 }
 
 /**
@@ -386,7 +393,7 @@ async function load(dir: string, options: LoadOptions, problems: Problem[]): Pro
   const { cache, parser } = options;
   let read = 0;
 
-  for (const { name, file } of found) {
+  for (const { name, file, mtimeMs } of found) {
     let bytes: Uint8Array;
     try {
       bytes = await readFile(file);
@@ -408,7 +415,7 @@ async function load(dir: string, options: LoadOptions, problems: Problem[]): Pro
     // Hashed on the thread pool: a large file must not hold up the answers being served meanwhile.
     const digest = Buffer.from(await webcrypto.subtle.digest('SHA-256', bytes)).toString('hex');
     version.update(name).update('\0').update(digest).update('\0');
-    sourceFiles.push({ name, bytes });
+    sourceFiles.push({ name, bytes, mtimeMs });
     const text = () =>
       Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
         .toString('utf8')
@@ -439,7 +446,13 @@ async function load(dir: string, options: LoadOptions, problems: Problem[]): Pro
   for (const p of crossProblems) problems.push(p);
   if (problems.length > 0) throw new KnowledgeError(problems);
 
-  const loaded = { ...kb, version: version.digest('hex').slice(0, 8), files: found.map((f) => f.name) };
+  const updated = await lastChanged(found.map((f) => f.file));
+  const loaded: KnowledgeBase = {
+    ...kb,
+    version: version.digest('hex').slice(0, 8),
+    files: found.map((f) => f.name),
+    ...(updated ? { updated } : {}),
+  };
   await options.onLoaded?.(sourceFiles, loaded);
   return loaded;
 }

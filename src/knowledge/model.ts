@@ -10,6 +10,8 @@ export interface KnowledgeBase {
   version: string;
   /** The files it was loaded from, relative to the directory. */
   files: readonly string[];
+  /** The day (`YYYY-MM-DD`) its newest file was last changed, shown to members as "Knowledge updated …". */
+  updated?: string;
 }
 
 /** Records per kind plus sources, for `kb:check`, `/help` and logs. */

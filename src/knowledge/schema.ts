@@ -50,6 +50,11 @@ export const Topic = z.enum([
   'note',
 ]);
 
+/** For editors and reviewers only (provenance, caveats, what still needs checking); never shown to members. */
+const EditorNote = Text.describe(
+  'For editors only (provenance, caveats, what still needs checking); never shown to members.',
+).optional();
+
 /** One sourced statement about a record. */
 export const Fact = z.strictObject({
   topic: Topic,
@@ -59,6 +64,16 @@ export const Fact = z.strictObject({
   /** When it happened, if the fact is about an event. */
   date: IsoDate.optional(),
   confidence: Confidence.optional(),
+  /**
+   * The garbled spellings this correction explains (each one a garbled alias of the record). A fact with
+   * `spellings` is shown only to members who used one of them.
+   */
+  spellings: z
+    .array(Text)
+    .min(1, 'list at least one spelling, or leave the field out')
+    .describe('Garbled spellings this correction explains; the fact is shown only to members who used one.')
+    .optional(),
+  editor_note: EditorNote,
   sources: SourceRefs,
 });
 
@@ -84,6 +99,7 @@ const RecordBase = {
   /** Sources for the summary and description. */
   sources: SourceRefs,
   facts: z.array(Fact).default([]),
+  editor_note: EditorNote,
 };
 
 /** A source document: an article, release or repository that facts cite. */
@@ -95,6 +111,7 @@ export const Source = z.strictObject({
   date: Text,
   url: Text,
   kind: z.enum(['seed', 'public']),
+  /** For editors only (copies, where it was read, caveats); never shown to members. */
   notes: Text.optional(),
 });
 
@@ -108,7 +125,9 @@ export const Initiative = z.strictObject({
   launched: z
     .strictObject({
       date: IsoDate,
+      /** Shown to members with the launch date. */
       note: Text.optional(),
+      editor_note: EditorNote,
       sources: SourceRefs,
     })
     .optional(),
@@ -132,10 +151,12 @@ export const Involvement = z
     role: RelationRole,
     /** When the relation started (joined, founded) or was observed. */
     date: IsoDate.optional(),
+    /** Short context, shown to members beside the relation. */
     note: Text.optional(),
     /** Why it is not a member, in the sources' words; required for `not-a-member`. */
     reason: Text.optional(),
     confidence: Confidence.optional(),
+    editor_note: EditorNote,
     sources: SourceRefs,
   })
   .refine((r) => r.role !== 'not-a-member' || r.reason !== undefined, {

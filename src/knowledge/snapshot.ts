@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, readlink, rename, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, readlink, rename, rm, symlink, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import type { LoadedFile } from './load.js';
@@ -66,6 +66,8 @@ export class LastGoodKnowledge {
         const target = path.join(copy, 'knowledge', ...file.name.split('/'));
         await mkdir(path.dirname(target), { recursive: true });
         await writeFile(target, file.bytes);
+        // The copy says when the knowledge was last changed, not when it was copied.
+        if (file.mtimeMs > 0) await utimes(target, new Date(), new Date(file.mtimeMs));
       }
       const saved = { version, savedAt: new Date().toISOString(), from: path.resolve(from) };
       await writeFile(path.join(copy, 'saved.json'), `${JSON.stringify(saved, null, 2)}\n`);

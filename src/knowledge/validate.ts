@@ -1,5 +1,6 @@
 import { runToEnd } from '../steps.js';
 import { normalize } from '../text/normalize.js';
+import { lintMemberTextSteps } from './lint-text.js';
 import { aliasName, type KnowledgeBase } from './model.js';
 import type { ParsedFile } from './parse-file.js';
 import { formatPath, type Problem } from './problems.js';
@@ -130,6 +131,7 @@ export function* crossCheckSteps(
   }
 
   yield* checkNameCollisions(located, at);
+  yield* lintMemberTextSteps(files, new Set([...sources.keys(), ...byId.keys()]), at);
   return { kb: { records: located.map((l) => l.record), byId, sources }, problems };
 }
 

@@ -2,13 +2,15 @@ import {
   type APIActionRowComponent,
   type APIComponentInMessageActionRow,
   type APIEmbed,
+  type APIEmbedField,
   ComponentType,
 } from 'discord.js';
 import type { Answer, AnswerSource, Suggestion } from '../answer/answer.js';
-import { KIND_LABEL } from '../knowledge/model.js';
+import { KIND_LABEL, type KnowledgeBase } from '../knowledge/model.js';
 import type { SearchIndex } from '../search/index.js';
 import { escapeText, markdownLink } from './escape.js';
-import { cut, fitEmbed, fitLines, LIMITS } from './fit.js';
+import { cut, fitEmbed, LIMITS } from './fit.js';
+import { footerText, knowledgeFooter } from './footer.js';
 
 /** Embed colours, so an unsure or missing answer looks different from a confident one at a glance. */
 export const COLORS = {
@@ -35,18 +37,43 @@ export function quotedQuestion(question: string): string {
   return `> ${escapeText(cut(question.replace(/\s+/g, ' ').trim(), 300))}`;
 }
 
-/** An answer as an embed: subject as title, the answer, its sources, and the knowledge version and confidence. */
-export function answerEmbed(result: Answer, version: string, question?: string): APIEmbed {
+/**
+ * Source lines spread over as many fields as they need ("Sources", then unnamed continuations), so every source
+ * an answer cites can be opened from it, however long its addresses.
+ */
+export function sourceFields(lines: readonly string[]): APIEmbedField[] {
+  const fields: APIEmbedField[] = [];
+  let value: string[] = [];
+  const flush = () => {
+    if (value.length > 0)
+      fields.push({ name: fields.length === 0 ? 'Sources' : '\u200b', value: value.join('\n') });
+    value = [];
+  };
+  for (const line of lines) {
+    const fitted = cut(line, LIMITS.fieldValue);
+    if ([...value, fitted].join('\n').length > LIMITS.fieldValue) flush();
+    value.push(fitted);
+  }
+  flush();
+  return fields;
+}
+
+/** An answer as an embed: subject as title, the answer, its sources, and when the knowledge was updated. */
+export function answerEmbed(
+  result: Answer,
+  knowledge: Pick<KnowledgeBase, 'updated'>,
+  question?: string,
+): APIEmbed {
   const body = escapeText(result.answer);
   const unsure = result.confidence < CONFIDENT;
   return fitEmbed({
     title: result.subject?.name ?? 'Answer',
     description: question ? `${quotedQuestion(question)}\n\n${body}` : body,
     color: unsure ? COLORS.unsure : COLORS.answer,
-    fields: result.sources.length
-      ? [{ name: 'Sources', value: fitLines(sourceLines(result.sources), LIMITS.fieldValue) }]
-      : [],
-    footer: { text: `Knowledge base ${version} · confidence ${Math.round(result.confidence * 100)}%` },
+    fields: sourceFields(sourceLines(result.sources)),
+    footer: {
+      text: footerText(knowledgeFooter(knowledge), `confidence ${Math.round(result.confidence * 100)}%`),
+    },
   });
 }
 
@@ -96,6 +123,12 @@ export function pickMenu(
 /** Which of the three outcomes an /ask reply is. */
 export type AskOutcome = 'answer' | 'did-you-mean' | 'not-found';
 
+/** A sure answer, an unsure one with "Did you mean…?" choices, or nothing found. */
+export function askOutcome(result: Answer): AskOutcome {
+  if (!result.answered) return 'not-found';
+  return result.confidence < CONFIDENT && result.suggestions.length > 0 ? 'did-you-mean' : 'answer';
+}
+
 /** Everything an /ask reply shows. */
 export interface AskView {
   outcome: AskOutcome;
@@ -110,8 +143,9 @@ export interface AskView {
  * "Did you mean…?" choices; or an honest "not in the knowledge base" (ephemeral) with topics it does know.
  */
 export function askView(question: string, result: Answer, index: SearchIndex, privately: boolean): AskView {
-  const version = index.kb.version;
-  if (!result.answered) {
+  const { kb } = index;
+  const outcome = askOutcome(result);
+  if (outcome === 'not-found') {
     const topics = result.suggestions.map((s) => `**${escapeText(s.name)}**`).join(', ');
     const embed = fitEmbed({
       title: 'Not in my knowledge base',
@@ -119,7 +153,7 @@ export function askView(question: string, result: Answer, index: SearchIndex, pr
         topics ? `\n\nYou could ask about: ${topics}.` : ''
       }`,
       color: COLORS.missing,
-      footer: { text: `Knowledge base ${version}` },
+      ...(knowledgeFooter(kb) ? { footer: { text: knowledgeFooter(kb) } } : {}),
     });
     return {
       outcome: 'not-found',
@@ -128,20 +162,20 @@ export function askView(question: string, result: Answer, index: SearchIndex, pr
       components: pickMenu(result.suggestions, index, privately),
     };
   }
-  if (result.confidence < CONFIDENT && result.suggestions.length > 0) {
+  if (outcome === 'did-you-mean') {
     return {
       outcome: 'did-you-mean',
       ephemeral: true,
       content:
         "🤔 I'm not sure I understood. Here is my best guess; if you meant something else, pick it below.",
-      embeds: [answerEmbed(result, version, question)],
+      embeds: [answerEmbed(result, kb, question)],
       components: pickMenu(result.suggestions, index, privately),
     };
   }
   return {
     outcome: 'answer',
     ephemeral: privately,
-    embeds: [answerEmbed(result, version, question)],
+    embeds: [answerEmbed(result, kb, question)],
     components: [],
   };
 }

@@ -1,4 +1,5 @@
 import type { APIEmbed, APIEmbedField } from 'discord.js';
+import { cutProse } from './prose.js';
 
 /**
  * Discord's message limits (discord-api-docs). Lengths are measured in UTF-16 units, which is never less than the
@@ -28,23 +29,26 @@ export const LIMITS = {
   choiceValue: 100,
 } as const;
 
-const ELLIPSIS = '…';
-
 /**
- * Cuts `text` to at most `max` characters, at a word boundary when one is reasonably close, ending with "…".
- * Never splits a surrogate pair or leaves a dangling markdown escape.
+ * Cuts `text` to at most `max` characters where a reader expects a break: after whole lines when the first ones
+ * fit, else after whole sentences, else after whole words followed by " …". Never cuts inside a word (unless a
+ * single word is longer than `max`), never splits a surrogate pair or leaves a dangling markdown escape.
  */
 export function cut(text: string, max: number): string {
   if (text.length <= max) return text;
-  if (max <= 1) return max === 1 ? ELLIPSIS : '';
-  let end = max - 1;
-  const code = text.charCodeAt(end - 1);
-  if (code >= 0xd800 && code <= 0xdbff) end -= 1;
-  let head = text.slice(0, end);
-  const space = head.search(/\s\S*$/);
-  if (space > max * 0.6) head = head.slice(0, space);
-  head = head.trimEnd().replace(/(?<!\\)\\$/, '');
-  return `${head}${ELLIPSIS}`;
+  if (max <= 0) return '';
+  const lines = text.split('\n');
+  if (lines.length > 1) {
+    const kept: string[] = [];
+    let used = 0;
+    for (const line of lines) {
+      if (used + line.length + (kept.length > 0 ? 1 : 0) > max) break;
+      used += line.length + (kept.length > 0 ? 1 : 0);
+      kept.push(line);
+    }
+    if (kept.length > 0 && used >= max / 2) return kept.join('\n').trimEnd();
+  }
+  return cutProse(text.replace(/\s*\n\s*/g, ' '), max);
 }
 
 /** "…and 3 more" */
@@ -82,22 +86,35 @@ export function fitLines(
   return out.join('\n');
 }
 
+const isHeading = (line: string | undefined) => line !== undefined && /^\*\*[^*].*\*\*$/.test(line);
+
 /**
  * Splits lines into pages of at most `maxChars` characters and `maxLines` lines each (a line longer than a page
- * is cut). Always returns at least one page.
+ * is cut). A heading never ends a page: it moves to the next one with its section, together with the section's
+ * first item when more of the section follows. Always returns at least one page.
  */
 export function paginate(lines: readonly string[], maxChars: number, maxLines: number): string[][] {
   const pages: string[][] = [];
   let page: string[] = [];
   let size = 0;
+  const measure = (list: readonly string[]) => list.reduce((n, l, i) => n + l.length + (i > 0 ? 1 : 0), 0);
   for (const raw of lines) {
     const line = cut(raw, maxChars);
     const cost = line.length + (page.length > 0 ? 1 : 0);
     if (page.length > 0 && (size + cost > maxChars || page.length >= maxLines)) {
+      // Carry a trailing heading (and a lone first item under it, if its section goes on) to the next page.
+      let carry = 0;
+      const last = page.length - 1;
+      if (isHeading(page[last])) carry = 1;
+      else if (isHeading(page[last - 1]) && line !== '' && !isHeading(line)) carry = 2;
+      while (carry > 0 && page.slice(0, page.length - carry).every((l) => l === '')) carry--;
+      const moved = carry > 0 ? page.splice(page.length - carry) : [];
+      while (page[page.length - 1] === '') page.pop();
       pages.push(page);
-      page = [];
-      size = 0;
+      page = moved;
+      size = measure(page);
     }
+    if (page.length === 0 && line === '') continue;
     size += line.length + (page.length > 0 ? 1 : 0);
     page.push(line);
   }

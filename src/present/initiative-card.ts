@@ -5,7 +5,8 @@ import { COLORS, type ComponentRow } from './answer-embed.js';
 import { encodeCardState, INITIATIVE_TOPICS, type InitiativeTopic, recordRef } from './card-state.js';
 import { linkUrl } from './escape.js';
 import { fitEmbed, LIMITS, paginate } from './fit.js';
-import { topicHasContent, topicView } from './initiative-topics.js';
+import { footerText, knowledgeFooter } from './footer.js';
+import { MAX_PAGES, type TopicView, topicHasContent, topicView } from './initiative-topics.js';
 
 type InitiativeRecord = Initiative & { kind: 'initiative' };
 
@@ -50,6 +51,26 @@ function trimBlank(lines: string[]): string[] {
   return lines.slice(start, end);
 }
 
+/** "…and 4 more": what is left off a topic that would not fit in {@link MAX_PAGES} pages. */
+export const moreToAsk = (n: number) => `…and ${n} more — ask me about them with /ask`;
+
+/** Pages a topic, leaving off its last statements (if it allows that) until it fits in {@link MAX_PAGES} pages. */
+function fitPages(view: TopicView): string[][] {
+  const chars = view.page?.chars ?? PAGE_CHARS;
+  const perPage = view.page?.lines ?? PAGE_LINES;
+  let pages = paginate(view.lines, chars, perPage);
+  if (pages.length <= MAX_PAGES || view.trimFrom === undefined) return pages;
+  const kept = [...view.lines];
+  let left = 0;
+  while (pages.length > MAX_PAGES && kept.length > view.trimFrom) {
+    if (kept.pop()?.startsWith('• ')) left++;
+    while (kept.length > 0 && (kept[kept.length - 1] === '' || kept[kept.length - 1]?.startsWith('**')))
+      kept.pop();
+    pages = paginate(left > 0 ? [...kept, moreToAsk(left)] : kept, chars, perPage);
+  }
+  return pages;
+}
+
 /**
  * The /initiative card: one topic of an initiative as an embed, paged, with buttons to switch topic (the current
  * and empty topics are disabled) and ◀ ▶ to turn pages. Button custom ids carry the record, topic, page and owner.
@@ -60,10 +81,13 @@ export function initiativeCard(
   request: CardRequest,
 ): InitiativeCard {
   const view = topicView(initiative, request.topic, index);
-  const pages = paginate(view.lines, PAGE_CHARS, PAGE_LINES);
+  const pages = fitPages(view);
   const page = Math.min(Math.max(0, Math.trunc(request.page)), pages.length - 1);
   const lines = trimBlank(pages[page] ?? []);
-  const footer = `Knowledge base ${index.kb.version}${pages.length > 1 ? ` · page ${page + 1} of ${pages.length}` : ''}`;
+  const footer = footerText(
+    pages.length > 1 ? `page ${page + 1} of ${pages.length}` : undefined,
+    knowledgeFooter(index.kb),
+  );
   const url = linkUrl(initiative.website);
   const embed = fitEmbed({
     title: `${initiative.name} — ${view.heading}`,
@@ -71,7 +95,7 @@ export function initiativeCard(
     description: lines.length > 0 ? lines.join('\n') : view.empty,
     color: COLORS.answer,
     fields: page === 0 ? view.fields : [],
-    footer: { text: footer },
+    ...(footer ? { footer: { text: footer } } : {}),
   });
   const components: ComponentRow[] = [];
   if (request.buttons !== false) {

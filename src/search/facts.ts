@@ -318,6 +318,21 @@ export class FactIndex {
   }
 
   /** Query terms of a string, as indexed (tokenised, processed, empty ones dropped). */
+  /**
+   * How rare a (processed) term is across all statements: BM25's inverse document frequency, highest for a term
+   * no statement contains. Used to weigh how much of a question a statement covers.
+   */
+  /** True when some statement contains the (processed) term. */
+  has(term: string): boolean {
+    return this.#termIds.has(this.#processTerm(term));
+  }
+
+  rarity(term: string): number {
+    const id = this.#termIds.get(this.#processTerm(term));
+    const df = id === undefined ? 0 : (this.#df[0][id] ?? 0) + (this.#df[1][id] ?? 0);
+    return Math.log(1 + (this.documentCount - df + 0.5) / (df + 0.5));
+  }
+
   #queryTerms(query: string): string[] {
     return this.#tokenize(query)
       .map((t) => this.#processTerm(t))

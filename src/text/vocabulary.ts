@@ -29,7 +29,7 @@ export const COMMON_WORDS = new Set(
 const SYNONYM_GROUPS = [
   'found founded founding founder founders cofounded cofounder cofounders co launch launched launches start started create created creator formed form set established teamed team',
   'member members membership join joined joining part belong belongs participant participants signatory signatories',
-  'lead leads leading leader leaders leadership head heads headed run runs running director chair chairs ceo president boss charge',
+  'lead leads leading led leader leaders leadership head heads headed run runs running director chair chairs ceo president boss charge',
   'goal goals mission aim aims objective objectives purpose purposes',
   'criticism criticisms critic critics criticized criticised concern concerns skeptic skeptics skeptical sceptical doubt doubts problem problems downside downsides risk risks controversy controversies',
   'misuse misused abuse abused abusing misusing harmful',
@@ -44,6 +44,14 @@ const SYNONYM_GROUPS = [
   'release released releases launch',
   'date dates when',
   'left leave leaving quit depart departed departure exit exited stepped',
+  'replace replaced replaces replacement successor succeeded succeed succeeds',
+  'money cash raise raised raising funding investment investors',
+  'piece article story report reported post column coverage writeup',
+  'end ended ending close closed closing conclude concluded conclusion',
+  'frame framed framing present presented presents portray portrayed depict depicted characterize characterized cast',
+  'headline headlines title titled',
+  'rename renamed renaming rebrand rebranded rebranding',
+  'weird odd strange surprising surprise surprised notable notably unusual remarkable curious omission',
 ];
 
 /**

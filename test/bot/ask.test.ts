@@ -1,27 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answer } from '../../src/answer/answer.js';
-import type { SearchIndex } from '../../src/search/index.js';
+import { formatDate } from '../../src/text/dates.js';
 import { type DiscordTest, OTHER_USER, startDiscord } from '../support/bot-harness.js';
-
-/**
- * A question the answer engine answers with low confidence and alternatives. Searched for, not hard-coded, so
- * edits to the knowledge base don't silently turn this test into a test of the confident path.
- */
-function unsureQuestion(index: SearchIndex): string {
-  const isUnsure = (q: string) => {
-    const a = answer(q, index);
-    return a.answered && a.confidence < 0.6 && a.suggestions.length > 0;
-  };
-  const known = ['meta open model', 'partnership ai', 'llama index', 'langchain'];
-  const found = known.find(isUnsure);
-  if (found) return found;
-  for (const key of index.surfaces.keys()) {
-    const words = key.split(' ');
-    for (const q of [key, words.slice(0, -1).join(' '), words.slice(1).join(' ')])
-      if (q && isUnsure(q)) return q;
-  }
-  throw new Error('No question in the knowledge base yields a low-confidence answer with suggestions');
-}
+import { unsureQuestion } from '../support/questions.js';
 
 describe('/ask', () => {
   let discord: DiscordTest;
@@ -32,7 +13,7 @@ describe('/ask', () => {
     await discord?.close();
   });
 
-  it('answers "who co-founded the AI Alliance?" publicly with the subject, IBM and Meta, sources and version', async () => {
+  it('answers "who co-founded the AI Alliance?" publicly with the subject, IBM and Meta, sources and knowledge date', async () => {
     const reply = await discord.run('/ask', { question: 'who co-founded the AI Alliance?' });
     const { kb } = discord.bot.store.current;
     expect(reply.ephemeral).toBe(false);
@@ -42,8 +23,9 @@ describe('/ask', () => {
     const sources = reply.embed?.fields?.find((f) => f.name === 'Sources')?.value ?? '';
     expect(sources).toMatch(/^• \[.+\]\(https?:\/\/\S+\)/m);
     expect(reply.embed?.footer?.text).toMatch(
-      new RegExp(`^Knowledge base ${kb.version} · confidence \\d{1,3}%$`),
+      new RegExp(`^Knowledge updated ${formatDate(kb.updated ?? '')} · confidence \\d{1,3}%$`),
     );
+    expect(reply.text).not.toContain(kb.version);
     expect(reply.handle.writes[0]?.allowedMentions).toEqual({ parse: [] });
   });
 
@@ -97,6 +79,19 @@ describe('/ask', () => {
       question: 'how do I bake bread',
       outcome: 'not-found',
     });
+  });
+
+  it('meets "hi" and "what can you do?" with a pointer to what it knows, not "not in my knowledge base"', async () => {
+    for (const question of ['hi', 'what can you do?']) {
+      const reply = await discord.run('/ask', { question });
+      expect(reply.ephemeral).toBe(true);
+      expect(reply.embed).toBeUndefined();
+      expect(reply.message.content).toContain('/ask');
+      expect(reply.message.content).not.toMatch(/knowledge base\b.*isn't/);
+    }
+    expect(discord.logsMatching('small talk answered').at(-1)).toMatchObject({ via: 'slash' });
+    const real = await discord.run('/ask', { question: 'hi, who co-founded the AI Alliance?' });
+    expect(real.embed?.title).toBe('AI Alliance');
   });
 
   it('keeps an answer private when private is true', async () => {

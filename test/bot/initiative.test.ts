@@ -165,15 +165,17 @@ describe('/whois', () => {
     expect(card.ephemeral).toBe(false);
     expect(card.embed?.title).toMatch(/^IBM/);
     const initiatives = card.embed?.fields?.find((f) => f.name === 'Initiatives')?.value ?? '';
-    expect(initiatives).toMatch(/\*\*AI Alliance\*\*: co-founder \(December 5, 2023\)/);
-    expect(card.embed?.fields?.find((f) => f.name === 'Sources')?.value).toMatch(/\]\(https?:/);
-    expect(card.embed?.footer?.text).toMatch(/^Organization · company · Knowledge base [0-9a-f]{8}$/);
+    expect(initiatives).toMatch(/\*\*AI Alliance\*\* — co-founder, launched December 5, 2023/);
+    expect(card.embed?.fields?.find((f) => f.name.startsWith('Sources'))?.value).toMatch(/\]\(https?:/);
+    expect(card.embed?.footer?.text).toMatch(
+      /^Organization · company · Knowledge updated \w+ \d{1,2}, \d{4}$/,
+    );
   });
 
   it('explains why a notable non-member stayed out of the AI Alliance', async () => {
     const card = await discord.run('/whois', { name: 'OpenAI' });
     const initiatives = card.embed?.fields?.find((f) => f.name === 'Initiatives')?.value ?? '';
-    expect(initiatives).toMatch(/\*\*AI Alliance\*\*: not a member \(as of December 5, 2023\) — \S/);
+    expect(initiatives).toMatch(/\*\*AI Alliance\*\* — not a member at its launch on December 5, 2023: \S/);
   });
 
   it('shows a person with their roles and dates', async () => {
@@ -185,12 +187,15 @@ describe('/whois', () => {
     expect(card.embed?.fields?.some((f) => f.name === 'Key statements')).toBe(true);
   });
 
-  it('resolves the garbled "Cohear" to Cohere and notes the spelling', async () => {
+  it('resolves the garbled "Cohear" to Cohere and explains the spelling to whoever typed it only', async () => {
     const card = await discord.run('/whois', { name: 'Cohear' });
     expect(card.embed?.title).toBe('Cohere');
-    expect(card.embed?.description).toContain(
-      '“Cohear” is a garbled spelling of Cohere in a machine-translated seed article',
+    expect(card.embed?.description).toContain('“Cohear” is a garbled spelling of Cohere.');
+    expect(card.embed?.description).toMatch(
+      /TechCrunch's article garbles Cohere's name as 'Cohear' and 'Foghere'/,
     );
+    const plain = await discord.run('/whois', { name: 'Cohere' });
+    expect(plain.text).not.toMatch(/Cohear|Foghere|garbl/);
     const choices = await discord.autocomplete('/whois', 'name', 'Cohear');
     expect(choices[0]).toMatchObject({ value: 'org-cohere' });
     expect(choices[0]?.name).toMatch(/garbled/);

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtemp, readdir, readFile, readlink, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, readlink, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,6 +22,9 @@ describe('the last good knowledge base', () => {
   let goodVersion: string;
   beforeAll(async () => {
     kb = await writeKnowledgeDir();
+    // Files last edited long ago: the copy must keep that date, not the day it was made.
+    for (const name of Object.keys(VALID_FILES))
+      await utimes(path.join(kb.dir, name), new Date(), new Date('2024-01-02T12:00:00Z'));
     dataDir = await mkdtemp(path.join(tmpdir(), 'last-good-'));
   });
   afterAll(async () => {
@@ -56,6 +59,7 @@ describe('the last good knowledge base', () => {
 
     it('starts from the last good copy and logs a warning with every problem', async () => {
       expect(discord.bot.store.current.kb.version).toBe(goodVersion);
+      expect(discord.bot.store.current.kb.updated).toBe('2024-01-02');
       const warning = discord.logsMatching(/serving the last good copy until a \/reload passes$/)[0];
       expect(warning).toMatchObject({
         level: LEVEL.warn,

@@ -1,34 +1,31 @@
 import { SlashCommandBuilder } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import { CommandDefinitionError, validateCommands } from '../../src/bot/command.js';
-import { cooldownMessage } from '../../src/bot/cooldown.js';
-import { NotifyLimits, notifyWithheldMessage, WindowLimiter } from '../../src/bot/rate-limit.js';
+import { NotifyLimits, notifyWithheldMessage, RateLimit } from '../../src/bot/rate-limit.js';
 
-describe('the sliding-window limiter', () => {
-  it('allows `limit` uses per window, per key, and again once the oldest use leaves the window', () => {
+describe('the sliding-window rate limit', () => {
+  it('says when a key at its limit may be used again: when its oldest use leaves the window', () => {
     let now = 1_000_000;
-    const limiter = new WindowLimiter(2, 60_000, () => now);
-    expect(limiter.take('a').ok).toBe(true);
+    const limit = new RateLimit(2, 60_000, () => now);
+    expect(limit.take('a')).toBe(true);
     now += 10_000;
-    expect(limiter.take('a').ok).toBe(true);
-    expect(limiter.take('a')).toEqual({ ok: false, retryAt: 1_060_000 });
-    expect(limiter.take('b').ok).toBe(true);
+    expect(limit.take('a')).toBe(true);
+    expect(limit.blockedUntil('a')).toBe(1_060_000);
+    expect(limit.blockedUntil('b')).toBeUndefined();
     now = 1_060_001;
-    expect(limiter.take('a').ok).toBe(true);
-    expect(limiter.take('a')).toEqual({ ok: false, retryAt: 1_070_000 });
+    expect(limit.take('a')).toBe(true);
+    expect(limit.blockedUntil('a')).toBe(1_070_000);
   });
 
   it('gives a refunded use back', () => {
-    const limiter = new WindowLimiter(1, 60_000, () => 5);
-    const first = limiter.take('a');
-    if (!first.ok) throw new Error('first use refused');
-    first.reservation.refund();
-    expect(limiter.take('a').ok).toBe(true);
-    expect(limiter.take('a').ok).toBe(false);
+    const limit = new RateLimit(1, 60_000, () => 5);
+    limit.record('a').refund();
+    expect(limit.take('a')).toBe(true);
+    expect(limit.take('a')).toBe(false);
   });
 
-  it('with a limit of 0 allows nothing', () => {
-    expect(new WindowLimiter(0, 1000, () => 0).take('a')).toEqual({ ok: false, retryAt: 1000 });
+  it('with a limit of 0 allows nothing, for a window from now', () => {
+    expect(new RateLimit(0, 1000, () => 0).blockedUntil('a')).toBe(1000);
   });
 });
 
@@ -72,14 +69,8 @@ describe('declared command rules', () => {
     );
   });
 
-  it('refuses a cooldown that is not a function of the configuration', () => {
-    expect(() => validateCommands([{ ...base('mention'), cooldown: 5 }])).toThrow(
-      /cooldown must be a function/,
-    );
-  });
-
-  it('words the cooldown note for /ask and for other commands', () => {
-    expect(cooldownMessage(5000)).toBe('⏳ One question at a time — you can ask again <t:5:R>.');
-    expect(cooldownMessage(5000, 'whois')).toBe('⏳ One at a time — you can use /whois again <t:5:R>.');
+  it('refuses rules of the wrong type, naming them', () => {
+    expect(() => validateCommands([{ ...base('mention'), cooldown: 5 }])).toThrow(/cooldown /);
+    expect(() => validateCommands([{ ...base('mention'), moderatorOnly: 'yes' }])).toThrow(/moderatorOnly /);
   });
 });

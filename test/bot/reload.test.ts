@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { isMap, isSeq, parseDocument } from 'yaml';
+import reloadCommand from '../../commands/reload.js';
 import { notAModerator } from '../../src/bot/permissions.js';
 import {
   type DiscordTest,
@@ -63,7 +64,8 @@ describe('/reload', () => {
   it('is registered for servers only and hidden from members without Manage Server by default', () => {
     const reload = discord.emulator.commands.guilds.get(DEFAULT_GUILD_ID)?.find((c) => c.name === 'reload');
     expect(reload?.default_member_permissions).toBe('32');
-    expect(reload?.contexts).toEqual([0]);
+    // Install contexts only apply to global registrations (checked in setup.test.ts); the definition keeps them.
+    expect(reloadCommand.data.toJSON()).toMatchObject({ contexts: [0], integration_types: [0] });
   });
 
   it('swaps in an edited knowledge base and reports the changed and added ids', async () => {
@@ -120,7 +122,7 @@ describe('/reload', () => {
     const ibm = await discord.run('/whois', { name: 'IBM' });
     expect(ibm.embed?.description).toContain('summary was edited for the reload test');
     const ask = await discord.run('/ask', { question: 'who co-founded the AI Alliance?' });
-    expect(ask.embed?.footer?.text).toContain(good.kb.version);
+    expect(ask.embed?.title).toBe('AI Alliance');
     expect(discord.logsMatching('reload rejected: invalid knowledge base')).toHaveLength(1);
   });
 

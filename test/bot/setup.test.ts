@@ -10,11 +10,13 @@ import { startBot } from '../../src/bot/start.js';
 import { loadConfig } from '../../src/config.js';
 import { KnowledgeError } from '../../src/knowledge/problems.js';
 import { createLogger } from '../../src/log.js';
+import { formatDate } from '../../src/text/dates.js';
 import { type DiscordTest, startDiscord } from '../support/bot-harness.js';
 import { DEFAULT_GUILD_ID, type DiscordEmulator, startEmulator } from '../support/emulator.js';
 import { writeKnowledgeDir } from '../support/kb-fixture.js';
 
-const NAMES = ['ask', 'initiative', 'whois', 'reload', 'help'];
+const NAMES = ['ask', 'initiative', 'whois', 'reload', 'help', 'Ask Initiatives Bot'];
+const EVERYWHERE = { integration_types: [0, 1], contexts: [0, 1, 2] };
 const silent = createLogger('silent');
 
 // The bot keeps its last good knowledge base in DATA_DIR: a scratch one, so tests never write into the repository.
@@ -72,7 +74,7 @@ describe('npm run deploy', () => {
     await emulator?.close();
   });
 
-  it('registers all five commands to the guild when DISCORD_GUILD_ID is set', async () => {
+  it('registers every command to the guild when DISCORD_GUILD_ID is set', async () => {
     const result = await deployCommands(configFor(emulator, { DISCORD_GUILD_ID: DEFAULT_GUILD_ID }));
     expect(result).toMatchObject({ scope: 'guild', guildId: DEFAULT_GUILD_ID });
     expect(result.commands.map((c) => c.name)).toEqual(NAMES);
@@ -99,6 +101,20 @@ describe('npm run deploy', () => {
     expect(emulator.commands.global.map((c) => c.name)).toEqual(NAMES);
   });
 
+  it('registers member commands for guild and user installs everywhere, and /reload for servers only', async () => {
+    await deployCommands(configFor(emulator));
+    expect(emulator.rejected).toEqual([]);
+    const registered = Object.fromEntries(emulator.commands.global.map((c) => [c.name, c]));
+    for (const name of ['ask', 'initiative', 'whois', 'help'])
+      expect(registered[name]).toMatchObject(EVERYWHERE);
+    expect(registered['Ask Initiatives Bot']).toMatchObject({ type: 3, description: '', ...EVERYWHERE });
+    expect(registered.reload).toMatchObject({ integration_types: [0], contexts: [0] });
+    // A server registration is for that server only: install contexts don't apply, so they are left out.
+    await deployCommands(configFor(emulator, { DISCORD_GUILD_ID: DEFAULT_GUILD_ID }));
+    for (const command of emulator.commands.guilds.get(DEFAULT_GUILD_ID) ?? [])
+      expect(command).toMatchObject({ contexts: null, integration_types: [0] });
+  });
+
   it('prints what it registered and where, from the command line', async () => {
     const cli = runCli('src/cli/deploy.ts', {
       DISCORD_TOKEN: emulator.token,
@@ -108,7 +124,7 @@ describe('npm run deploy', () => {
     });
     expect(await exitCode(cli)).toBe(0);
     expect(cli.output()).toContain(
-      `Registered 5 commands to server ${DEFAULT_GUILD_ID} (available there immediately): /ask, /initiative, /whois, /reload, /help`,
+      `Registered 6 commands to server ${DEFAULT_GUILD_ID} (available there immediately): /ask, /initiative, /whois, /reload, /help, "Ask Initiatives Bot" (message menu)`,
     );
     expect(cli.output()).not.toContain(emulator.token);
   });
@@ -241,14 +257,14 @@ describe('/help', () => {
     await discord?.close();
   });
 
-  it('lists the featured initiatives, counts, the knowledge version and how to use every command', async () => {
+  it('lists the featured initiatives, counts, when the knowledge was updated and how to use every command', async () => {
     const help = await discord.run('/help');
     const { kb, counts } = discord.bot.store.current;
     expect(help.ephemeral).toBe(true);
     expect(help.embed?.description).toContain(
       `${counts.initiatives} initiatives, ${counts.organizations} organizations`,
     );
-    expect(help.embed?.footer?.text).toBe(`Knowledge base ${kb.version}`);
+    expect(help.embed?.footer?.text).toBe(`Knowledge updated ${formatDate(kb.updated ?? '')}`);
     const featured = help.embed?.fields?.find((f) => f.name === 'Featured initiatives')?.value ?? '';
     expect(featured).toContain('AI Alliance');
     const commands = help.embed?.fields?.find((f) => f.name === 'Commands')?.value ?? '';

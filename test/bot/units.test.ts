@@ -33,12 +33,24 @@ function discordAccepts(embeds: unknown[]): { ok: boolean; errors: unknown } {
 }
 
 describe('fitting text to Discord limits', () => {
-  it('cuts at a word boundary with an ellipsis, never splitting an emoji or leaving a dangling escape', () => {
+  it('cuts after whole words with a spaced " …", never splitting an emoji or leaving a dangling escape', () => {
     expect(cut('short', 10)).toBe('short');
-    expect(cut('the quick brown fox jumps', 12)).toBe('the quick…');
+    expect(cut('the quick brown fox jumps', 12)).toBe('the quick …');
     expect(cut('😀'.repeat(10), 6).length).toBeLessThanOrEqual(6);
-    expect(cut('😀'.repeat(10), 6)).toBe('😀😀…');
-    expect(cut('abcdefgh\\*ijklmnop', 10)).toBe('abcdefgh…');
+    expect(cut('😀'.repeat(10), 6)).toBe('😀😀 …');
+    expect(cut('abcdefgh\\*ijklmnop', 10)).toBe('abcdefgh …');
+  });
+
+  it('cuts after whole sentences, or whole lines, when the first ones fit', () => {
+    expect(cut('IBM and Meta launched it. Many others joined within weeks of the launch.', 40)).toBe(
+      'IBM and Meta launched it.',
+    );
+    expect(cut('first line here\nsecond line here\nthird line', 36)).toBe(
+      'first line here\nsecond line here',
+    );
+    expect(cut('Fenrir, Inc. joined. Then U.S. agencies followed much later on.', 25)).toBe(
+      'Fenrir, Inc. joined.',
+    );
   });
 
   it('joins whole lines and counts the rest as "…and N more"', () => {
@@ -49,6 +61,23 @@ describe('fitting text to Discord limits', () => {
     const shown = out.split('\n').length - 1;
     expect(out).toContain(`…and ${50 - shown} more`);
     expect(fitLines(['x'.repeat(500)], 100).length).toBeLessThanOrEqual(100);
+  });
+
+  it('never ends a page on a heading, nor on a heading with only the first of its items', () => {
+    const lines = ['• one', '• two', '• three', '', '**Section**', '• a', '• b', '• c'];
+    expect(paginate(lines, 1000, 5)).toEqual([
+      ['• one', '• two', '• three'],
+      ['**Section**', '• a', '• b', '• c'],
+    ]);
+    expect(paginate(lines, 1000, 6)).toEqual([
+      ['• one', '• two', '• three'],
+      ['**Section**', '• a', '• b', '• c'],
+    ]);
+    expect(paginate(['**Only a heading**', '• a', '• b'], 1000, 1)).toEqual([
+      ['**Only a heading**'],
+      ['• a'],
+      ['• b'],
+    ]);
   });
 
   it('pages lines by characters and count, always giving at least one page', () => {

@@ -1,12 +1,13 @@
 /**
  * Starts the real bot (the same `startBot` as `npm start`) against the Discord emulator, and drives it the way a
- * user would: run a slash command, type into autocomplete, press a button, pick from a menu. Everything goes over
- * real sockets through discord.js; nothing of discord.js is mocked.
+ * user would: run a slash command, type into autocomplete, press a button, pick from a menu, mention the bot, use a
+ * message's Apps menu. Everything goes over real sockets through discord.js; nothing of discord.js is mocked.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { APIEmbed } from 'discord.js';
+import { ASK_MESSAGE } from '../../commands/ask-message.js';
 import { deployCommands } from '../../src/bot/deploy.js';
 import { type BotHandle, startBot } from '../../src/bot/start.js';
 import { type BotConfig, loadConfig } from '../../src/config.js';
@@ -19,6 +20,8 @@ import {
   type EmulatedMessage,
   type EmulatorOptions,
   type InteractionHandle,
+  type MessageInput,
+  type MessageWrite,
   type OptionValues,
   startEmulator,
 } from './emulator.js';
@@ -84,6 +87,14 @@ export interface DiscordTest {
   press(message: EmulatedMessage | Shown, customId: string, actor?: Actor): Promise<Shown>;
   /** Picks values in a select menu and waits for the result. */
   select(message: EmulatedMessage | Shown, customId: string, values: string[], actor?: Actor): Promise<Shown>;
+  /** A member sends a message in a channel (default the first guild's first channel). */
+  say(content: string, input?: Omit<MessageInput, 'content'>): EmulatedMessage;
+  /** A member sends `@bot <text>`. */
+  mention(text: string, input?: Omit<MessageInput, 'content'>): EmulatedMessage;
+  /** Waits for the bot's first channel message replying to `message`. */
+  replyTo(message: EmulatedMessage, timeoutMs?: number): Promise<MessageWrite>;
+  /** Uses Apps → Ask Initiatives Bot on a stored message and waits for what the member sees. */
+  askAbout(message: EmulatedMessage, actor?: Actor): Promise<Shown>;
   /** Log lines whose message matches. */
   logsMatching(msg: string | RegExp): LogRecord[];
   /** Waits until a log line matches. */
@@ -199,6 +210,19 @@ export async function startDiscord(options: StartDiscordOptions = {}): Promise<D
     async select(message, customId, values, actor = {}) {
       const id = messageId(message);
       const handle = emulator.select({ ...actor, messageId: id, customId, values });
+      return shown(handle, await handle.reply());
+    },
+    say: (content, input = {}) => emulator.postMessage({ ...input, content }).message,
+    mention: (text, input = {}) =>
+      emulator.postMessage({ ...input, content: `<@${emulator.botUser.id}> ${text}` }).message,
+    replyTo: (message, timeoutMs = 5000) =>
+      emulator.waitFor(
+        () => emulator.repliesTo(message.id)[0],
+        timeoutMs,
+        `a reply to message ${message.id}`,
+      ),
+    async askAbout(message, actor = {}) {
+      const handle = emulator.messageCommand({ ...actor, name: ASK_MESSAGE, messageId: message.id });
       return shown(handle, await handle.reply());
     },
     logsMatching: (msg) => logs.filter((r) => matches(r, msg)),

@@ -397,7 +397,20 @@ export function validateCommandList(errors: FormErrors, list: unknown): void {
     errors.add([], NOT_ARRAY);
     return;
   }
-  if (list.length > 100) errors.add([], maxLength(100));
+  // Discord allows 100 slash commands and 15 each of user and message context-menu commands per scope.
+  const ofType = (type: number) => list.filter((c) => isRecord(c) && (c.type ?? 1) === type).length;
+  if (ofType(1) > 100) errors.add([], maxLength(100));
+  for (const [type, what] of [
+    [2, 'user'],
+    [3, 'message'],
+  ] as const) {
+    if (ofType(type) > 15) {
+      errors.add([], {
+        code: 'APPLICATION_COMMANDS_TOO_MANY',
+        message: `Maximum number of ${what} context menu commands reached (15).`,
+      });
+    }
+  }
   const seen = new Set<string>();
   list.forEach((command, i) => {
     validateCommand(errors, [i], command);
@@ -439,6 +452,8 @@ export function validateCommand(errors: FormErrors, path: FieldPath, command: un
       message: 'Value must be one of {1, 2, 3, 4}.',
     });
   }
+  checkEnumList(errors, [...path, 'integration_types'], command.integration_types, [0, 1]);
+  checkEnumList(errors, [...path, 'contexts'], command.contexts, [0, 1, 2]);
   const perms = command.default_member_permissions;
   if (perms !== undefined && perms !== null && (typeof perms !== 'string' || !/^\d+$/.test(perms))) {
     errors.add([...path, 'default_member_permissions'], {
@@ -451,6 +466,36 @@ export function validateCommand(errors: FormErrors, path: FieldPath, command: un
     errors.add(path, {
       code: 'APPLICATION_COMMAND_TOO_LARGE',
       message: 'Command exceeds maximum size (4000)',
+    });
+  }
+}
+
+/**
+ * `integration_types` (0 guild install, 1 user install) and `contexts` (0 server, 1 DM with the bot, 2 other DMs):
+ * absent or null means Discord's default; otherwise a non-empty list of known values without repeats.
+ */
+function checkEnumList(
+  errors: FormErrors,
+  path: FieldPath,
+  value: unknown,
+  allowed: readonly number[],
+): void {
+  if (value === undefined || value === null) return;
+  const list = optionalArray(errors, path, value);
+  if (!list) return;
+  if (list.length === 0) errors.add(path, badLength(1, allowed.length));
+  list.forEach((v, i) => {
+    if (typeof v !== 'number' || !allowed.includes(v)) {
+      errors.add([...path, i], {
+        code: 'ENUM_TYPE_COERCE',
+        message: `Value "${String(v)}" is not a valid enum value.`,
+      });
+    }
+  });
+  if (new Set(list).size !== list.length) {
+    errors.add(path, {
+      code: 'SET_TYPE_ALREADY_CONTAINS_VALUE',
+      message: 'The set already contains this value.',
     });
   }
 }

@@ -16,10 +16,13 @@ export class CommandRegistry {
     private readonly knownGuild: (id: string) => boolean,
   ) {}
 
-  /** The chat-input command an interaction named `name` refers to: the guild's own first, then the global one. */
-  find(name: string, guildId: string | null): StoredCommand | undefined {
+  /**
+   * The command of `type` (1 chat input, 3 message menu) an interaction named `name` refers to: the guild's own
+   * first, then the global one.
+   */
+  find(name: string, guildId: string | null, type = 1): StoredCommand | undefined {
     const scoped = guildId === null ? [] : (this.guilds.get(guildId) ?? []);
-    return [...scoped, ...this.global].find((c) => c.name === name && c.type === 1);
+    return [...scoped, ...this.global].find((c) => c.name === name && c.type === type);
   }
 
   list(_ctx: Context, params: Params): Reply {

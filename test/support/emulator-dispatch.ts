@@ -1,5 +1,13 @@
 /** Builds INTERACTION_CREATE payloads the way Discord shapes them, from what a test says a user did. */
 import { randomBytes } from 'node:crypto';
+import { isRecord } from './discord-limits.js';
+import {
+  CONTEXT_TYPE,
+  type Install,
+  type InteractionPlace,
+  integrationOwners,
+  unavailableReason,
+} from './emulator-chat.js';
 import {
   channelObject,
   DEFAULT_MEMBER_PERMISSIONS,
@@ -27,8 +35,21 @@ export interface Actor {
   /** The member's role ids (declare them in the guild's `roles` so discord.js resolves them). Default none. */
   roles?: string[];
   nick?: string | null;
-  /** Default: the message's guild for components, else the first guild. `null` means a DM with the bot. */
+  /**
+   * Default: the message's guild for components, else the first guild. `null` means a DM. A guild the emulator
+   * doesn't host is one the bot isn't in: only a member's own install (`install: 'user'`) can be used there.
+   */
   guildId?: string | null;
+  /**
+   * Where the app is used: a server, a DM with the bot, or another DM or group DM. Default: as the component's
+   * original interaction, else `guild` with a guild and `bot-dm` without.
+   */
+  context?: InteractionPlace;
+  /**
+   * Which installation the member uses: the server's, their own account's, or both. Default: as the component's
+   * original interaction, else `user` in other DMs and servers the bot isn't in, `guild` elsewhere.
+   */
+  install?: Install;
   /** Default: the message's channel for components, else the guild's first channel. */
   channelId?: string;
   /** Default `en-US`. */
@@ -56,6 +77,12 @@ export interface CommandInput extends Actor {
 /** An autocomplete request: `focused` names the option being typed; its value (default '') is the text so far. */
 export interface AutocompleteInput extends CommandInput {
   focused: string;
+}
+
+/** A message command (Apps → name) used on a stored message. */
+export interface MessageCommandInput extends Actor {
+  name: string;
+  messageId: string;
 }
 
 /** A press of a component on a message the bot sent. */
@@ -88,8 +115,23 @@ export interface BuiltInteraction {
 interface BuilderConfig {
   applicationId: string;
   guilds: EmulatedGuild[];
-  appPermissions: string;
-  findCommand: (name: string, guildId: string | null) => StoredCommand | undefined;
+  /** The bot's permissions in a channel of a hosted guild. */
+  appPermissions: (channelId: string) => string;
+  findCommand: (name: string, guildId: string | null, type?: number) => StoredCommand | undefined;
+}
+
+// What the app may do outside servers it is in: attach files, embed links, mention everyone (+ external emoji in
+// DMs with the bot), as Discord reports in `app_permissions`.
+const ELSEWHERE_PERMISSIONS = ((1n << 15n) | (1n << 14n) | (1n << 17n)).toString();
+const BOT_DM_PERMISSIONS = (BigInt(ELSEWHERE_PERMISSIONS) | (1n << 18n)).toString();
+
+const PLACES: Record<number, InteractionPlace> = { 0: 'guild', 1: 'bot-dm', 2: 'private-channel' };
+
+/** The installs an interaction was authorized by, from its `authorizing_integration_owners`. */
+function installOf(owners: unknown): Install | undefined {
+  if (!isRecord(owners)) return undefined;
+  if ('0' in owners && '1' in owners) return 'both';
+  return '0' in owners ? 'guild' : '1' in owners ? 'user' : undefined;
 }
 
 /** Turns test inputs into interaction payloads; remembers users so repeated ids keep their names. */
@@ -115,13 +157,38 @@ export class InteractionBuilder {
     return user;
   }
 
-  /** The full payload: ids, token, channel, member or user, and the fields discord.js requires. */
-  build(type: number, actor: Actor, data: (guildId: string | null) => Json, message?: EmulatedMessage) {
-    const { guilds, applicationId, appPermissions } = this.#config;
-    const guildId =
-      actor.guildId !== undefined ? actor.guildId : (message?.guild_id ?? guilds[0]?.id ?? null);
+  /**
+   * The full payload: ids, token, channel, member or user, where it comes from (`context`,
+   * `authorizing_integration_owners`) and the fields discord.js requires. `origin` is the interaction that created
+   * a component's message, whose place and installs a press inherits. A global command that isn't registered for
+   * the place or install is refused, as a real client wouldn't offer it.
+   */
+  build(
+    type: number,
+    actor: Actor,
+    data: (guildId: string | null) => Json,
+    message?: EmulatedMessage,
+    origin?: Json,
+  ) {
+    const { guilds, applicationId } = this.#config;
+    const guildId = this.#guildId(actor, message, origin);
     const guild = guildId === null ? undefined : guilds.find((g) => g.id === guildId);
-    if (guildId !== null && !guild) throw new Error(`Unknown guild ${guildId}`);
+    const place =
+      actor.context ??
+      PLACES[typeof origin?.context === 'number' ? origin.context : -1] ??
+      (guildId === null ? 'bot-dm' : 'guild');
+    const install =
+      actor.install ??
+      installOf(origin?.authorizing_integration_owners) ??
+      (place === 'private-channel' || (guildId !== null && !guild) ? 'user' : 'guild');
+    if ((place === 'guild') !== (guildId !== null))
+      throw new Error(`A ${place} interaction ${guildId === null ? 'needs' : 'has no'} a guild`);
+    if (guildId !== null && !guild && install !== 'user')
+      throw new Error(
+        `Unknown guild ${guildId}: the bot isn't in it, so only install: 'user' can be used there`,
+      );
+    if (place === 'private-channel' && install === 'guild')
+      throw new Error("A server's install can't be used in other members' DMs: use install: 'user'");
     const given = actor.user;
     const user = this.user(
       given?.id ? { ...given, id: given.id } : { username: 'tester', ...given, id: DEFAULT_USER_ID },
@@ -130,6 +197,20 @@ export class InteractionBuilder {
     const permissions = actor.permissions ?? DEFAULT_MEMBER_PERMISSIONS;
     const id = snowflake();
     const token = `aW50ZXJhY3Rpb246${id}:${randomBytes(48).toString('base64url')}`;
+    const built = data(guildId);
+    const global = type === 2 || type === 4 ? this.#globalCommand(built, guildId) : undefined;
+    const unavailable = global && unavailableReason(global, place, install);
+    if (unavailable) throw new Error(`${String(built.name)} can't be used here: ${unavailable}`);
+    const owners =
+      !actor.install && origin && isRecord(origin.authorizing_integration_owners)
+        ? origin.authorizing_integration_owners
+        : integrationOwners(
+            install,
+            place,
+            guildId,
+            user.id,
+            global?.integration_types as number[] | undefined,
+          );
     const channel = guild?.channels.find((c) => c.id === channelId) ?? { id: channelId, name: 'channel' };
     const payload: Json = {
       id,
@@ -137,29 +218,79 @@ export class InteractionBuilder {
       type,
       token,
       version: 1,
-      data: data(guildId),
+      data: built,
       channel_id: channelId,
-      channel: guild
-        ? { ...channelObject(guild, channel), permissions }
-        : { id: channelId, type: 1, flags: 0, last_message_id: null, recipients: [user] },
-      app_permissions: appPermissions,
+      channel: this.#channel(place, guild, guildId, channel, permissions, user),
+      app_permissions: guild
+        ? this.#config.appPermissions(channelId)
+        : place === 'bot-dm'
+          ? BOT_DM_PERMISSIONS
+          : ELSEWHERE_PERMISSIONS,
       locale: actor.locale ?? 'en-US',
       entitlements: [],
-      // discord.js needs this object; a guild install is keyed "0" (ApplicationIntegrationType.GuildInstall).
-      authorizing_integration_owners: guild ? { 0: guild.id } : {},
-      context: guild ? 0 : 1,
+      // discord.js needs this object: "0" the server's install (its id, or "0" in a DM with the bot), "1" the user's.
+      authorizing_integration_owners: owners,
+      context: CONTEXT_TYPE[place],
       attachment_size_limit: 10 * 1024 * 1024,
     };
-    if (guild) {
-      payload.guild_id = guild.id;
-      payload.guild = { id: guild.id, locale: 'en-US', features: [] };
+    if (guildId !== null) {
+      payload.guild_id = guildId;
+      payload.guild = { id: guildId, locale: 'en-US', features: [] };
       payload.guild_locale = 'en-US';
       payload.member = { ...memberObject(actor.roles ?? [], permissions, actor.nick ?? null), user };
     } else {
       payload.user = user;
     }
-    if (message) payload.message = structuredClone(message);
+    if (message && type !== 2) payload.message = structuredClone(message);
     return { id, token, guildId, payload } satisfies BuiltInteraction;
+  }
+
+  #guildId(actor: Actor, message: EmulatedMessage | undefined, origin: Json | undefined): string | null {
+    if (actor.guildId !== undefined) return actor.guildId;
+    if (actor.context !== undefined && actor.context !== 'guild') return null;
+    if (origin) return typeof origin.guild_id === 'string' ? origin.guild_id : null;
+    if (message) return message.guild_id ?? null;
+    return this.#config.guilds[0]?.id ?? null;
+  }
+
+  /** The registered global command an interaction's data refers to (guild commands have no install rules). */
+  #globalCommand(data: Json, guildId: string | null): StoredCommand | undefined {
+    const found = this.#config.findCommand(
+      String(data.name),
+      guildId,
+      typeof data.type === 'number' ? data.type : 1,
+    );
+    return found && found.guild_id === undefined ? found : undefined;
+  }
+
+  #channel(
+    place: InteractionPlace,
+    guild: EmulatedGuild | undefined,
+    guildId: string | null,
+    channel: { id: string; name: string },
+    permissions: string,
+    user: EmulatedUser,
+  ): Json {
+    if (guild) return { ...channelObject(guild, channel), permissions };
+    if (guildId !== null)
+      return { id: channel.id, type: 0, guild_id: guildId, name: channel.name, permissions };
+    const others =
+      place === 'private-channel' ? [this.user({ id: '1300000000000000399', username: 'a-friend' })] : [];
+    return { id: channel.id, type: 1, flags: 0, last_message_id: null, recipients: [user, ...others] };
+  }
+
+  /** `data` of a message command on a stored message, which Discord sends in `resolved.messages`. */
+  messageCommandData(input: MessageCommandInput, message: EmulatedMessage, guildId: string | null): Json {
+    const registered = this.#config.findCommand(input.name, guildId, 3);
+    const data: Json = {
+      id: registered?.id ?? snowflake(),
+      name: input.name,
+      type: 3,
+      target_id: message.id,
+      resolved: { messages: { [message.id]: structuredClone(message) } },
+    };
+    if (registered?.guild_id) data.guild_id = registered.guild_id;
+    return data;
   }
 
   /** `data` of a chat-input or autocomplete interaction; `data.id` is the registered command's id when known. */

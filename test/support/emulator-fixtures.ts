@@ -7,8 +7,11 @@ export const DEFAULT_GUILD_ID = '1300000000000000100';
 export const DEFAULT_CHANNEL_ID = '1300000000000000200';
 export const DEFAULT_USER_ID = '1300000000000000300';
 
-/** View channel, send messages, embed links, attach files, read history, reactions, external emoji, use commands. */
-export const DEFAULT_MEMBER_PERMISSIONS = [6, 10, 11, 14, 15, 16, 18, 31]
+/**
+ * View channel, send messages, embed links, attach files, read history, reactions, external emoji, use commands,
+ * use external apps (on for @everyone in new servers).
+ */
+export const DEFAULT_MEMBER_PERMISSIONS = [6, 10, 11, 14, 15, 16, 18, 31, 50]
   .reduce((acc, n) => acc | (1n << BigInt(n)), 0n)
   .toString();
 

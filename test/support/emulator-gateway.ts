@@ -30,6 +30,8 @@ export interface SessionInfo {
   connected: boolean;
   /** Closed by the client with 1000/1001, which ends a session for good on Discord. */
   ended: boolean;
+  /** The intents bitfield the client identified with. */
+  intents: number;
 }
 
 interface Packet {
@@ -89,9 +91,7 @@ export class Gateway {
    * only logged, and a later RESUME replays it, as Discord does.
    */
   dispatch(guildId: string | null, t: string, d: unknown): SessionInfo {
-    const owner = this.#sessions.findLast(
-      (s) => !s.info.ended && (guildId === null ? 0 : shardOf(guildId, s.info.shard[1])) === s.info.shard[0],
-    );
+    const owner = this.#owner(guildId);
     if (!owner) {
       throw new Error(
         `No gateway session owns ${guildId === null ? 'DMs' : `guild ${guildId}`}: has the client logged in (and not been destroyed)?`,
@@ -99,6 +99,17 @@ export class Gateway {
     }
     this.#send(owner, t, d);
     return owner.info;
+  }
+
+  /** The live session owning `guildId` (shard 0 for DMs), if any. */
+  ownerOf(guildId: string | null): SessionInfo | undefined {
+    return this.#owner(guildId)?.info;
+  }
+
+  #owner(guildId: string | null): Session | undefined {
+    return this.#sessions.findLast(
+      (s) => !s.info.ended && (guildId === null ? 0 : shardOf(guildId, s.info.shard[1])) === s.info.shard[0],
+    );
   }
 
   /** Terminates open sockets abruptly (no close frame), optionally only those of one shard. Returns how many. */
@@ -206,6 +217,7 @@ export class Gateway {
         resumes: 0,
         connected: true,
         ended: false,
+        intents: typeof d.intents === 'number' ? d.intents : 0,
       },
       seq: 0,
       log: [],

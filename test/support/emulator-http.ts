@@ -33,8 +33,14 @@ export interface Context {
 
 export type Handler = (ctx: Context, params: Record<string, string>) => Reply;
 
-/** A one-shot failure for `failNext`. `retryAfter` is in seconds and may be fractional to keep tests fast. */
-export type Fault = { status: 429; retryAfter: number; global?: boolean } | { status: 500 | 502 | 503 };
+/**
+ * A one-shot failure for `failNext`. `retryAfter` is in seconds and may be fractional to keep tests fast. A 403
+ * carries a Discord error code, e.g. 50013 Missing Permissions or 50001 Missing Access.
+ */
+export type Fault =
+  | { status: 429; retryAfter: number; global?: boolean }
+  | { status: 500 | 502 | 503 }
+  | { status: 403; code: number; message?: string };
 
 export const apiError = (status: number, code: number, message: string): Reply => ({
   status,
@@ -51,6 +57,7 @@ export const emptyMessage = () => apiError(400, 50006, 'Cannot send an empty mes
 
 /** The reply for an injected fault; a 429 carries Discord's body and rate-limit headers. */
 export function faultReply(fault: Fault): Reply {
+  if (fault.status === 403) return apiError(403, fault.code, fault.message ?? 'Missing Permissions');
   if (fault.status !== 429) return apiError(fault.status, 0, `${fault.status}: Internal Server Error`);
   // Discord rounds Retry-After up to whole seconds; the exact value keeps tests fast and discord.js accepts it.
   const seconds = String(fault.retryAfter);

@@ -16,7 +16,7 @@ export interface MessageTarget {
   author: EmulatedUser;
   channelId: string;
   guildId: string | undefined;
-  /** 20 for a reply to a chat-input command, 0 otherwise. */
+  /** 20 for a reply to a chat-input command, 19 for a reply to a message, 0 otherwise. */
   type: number;
   attachmentBase: string;
 }

@@ -7,6 +7,7 @@ import {
   validateMessage,
   validateModal,
 } from './discord-limits.js';
+import { checkReference, isForcedEphemeral, missingPermission, withRepliedUser } from './emulator-chat.js';
 import {
   apiError,
   type Context,
@@ -46,6 +47,8 @@ interface ResponsesConfig {
   interactions: Map<string, InteractionHandle>;
   attachmentBase: () => string;
   channel: (id: string) => Json | undefined;
+  /** The bot's permissions in a channel, which decide whether its channel messages are refused. */
+  botPermissions: (channelId: string) => bigint;
 }
 
 /** Holds every message the bot created and every write to them, and answers the routes that make them. */
@@ -191,25 +194,45 @@ export class Responses {
     return { status: 200, body: message };
   }
 
-  /** POST /channels/{id}/messages: a message outside any interaction. */
+  /**
+   * POST /channels/{id}/messages: a message outside any interaction, with the same limit checks as interaction
+   * replies, refused (403) where the bot lacks the permission, and optionally a reply (`message_reference`).
+   */
   channelMessage(ctx: Context, params: Params): Reply {
     const channel = this.config.channel(params.channel ?? '');
     if (!channel) return apiError(404, 10003, 'Unknown Channel');
+    const channelId = String(channel.id);
+    const payload = isRecord(ctx.body) ? ctx.body : {};
+    const refused = missingPermission(
+      this.config.botPermissions(channelId),
+      payload.message_reference != null,
+    );
+    if (refused) return apiError(refused.status, refused.code, refused.message);
     const errors = new FormErrors();
     validateMessage(errors, [], ctx.body);
+    const replied = checkReference(errors, payload, channelId, (id) => this.messages.get(id));
     if (errors.count > 0) return formError(errors);
-    const payload = isRecord(ctx.body) ? ctx.body : {};
     if (isEmptyMessage(payload, ctx.files.length)) return emptyMessage();
     const target = {
       author: this.config.botUser,
-      channelId: String(channel.id),
+      channelId,
       guildId: String(channel.guild_id),
-      type: 0,
+      type: replied ? 19 : 0,
       attachmentBase: this.config.attachmentBase(),
     };
     const message = newMessage(target, payload, ctx.files);
+    if (replied) {
+      message.message_reference = {
+        type: 0,
+        message_id: replied.id,
+        channel_id: replied.channel_id,
+        guild_id: replied.guild_id,
+      };
+      message.referenced_message = structuredClone(replied);
+    }
     this.messages.set(message.id, message);
-    this.#recordWrite('channelMessage', ctx, message, payload, undefined);
+    const write = this.#recordWrite('channelMessage', ctx, message, payload, undefined);
+    if (replied) write.pings = withRepliedUser(write.pings, write.allowedMentions, replied);
     return { status: 200, body: message };
   }
 
@@ -221,18 +244,21 @@ export class Responses {
   ): EmulatedMessage {
     const p = handle.payload;
     const isCommand = p.type === 2;
+    // Chat-input replies are type 20, context-menu replies type 23.
+    const commandType = isCommand && isRecord(p.data) && typeof p.data.type === 'number' ? p.data.type : 1;
     const message = newMessage(
       {
         author: this.config.botUser,
         channelId: String(p.channel_id),
         guildId: typeof p.guild_id === 'string' ? p.guild_id : undefined,
-        type: isCommand ? 20 : 0,
+        type: isCommand ? (commandType === 1 ? 20 : 23) : 0,
         attachmentBase: this.config.attachmentBase(),
       },
       payload,
       ctx.files,
     );
     if (flags !== undefined) message.flags = flags;
+    if (isForcedEphemeral(p)) message.flags |= EPHEMERAL;
     message.webhook_id = this.config.applicationId;
     message.application_id = this.config.applicationId;
     message.interaction_metadata = {
@@ -240,7 +266,7 @@ export class Responses {
       type: p.type,
       user: isRecord(p.member) ? p.member.user : p.user,
       authorizing_integration_owners: p.authorizing_integration_owners,
-      ...(isCommand && isRecord(p.data) ? { name: p.data.name, command_type: 1 } : {}),
+      ...(isCommand && isRecord(p.data) ? { name: p.data.name, command_type: commandType } : {}),
     };
     this.messages.set(message.id, message);
     handle.messageIds.add(message.id);

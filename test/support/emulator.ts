@@ -11,6 +11,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { isRecord } from './discord-limits.js';
+import { type MessageInput, memberMessage, messageCreateFor } from './emulator-chat.js';
 import { CommandRegistry } from './emulator-commands.js';
 import {
   type Actor,
@@ -18,6 +19,7 @@ import {
   type CommandInput,
   type ComponentInput,
   InteractionBuilder,
+  type MessageCommandInput,
   type ModalSubmitInput,
   type SelectInput,
 } from './emulator-dispatch.js';
@@ -29,6 +31,7 @@ import {
   DEFAULT_GUILD_ID,
   DEFAULT_MEMBER_PERMISSIONS,
   DEFAULT_TOKEN,
+  DEFAULT_USER_ID,
   type EmulatedGuild,
   guildCreate,
   readyPayload,
@@ -60,11 +63,18 @@ import {
 } from './emulator-records.js';
 import { Responses } from './emulator-responses.js';
 
+export {
+  type Install,
+  type InteractionPlace,
+  type MessageInput,
+  PERMISSION,
+} from './emulator-chat.js';
 export type {
   Actor,
   AutocompleteInput,
   CommandInput,
   ComponentInput,
+  MessageCommandInput,
   ModalSubmitInput,
   OptionValues,
   SelectInput,
@@ -171,6 +181,8 @@ export class DiscordEmulator {
   readonly writes: MessageWrite[];
   /** Accepted message writes whose payload had no `allowed_mentions`. */
   readonly missingAllowedMentions: MessageWrite[];
+  /** Messages members (and other bots, and webhooks) sent with {@link postMessage}, in order. */
+  readonly memberMessages: EmulatedMessage[] = [];
 
   readonly #responses: Responses;
   readonly #maxConcurrency: number;
@@ -181,6 +193,8 @@ export class DiscordEmulator {
   readonly #server = createServer((req, res) => void this.#onRequest(req, res));
   readonly #gateway: Gateway;
   readonly #routes: { method: string; pattern: string[]; auth: boolean; handler: Handler }[] = [];
+  readonly #appPermissions: bigint;
+  readonly #channelPermissions = new Map<string, bigint>();
   #port = 0;
 
   constructor(options: EmulatorOptions = {}) {
@@ -198,11 +212,12 @@ export class DiscordEmulator {
     this.#maxConcurrency = options.maxConcurrency ?? 16;
     this.interactionDeadlineMs = options.interactionDeadlineMs ?? 3000;
     this.commands = new CommandRegistry(this.applicationId, (id) => this.guilds.some((g) => g.id === id));
+    this.#appPermissions = BigInt(options.appPermissions ?? DEFAULT_MEMBER_PERMISSIONS);
     this.#builder = new InteractionBuilder({
       applicationId: this.applicationId,
       guilds: this.guilds,
-      appPermissions: options.appPermissions ?? DEFAULT_MEMBER_PERMISSIONS,
-      findCommand: (name, guildId) => this.commands.find(name, guildId),
+      appPermissions: (channelId) => this.botPermissions(channelId).toString(),
+      findCommand: (name, guildId, type) => this.commands.find(name, guildId, type),
     });
     this.botUser = this.#builder.user({
       id: options.botUser?.id ?? this.applicationId,
@@ -216,6 +231,7 @@ export class DiscordEmulator {
       interactions: this.interactions,
       attachmentBase: () => `http://127.0.0.1:${this.#port}/attachments`,
       channel: (id) => this.#channel(id),
+      botPermissions: (id) => this.botPermissions(id),
     });
     this.messages = this.#responses.messages;
     this.deletedMessageIds = this.#responses.deletedMessageIds;
@@ -312,6 +328,79 @@ export class DiscordEmulator {
     this.#faults.push({ method: method.toUpperCase(), path, fault });
   }
 
+  // ---- the bot's permissions ----
+
+  /** The bot's permissions in a channel: `appPermissions` unless {@link setBotPermissions} changed them. */
+  botPermissions(channelId: string): bigint {
+    return this.#channelPermissions.get(channelId) ?? this.#appPermissions;
+  }
+
+  /**
+   * Sets what the bot may do in one channel (a bitfield, see {@link PERMISSION}), as a server admin would with a
+   * channel override: it changes `app_permissions`, whether the bot sees messages there, and whether its posts are
+   * refused (403 50001 / 50013 / 160002).
+   */
+  setBotPermissions(channelId: string, permissions: bigint): void {
+    this.#channelPermissions.set(channelId, permissions);
+  }
+
+  // ---- members talking in channels ----
+
+  /**
+   * A member (or a bot, or a webhook) sends a message. It is stored, so the bot can reply to it and message menus
+   * can target it, and delivered as MESSAGE_CREATE when Discord would: in a guild the bot is in, to a session with
+   * the GUILD_MESSAGES intent, in a channel the bot can view — with the text blanked unless the session has the
+   * MESSAGE_CONTENT intent or the message mentions the bot.
+   */
+  postMessage(input: MessageInput): { message: EmulatedMessage; delivered: boolean } {
+    const hosted = (id: string | undefined) => this.guilds.find((g) => g.channels.some((c) => c.id === id));
+    const guildId =
+      input.guildId !== undefined
+        ? input.guildId
+        : (hosted(input.channelId)?.id ?? this.guilds[0]?.id ?? null);
+    const guild = this.guilds.find((g) => g.id === guildId);
+    const channelId = input.channelId ?? guild?.channels[0]?.id ?? snowflake();
+    if (guild && !guild.channels.some((c) => c.id === channelId))
+      throw new Error(`Guild ${guild.id} has no channel ${channelId}`);
+    const author = input.webhook
+      ? this.#builder.user({ id: snowflake(), username: 'Captain Hook', ...input.author })
+      : this.#builder.user(
+          input.author?.id
+            ? { ...input.author, id: input.author.id }
+            : { username: 'tester', ...input.author, id: DEFAULT_USER_ID },
+        );
+    const referenced = input.replyTo === undefined ? undefined : this.#message(input.replyTo);
+    const message = memberMessage(
+      input,
+      { channelId, guildId: guildId ?? undefined },
+      author,
+      (id) => (id === this.botUser.id ? this.botUser : this.#builder.user({ id })),
+      referenced,
+    );
+    this.messages.set(message.id, message);
+    this.memberMessages.push(message);
+    if (!guild) return { message, delivered: false };
+    const session = this.#gateway.ownerOf(guild.id);
+    if (!session) throw new Error(`No gateway session owns guild ${guild.id}: has the client logged in?`);
+    const payload = messageCreateFor(
+      message,
+      session.intents,
+      this.botUser.id,
+      this.botPermissions(channelId),
+      input.roles ?? [],
+    );
+    if (payload) this.#gateway.dispatch(guild.id, 'MESSAGE_CREATE', payload);
+    return { message, delivered: payload !== undefined };
+  }
+
+  /** The bot's channel messages that reply to `messageId`. */
+  repliesTo(messageId: string): MessageWrite[] {
+    return this.writes.filter((w) => {
+      const ref = w.message.message_reference;
+      return w.kind === 'channelMessage' && isRecord(ref) && ref.message_id === messageId;
+    });
+  }
+
   // ---- dispatching interactions ----
 
   /** Dispatches a chat-input command interaction. Throws if no gateway session owns the guild. */
@@ -322,6 +411,20 @@ export class DiscordEmulator {
   /** Dispatches an autocomplete interaction for the option named `input.focused`. */
   autocomplete(input: AutocompleteInput): InteractionHandle {
     return this.#dispatch(4, input, (guildId) => this.#builder.commandData(input, guildId, input.focused));
+  }
+
+  /**
+   * Dispatches a message command (Apps → `name`) on a stored message, with the message in `resolved.messages`.
+   * Defaults the place to the message's guild and channel, or a DM with the bot for a message outside any guild.
+   */
+  messageCommand(input: MessageCommandInput): InteractionHandle {
+    const message = this.#message(input.messageId);
+    return this.#dispatch(
+      2,
+      input,
+      (guildId) => this.#builder.messageCommandData(input, message, guildId),
+      message,
+    );
   }
 
   /** Dispatches a button press; the button must exist on the stored message and be enabled. */
@@ -351,7 +454,12 @@ export class DiscordEmulator {
   }
 
   #dispatch(type: number, actor: Actor, data: (guildId: string | null) => Json, message?: EmulatedMessage) {
-    const built = this.#builder.build(type, actor, data, message);
+    // A component inherits where its message's interaction came from (a DM, a member's own install).
+    const origin =
+      type === 3 || type === 5
+        ? [...this.interactions.values()].find((h) => message && h.messageIds.has(message.id))?.payload
+        : undefined;
+    const built = this.#builder.build(type, actor, data, message, origin);
     // Throws when no session owns the guild, before anything is registered.
     this.#gateway.dispatch(built.guildId, 'INTERACTION_CREATE', built.payload);
     const handle = new InteractionHandle(

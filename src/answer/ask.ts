@@ -1,0 +1,124 @@
+import type { Mention } from '../search/link.js';
+import { STOPWORDS } from '../text/vocabulary.js';
+import type { Question } from './question.js';
+import { ASK_RULES, type AskType, FILLER_WORDS, GENERIC_CATEGORY, ROLE_WORDS } from './rules.js';
+
+/** What a question asks, read from its cue words; handlers read this, never the raw question. */
+export interface Ask {
+  /** Every ask whose cues occur, in the table's precedence order (empty: a bare name, read as `overview`). */
+  types: readonly AskType[];
+  /** A yes/no question ("is…", "did…"). */
+  yesNo: boolean;
+  negated: boolean;
+  /** Role-title words wanted ("who runs" → lead, head…). */
+  roleWords: readonly string[];
+  /**
+   * The content terms: words that are neither names, cues, filler nor stopwords. A confident answer must cover
+   * them; a question whose content no statement covers is not answered.
+   */
+  content: readonly string[];
+  /** Words that named records (they still help rank statements, with less weight). */
+  named: readonly string[];
+  /** Words the question spends on cues. */
+  cueWords: readonly string[];
+  /** The question picks among several ("which…"). */
+  which: boolean;
+  /** The category a "which <kind> are in…" question names ("hardware chip" companies), generic words left out. */
+  category: readonly string[];
+}
+
+/** True when the ask includes `type`. */
+export function asks(ask: Ask, ...types: AskType[]): boolean {
+  return types.some((t) => ask.types.includes(t));
+}
+
+interface CompiledCue {
+  words: readonly string[];
+}
+
+const COMPILED: readonly { ask: AskType; consumes: boolean; cues: readonly CompiledCue[] }[] = ASK_RULES.map(
+  (r) => ({ ask: r.ask, consumes: r.consumes ?? false, cues: r.cues.map((c) => ({ words: c.split(' ') })) }),
+);
+
+/** A cue word: exact, a prefix ending in `*`, or `?` for any one word. */
+function wordMatches(pattern: string, word: string): boolean {
+  if (pattern === '?') return true;
+  return pattern.endsWith('*') ? word.startsWith(pattern.slice(0, -1)) : pattern === word;
+}
+
+/** Word positions where the cue occurs (not on taken words), or undefined. */
+function findCue(cue: CompiledCue, words: readonly string[], taken: ReadonlySet<number>): number | undefined {
+  const n = cue.words.length;
+  for (let i = 0; i + n <= words.length; i++) {
+    let ok = true;
+    for (let j = 0; j < n && ok; j++)
+      ok = !taken.has(i + j) && wordMatches(cue.words[j] as string, words[i + j] as string);
+    if (ok) return i;
+  }
+  return undefined;
+}
+
+const YES_NO = /^(is|are|was|were|did|does|do|has|have|had|can|will|would|isn|isnt|didn|didnt)\b/;
+
+/** Reads the asks and the content terms of a question, given the places that name records. */
+export function readAsk(q: Question, mentions: readonly Mention[]): Ask {
+  const { words } = q;
+  const named = new Set<number>();
+  for (const m of mentions) for (let i = m.start; i < m.end; i++) named.add(i);
+  const cue = new Set<number>();
+  const taken = new Set<number>();
+  const types: AskType[] = [];
+  for (const rule of COMPILED) {
+    let hit = false;
+    for (const c of rule.cues) {
+      const at = findCue(c, words, taken);
+      if (at === undefined) continue;
+      // A cue inside a name ("Open Innovation AI Research Community" holds "research") is part of the name.
+      if (named.has(at)) continue;
+      hit = true;
+      for (let j = 0; j < c.words.length; j++) {
+        cue.add(at + j);
+        if (rule.consumes) taken.add(at + j);
+      }
+    }
+    if (hit && rule.ask !== 'context') types.push(rule.ask);
+  }
+  const content: string[] = [];
+  const namedWords: string[] = [];
+  const cueWords: string[] = [];
+  words.forEach((w, i) => {
+    if (named.has(i)) namedWords.push(w);
+    // "companies", "organizations": the kind of thing asked about, never a fact to cover.
+    else if (cue.has(i) || GENERIC_CATEGORY.has(w)) cueWords.push(w);
+    else if (w.length > 1 && !STOPWORDS.has(w) && !FILLER_WORDS.has(w)) content.push(w);
+  });
+  // "which research labs are in…": the category is a slot the member list is filtered by, not content to cover.
+  const category = categoryWords(words);
+  const slot = new Set(category);
+  return {
+    types,
+    yesNo: YES_NO.test(q.norm),
+    negated: q.negated,
+    roleWords: [...new Set(words.flatMap((w) => ROLE_WORDS[w] ?? []))],
+    content: [...new Set(content)].filter((w) => !slot.has(w)),
+    named: namedWords,
+    cueWords,
+    which: words.includes('which'),
+    category,
+  };
+}
+
+const CATEGORY_END = new Set('are is were was joined join have has belong belongs from in'.split(' '));
+
+/** The words between "which/what" and the verb: "which hardware chip companies are in…" → hardware, chip. */
+function categoryWords(words: readonly string[]): string[] {
+  const start = words.findIndex((w) => w === 'which' || w === 'what');
+  if (start < 0) return [];
+  const out: string[] = [];
+  for (let i = start + 1; i < words.length && i <= start + 4; i++) {
+    const w = words[i] as string;
+    if (CATEGORY_END.has(w)) return out.filter((x) => !GENERIC_CATEGORY.has(x));
+    out.push(w);
+  }
+  return [];
+}

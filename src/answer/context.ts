@@ -1,0 +1,12 @@
+import type { SearchIndex } from '../search/index.js';
+import type { Mention } from '../search/link.js';
+import type { Ask } from './ask.js';
+import type { Question } from './question.js';
+
+/** What every handler reads: the index, the question as read once, its ask and the names it mentions. */
+export interface Ctx {
+  index: SearchIndex;
+  q: Question;
+  ask: Ask;
+  mentions: readonly Mention[];
+}

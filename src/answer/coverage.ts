@@ -1,0 +1,107 @@
+import { aliasName } from '../knowledge/model.js';
+import type { FactDoc, SearchIndex } from '../search/index.js';
+import { stem } from '../search/index.js';
+import { editDistance } from '../search/link.js';
+import { formatDate } from '../text/dates.js';
+import { informativeness } from '../text/english.js';
+import { normalize } from '../text/normalize.js';
+import { SYNONYMS } from '../text/vocabulary.js';
+
+/** How much of a question's content a text covers, weighted by how rare each term is. */
+export interface Coverage {
+  /** 0..1: covered weight over total weight; 1 when there is nothing to cover. */
+  ratio: number;
+  /** Content terms no text covers. */
+  missing: readonly string[];
+}
+
+/** The words of a text, with their stems, for coverage checks. */
+interface WordSet {
+  words: readonly string[];
+  stems: ReadonlySet<string>;
+}
+
+const docWords = new WeakMap<FactDoc, WordSet>();
+
+/** A word's stem without a final "e", so "hire" meets "hired" and "leave" meets "leaving". */
+function root(word: string): string {
+  const s = stem(word);
+  return s.length > 3 && s.endsWith('e') ? s.slice(0, -1) : s;
+}
+
+function wordSet(text: string): WordSet {
+  const words = normalize(text).split(' ').filter(Boolean);
+  return { words, stems: new Set(words.map(root)) };
+}
+
+/**
+ * A statement's words: its text, quote and date, and the names of the record it belongs to (a statement of the
+ * research community is about the research community even when its text doesn't say so). Computed once.
+ */
+export function statementWords(doc: FactDoc, index: SearchIndex): WordSet {
+  let set = docWords.get(doc);
+  if (!set) {
+    const record = index.kb.byId.get(doc.recordId);
+    const names = record ? [record.name, ...record.aliases.map(aliasName)].join(' ') : '';
+    set = wordSet(`${doc.text} ${doc.quote ?? ''} ${doc.date ? formatDate(doc.date) : ''} ${names}`);
+    docWords.set(doc, set);
+  }
+  return set;
+}
+
+const PREFIX = 5;
+
+/** True when a text's words cover one content term: same stem, a synonym, a shared long prefix, or a typo. */
+function covers(term: string, set: WordSet): boolean {
+  if (set.stems.has(root(term))) return true;
+  for (const syn of SYNONYMS.get(term) ?? SYNONYMS.get(stem(term)) ?? [])
+    if (set.stems.has(root(syn))) return true;
+  if (term.length < PREFIX) return false;
+  const prefix = term.slice(0, PREFIX);
+  for (const w of set.words) {
+    if (w.length >= PREFIX && w.startsWith(prefix)) {
+      // "criticize" meets "criticism", "governance" meets "governing": a shared stem-like beginning.
+      const common = commonPrefix(w, term);
+      if (common >= Math.min(w.length, term.length) - 3) return true;
+    }
+    // A typo keeps its first letter: "valuation" is not a misspelt "evaluation".
+    if (
+      term.length >= 6 &&
+      w[0] === term[0] &&
+      Math.abs(w.length - term.length) <= 1 &&
+      editDistance(w, term, 1) <= 1
+    )
+      return true;
+  }
+  return false;
+}
+
+function commonPrefix(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
+}
+
+/**
+ * How much of `terms` the given statements and texts cover together. Rare terms weigh more: a statement that
+ * shares "revenue" with a question covers it far better than one that shares "year".
+ */
+export function coverage(
+  terms: readonly string[],
+  docs: readonly FactDoc[],
+  texts: readonly string[],
+  index: SearchIndex,
+): Coverage {
+  if (terms.length === 0) return { ratio: 1, missing: [] };
+  const sets = [...docs.map((d) => statementWords(d, index)), ...texts.filter(Boolean).map(wordSet)];
+  let total = 0;
+  let covered = 0;
+  const missing: string[] = [];
+  for (const t of terms) {
+    const w = index.facts.rarity(t) * informativeness(t);
+    total += w;
+    if (sets.some((set) => covers(t, set))) covered += w;
+    else missing.push(t);
+  }
+  return { ratio: total > 0 ? covered / total : 1, missing };
+}

@@ -1,0 +1,206 @@
+import type { KbRecord, Organization } from '../../knowledge/schema.js';
+import type { FactDoc } from '../../search/index.js';
+import { shortName, withArticle } from '../../search/render.js';
+import { formatDate } from '../../text/dates.js';
+import { normalize } from '../../text/normalize.js';
+import { SYNONYMS } from '../../text/vocabulary.js';
+import { asks } from '../ask.js';
+import type { Draft } from '../compose.js';
+import type { Ctx } from '../context.js';
+import { GENERIC_CATEGORY, ORG_TYPE_WORDS } from '../rules.js';
+import { capitalise, foundersOf, joinList, launchSentence, type Rec, rankDocs, topicsFor } from './shared.js';
+
+export function initiativeAnswer(ctx: Ctx, initiative: Rec<'initiative'>, score: number): Draft {
+  const { ask } = ctx;
+  const scope = [initiative.id, ...(ctx.index.projectsOf.get(initiative.id) ?? []).map((p) => p.id)];
+  const base = { subject: initiative as KbRecord, confidence: score };
+  const launch = launchSentence(ctx, initiative);
+
+  if (
+    asks(ask, 'count') &&
+    (asks(ask, 'members', 'membership') || ask.cueWords.some((w) => GENERIC_CATEGORY.has(w)))
+  ) {
+    return { ...base, ...memberCount(ctx, initiative), list: true, sure: true };
+  }
+  if (
+    !asks(ask, 'measure') &&
+    (asks(ask, 'members') ||
+      (asks(ask, 'membership') &&
+        !ask.yesNo &&
+        !asks(ask, 'why', 'whyNot') &&
+        (ask.which || asks(ask, 'who'))))
+  ) {
+    return { ...base, ...membersAnswer(ctx, initiative), list: true, sure: true };
+  }
+  if (asks(ask, 'founders') && !ask.yesNo && !asks(ask, 'when', 'goals')) {
+    const founders = foundersOf(ctx, initiative);
+    const when = initiative.launched ? formatDate(initiative.launched.date) : undefined;
+    const lead = founders.length
+      ? `${capitalise(withArticle(initiative.name))} was co-founded by ${joinList(founders)}${when ? `, who launched it ${when.includes(',') ? 'on' : 'in'} ${when}` : ''}.`
+      : launch;
+    return {
+      ...base,
+      sure: true,
+      lead,
+      leadSources: initiative.launched?.sources,
+      docs: rankDocs(ctx, scope, { topics: ['history'], limit: 2 }),
+    };
+  }
+  if (asks(ask, 'projects') && !asks(ask, 'goals')) {
+    const projects = ctx.index.projectsOf.get(initiative.id) ?? [];
+    if (projects.length) {
+      const lead = `${capitalise(withArticle(initiative.name))} runs these projects: ${projects.map((p) => `${p.name} — ${p.summary}`).join(' ')}`;
+      return {
+        ...base,
+        lead,
+        leadSources: projects.flatMap((p) => p.sources),
+        list: true,
+        docs: rankDocs(ctx, scope, { topics: ['activities'], limit: 2 }),
+      };
+    }
+  }
+  if (asks(ask, 'when') && !asks(ask, 'why', 'whyNot') && !asks(ask, 'criticism')) {
+    // "When is the deadline to apply" asks about something other than the launch: answer from the facts that
+    // mention it, if any do.
+    const extra = asks(ask, 'founders') ? [] : ask.content;
+    const mentions = (d: FactDoc) => {
+      const text = normalize(d.text);
+      return extra.some((t) => text.includes(t.slice(0, Math.max(4, t.length - 2))));
+    };
+    const specific = extra.length > 0 ? rankDocs(ctx, scope, { limit: 3, only: mentions }) : [];
+    if (specific.length > 0) return { ...base, lead: '', docs: specific };
+    const note = initiative.launched?.note ? ` ${initiative.launched.note}` : '';
+    return {
+      ...base,
+      sure: true,
+      lead: `${launch}${note}`.trim(),
+      leadSources: initiative.launched?.sources,
+      docs: rankDocs(ctx, scope, { topics: ['history', 'correction'], limit: 3 }),
+    };
+  }
+  const topics = topicsFor(ask);
+  if (topics.length > 0 || ask.content.length > 0) {
+    const docs = rankDocs(ctx, scope, {
+      topics,
+      limit: topics.includes('criticism') || topics.includes('goals') ? 6 : 4,
+      noRelations: !topics.includes('membership'),
+    }).filter((d) => d.topic !== 'summary' || topics.length === 0);
+    if (docs.length > 0 && (topics.length > 0 || docs.some((d) => d.topic !== 'summary'))) {
+      const lead = topics.length === 0 && asks(ask, 'overview') ? `${initiative.summary} ${launch}` : '';
+      // "What are the criticisms / goals / projects": a plural topic asks for several, so the list budget applies.
+      const list = ask.cueWords.some((w) => w.length > 4 && w.endsWith('s') && TOPIC_PLURALS.test(w));
+      return { ...base, lead, leadSources: lead ? initiative.sources : undefined, docs, list };
+    }
+  }
+  const lead = `${initiative.summary} ${launch}`.trim();
+  return {
+    ...base,
+    generic: true,
+    lead,
+    leadSources: [...initiative.sources, ...(initiative.launched?.sources ?? [])],
+    docs: rankDocs(ctx, scope, { topics: ['overview', 'goals'], limit: 2 }),
+  };
+}
+
+export function membersAnswer(
+  ctx: Ctx,
+  initiative: Rec<'initiative'>,
+): Pick<Draft, 'lead' | 'leadSources' | 'docs'> {
+  const all = ctx.index.membersOf.get(initiative.id) ?? [];
+  const inAny = all.filter((m) => ['co-founder', 'founding-member', 'member'].includes(m.inv.role));
+  // A category in the question ("chip companies", "universities") narrows the list to members whose record
+  // mentions it.
+  // "which <kind> are in…" names a category: an organization type ("universities", "research labs") or words
+  // their descriptions use ("chip companies"). Other questions list everyone.
+  const categoryTerms = ctx.ask.category;
+  const types = new Set(
+    categoryTerms.map((t) => ORG_TYPE_WORDS[t]).filter((t): t is Organization['type'] => !!t),
+  );
+  const expanded = [...new Set(categoryTerms.flatMap((t) => [t, ...(SYNONYMS.get(t) ?? [])]))];
+  const describes = (org: Organization) => {
+    if (types.size > 0) return types.has(org.type);
+    const text = normalize(`${org.description ?? ''} ${org.summary}`);
+    return expanded.some((t) => t.length > 2 && new RegExp(`\\b${t}`).test(text));
+  };
+  const filtered = categoryTerms.length > 0 ? inAny.filter((m) => describes(m.org)) : [];
+  const monthFilter = ctx.q.months[0];
+  const dated = monthFilter ? inAny.filter((m) => m.inv.date?.startsWith(monthFilter)) : [];
+  const name = capitalise(withArticle(initiative.name));
+
+  if (dated.length > 0 && monthFilter) {
+    const docs = (ctx.index.docsByRecord.get(initiative.id) ?? []).filter(
+      (d) => d.recordId === initiative.id && d.topic !== 'relation' && d.date?.startsWith(monthFilter),
+    );
+    const lead = `Members who joined ${withArticle(initiative.name)} in ${formatDate(monthFilter)} include ${joinList(dated.map((m) => shortName(m.org)))}.`;
+    return { lead, leadSources: dated.flatMap((m) => m.inv.sources), docs };
+  }
+  if (filtered.length > 0 && filtered.length < inAny.length) {
+    const lead = `${name} members matching "${categoryTerms.join(' ')}": ${joinList(filtered.map((m) => `${shortName(m.org)} (${ROLE_LABEL[m.inv.role]})`))}.`;
+    return { lead, leadSources: filtered.flatMap((m) => m.inv.sources), docs: [] };
+  }
+  const founders = inAny.filter((m) => m.inv.role === 'co-founder').map((m) => shortName(m.org));
+  const founding = inAny.filter((m) => m.inv.role === 'founding-member').map((m) => shortName(m.org));
+  const later = inAny.filter((m) => m.inv.role === 'member');
+  const parts: string[] = [];
+  if (founders.length) parts.push(`Co-founders: ${joinList(founders)}.`);
+  if (founding.length)
+    parts.push(
+      `Founding members (${founding.length + founders.length} with the co-founders): ${founding.join(', ')}.`,
+    );
+  if (later.length)
+    parts.push(
+      `Joined later: ${later.map((m) => `${shortName(m.org)}${m.inv.date ? ` (${formatDate(m.inv.date)})` : ''}`).join(', ')}.`,
+    );
+  const docs = rankDocs(ctx, [initiative.id], { topics: ['membership'], limit: 3 }).filter(
+    (d) => d.topic === 'membership' && d.text.length < 600,
+  );
+  if (parts.length === 0) {
+    return {
+      lead: `The records list no member organizations for ${withArticle(initiative.name)}.`,
+      docs: rankDocs(ctx, [initiative.id], { topics: ['membership'], limit: 3 }),
+    };
+  }
+  return {
+    lead: `${name} — ${parts.join(' ')}`,
+    leadSources: inAny.slice(0, 3).flatMap((m) => m.inv.sources),
+    docs,
+  };
+}
+
+const ROLE_LABEL: Record<Organization['involvement'][number]['role'], string> = {
+  'co-founder': 'co-founder',
+  'founding-member': 'founding member',
+  member: 'joined later',
+  'not-a-member': 'not a member',
+  critic: 'critic',
+  partner: 'partner',
+};
+
+/** "How many members": the count in the records, and what the sources say (they disagree). */
+export function memberCount(
+  ctx: Ctx,
+  initiative: Rec<'initiative'>,
+): Pick<Draft, 'lead' | 'leadSources' | 'docs'> {
+  const all = ctx.index.membersOf.get(initiative.id) ?? [];
+  const founding = all.filter((m) => m.inv.role === 'co-founder' || m.inv.role === 'founding-member');
+  const later = all.filter((m) => m.inv.role === 'member');
+  const name = capitalise(withArticle(initiative.name));
+  const docs = (ctx.index.docsByRecord.get(initiative.id) ?? [])
+    .filter(
+      (d) =>
+        d.recordId === initiative.id &&
+        d.topic === 'membership' &&
+        /\b\d{2,}\b/.test(d.text) &&
+        d.text.length < 400,
+    )
+    // The conflicting counts first: they are what "how many" is really about.
+    .sort((a, b) => Number(b.confidence === 'conflicting') - Number(a.confidence === 'conflicting'))
+    .slice(0, 5);
+  const differ = docs.some((d) => d.confidence === 'conflicting') ? " The sources' counts differ:" : '';
+  const lead = `${name}: the records list ${founding.length} founding organizations (co-founders included)${later.length ? ` and ${later.length} later members with records of their own` : ''}.${differ}`;
+  return { lead, leadSources: founding.slice(0, 2).flatMap((m) => m.inv.sources), docs };
+}
+
+/** Plural topic words: criticisms, concerns, drawbacks, goals, objectives, aims, projects, efforts. */
+const TOPIC_PLURALS =
+  /^(critic|concern|drawback|downside|problem|risk|weakness|flaw|goal|objective|aim|project|effort|program|priorit|activit|plan)/;

@@ -1,0 +1,149 @@
+import type { KbRecord } from '../../knowledge/schema.js';
+import type { Mention } from '../../search/link.js';
+import { nameWithAcronym, shortName, withArticle } from '../../search/render.js';
+import { formatDate } from '../../text/dates.js';
+import { normalize } from '../../text/normalize.js';
+import type { Draft } from '../compose.js';
+import type { Ctx } from '../context.js';
+import { joinedAfterLaunch, joinList, type Rec, rankDocs, spellingNote } from './shared.js';
+
+export function membership(
+  ctx: Ctx,
+  org: Rec<'organization'>,
+  target: Rec<'initiative'> | undefined,
+  score: number,
+): Draft {
+  const { index } = ctx;
+  const relations = org.involvement.filter((inv) => !target || inv.initiative === target.id);
+  const initiativeOf = (id: string) => index.kb.byId.get(id) as Rec<'initiative'>;
+  const name = nameWithAcronym(org);
+  const spelling = spellingNote(ctx, org);
+
+  if (relations.length === 0) {
+    const init = target ? withArticle(target.name) : 'any initiative in my records';
+    const lead = `The records don't list ${name} as a member of ${init}: the sources neither name it among the members nor say it stayed out.${spelling}`;
+    const docs = rankDocs(ctx, [org.id], { topics: ['summary', 'relation'], limit: 3 });
+    return { subject: org, lead, docs, confidence: Math.min(score, 0.7) };
+  }
+
+  const rank = {
+    'co-founder': 0,
+    'founding-member': 1,
+    member: 2,
+    partner: 3,
+    'not-a-member': 4,
+    critic: 5,
+  } as const;
+  const inv = [...relations].sort((a, b) => rank[a.role] - rank[b.role])[0] as (typeof relations)[number];
+  const initiative = initiativeOf(inv.initiative);
+  const init = withArticle(initiative.name);
+  const launched = initiative.launched ? formatDate(initiative.launched.date) : undefined;
+  const when = inv.date ? formatDate(inv.date) : undefined;
+  let lead: string;
+  switch (inv.role) {
+    case 'co-founder': {
+      if (joinedAfterLaunch(initiative, inv.date)) {
+        lead = `Yes — ${name} is one of the founding partners of ${init}, but it joined on ${when}, after the launch${launched ? ` on ${launched}` : ''}.`;
+        break;
+      }
+      const partners = (index.membersOf.get(initiative.id) ?? [])
+        .filter(
+          (m) =>
+            m.inv.role === 'co-founder' && m.org.id !== org.id && !joinedAfterLaunch(initiative, m.inv.date),
+        )
+        .map((m) => shortName(m.org));
+      lead = `Yes — ${name} co-founded ${init}${partners.length ? ` with ${joinList(partners)}` : ''}${when ? ` (${when})` : ''}, so it is a founding member.`;
+      break;
+    }
+    case 'founding-member':
+      lead = `Yes — ${name} is a founding member of ${init}${launched ? `, which launched on ${launched}` : ''}.`;
+      break;
+    case 'member': {
+      const later = inv.date && initiative.launched && inv.date > initiative.launched.date;
+      lead = `Yes — ${name} is a member of ${init}${when ? `: it joined in the batch announced ${when}` : ''}${later ? ', so it is not a founding member' : ''}.`;
+      break;
+    }
+    case 'partner':
+      lead = `Not directly — ${name} is not separately listed as a member of ${init}; it takes part as a partner${inv.note ? ` (${inv.note})` : ''}.`;
+      break;
+    case 'not-a-member': {
+      const at =
+        inv.date && inv.date === initiative.launched?.date
+          ? ` at its launch on ${formatDate(inv.date)}`
+          : when
+            ? ` as of ${when}`
+            : '';
+      lead =
+        `No — ${name} is not a member of ${init}: it was not a founding member${at}, and the later member lists in the records don't include it either. ${inv.reason ?? ''}`.trim();
+      break;
+    }
+    case 'critic':
+      lead = `No — the records list ${name} as a critic of ${init}, not a member${inv.note ? ` (${inv.note})` : ''}.`;
+      break;
+  }
+  lead += spelling;
+  const docs = rankDocs(ctx, [org.id], {
+    topics: inv.role === 'not-a-member' ? ['relation', 'note', 'overview'] : ['overview', 'summary', 'note'],
+    limit: 3,
+  }).filter((d) => !(d.topic === 'relation' && d.about.includes(initiative.id)));
+  return { subject: org, lead, leadSources: inv.sources, docs, confidence: score * 0.95, sure: true };
+}
+
+/** Initiatives that every named organization is related to, best date match first. */
+export function sharedInitiative(
+  ctx: Ctx,
+  orgs: readonly Rec<'organization'>[],
+): Rec<'initiative'> | undefined {
+  const ids = orgs.map((o) => new Set(o.involvement.map((i) => i.initiative)));
+  const common = [...(ids[0] ?? [])].filter((id) => ids.every((s) => s.has(id)));
+  const years = ctx.q.years;
+  const month = Number(ctx.q.months[0]?.slice(5, 7) ?? 0) - 1;
+  const scored = common
+    .map((id) => ctx.index.kb.byId.get(id) as Rec<'initiative'>)
+    .map((init) => {
+      const date = init.launched?.date ?? '';
+      let s = 0;
+      if (years.some((y) => date.startsWith(y))) s += 2;
+      if (month >= 0 && date.slice(5, 7) === String(month + 1).padStart(2, '0')) s += 1;
+      return { init, s };
+    })
+    .sort((a, b) => b.s - a.s);
+  return scored[0]?.init;
+}
+
+/** An organization named together with the initiative it runs (the Partnership on AI is both). */
+export function orgFromMentions(
+  mentions: readonly Mention[],
+  initiatives: readonly KbRecord[],
+): Rec<'organization'> | undefined {
+  if (initiatives.length < 2) return undefined;
+  for (const m of mentions) {
+    const org = m.surfaces.find((s) => s.record.kind === 'organization')?.record;
+    if (org?.kind === 'organization') return org;
+  }
+  return undefined;
+}
+
+/**
+ * The name of an organization the question asks about that the knowledge base has no record or word of
+ * ("is Tesla in the AI Alliance?"), as the member typed it; undefined when every content word is known.
+ */
+export function unknownName(ctx: Ctx): string | undefined {
+  const { ask, index } = ctx;
+  const unknown = new Set(ask.content.filter((w) => !index.facts.has(w) && !index.vocab.has(w)));
+  if (unknown.size === 0 || unknown.size > 3) return undefined;
+  const typed = ctx.q.raw
+    .split(/\s+/)
+    .map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
+    .filter((w) => w && unknown.has(normalize(w)));
+  // A name: capitalised as typed, or all the content of a yes/no question ("is tesla in it?").
+  const capitalised = typed.filter((w) => /^\p{Lu}/u.test(w));
+  if (capitalised.length) return capitalised.join(' ');
+  return ask.yesNo && unknown.size === ask.content.length && typed.length ? typed.join(' ') : undefined;
+}
+
+/** Absence is not a fact: an organization with no record is named, and the answer says the records don't list it. */
+export function unknownMember(name: string, initiative: Rec<'initiative'>): Draft {
+  const lead = `The records don't list ${name} as a member of ${withArticle(initiative.name)}: it is neither among the members the sources name nor among those they say stayed out. I have no record of ${name} at all, so I can't say more.`;
+  return { subject: initiative, lead, docs: [], confidence: 0.5 };
+}

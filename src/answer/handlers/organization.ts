@@ -1,0 +1,37 @@
+import type { Initiative } from '../../knowledge/schema.js';
+import { involvementSentence, nameWithAcronym } from '../../search/render.js';
+import type { Draft } from '../compose.js';
+import type { Ctx } from '../context.js';
+import { type Rec, rankDocs, spellingNote, topicsFor } from './shared.js';
+
+export function orgAnswer(ctx: Ctx, org: Rec<'organization'>, score: number): Draft {
+  const { index, ask } = ctx;
+  // "meta's research community": a topic that belongs to an initiative or project the organization runs.
+  const owned = [
+    ...org.involvement.filter((i) => i.role === 'co-founder').map((i) => i.initiative),
+    ...(index.projectsOf.get(org.id) ?? []).map((p) => p.id),
+  ];
+  const topics = topicsFor(ask);
+  const people = (index.staffOfOrg.get(org.id) ?? []).filter((s) => !s.role.to).slice(0, 4);
+  const peopleLine = people.length
+    ? ` People: ${people.map((s) => `${s.person.name} (${s.role.title})`).join('; ')}.`
+    : '';
+  const relations = org.involvement.map((inv) => {
+    const initiative = index.kb.byId.get(inv.initiative) as Initiative | undefined;
+    return initiative ? involvementSentence(org, inv, initiative) : '';
+  });
+  const lead = `${nameWithAcronym(org)} — ${org.summary}${spellingNote(ctx, org)}${org.description && !org.summary.includes(org.description) ? ` ${org.description}` : ''}${peopleLine}`;
+  const docs = rankDocs(ctx, [org.id, ...owned], {
+    topics: topics.length ? topics : ['note'],
+    limit: 3,
+  }).filter((d) => d.topic !== 'summary' && !(d.topic === 'overview' && d.recordId === org.id));
+  const extraRelations = relations.filter((r) => r && !lead.includes(r)).slice(0, 3);
+  return {
+    generic: topics.length === 0,
+    subject: org,
+    lead: `${lead}${extraRelations.length && topics.length === 0 ? `\n${extraRelations.join('\n')}` : ''}`,
+    leadSources: [...org.sources, ...org.involvement.flatMap((i) => i.sources)],
+    docs,
+    confidence: score,
+  };
+}

@@ -1,0 +1,139 @@
+import type { KbRecord, Person } from '../../knowledge/schema.js';
+import { roleSentence, roleSpan, shortName, withArticle } from '../../search/render.js';
+import { normalize } from '../../text/normalize.js';
+import { asks } from '../ask.js';
+import type { Draft } from '../compose.js';
+import type { Ctx } from '../context.js';
+import { foundersOf, joinList, type Rec, rankDocs, spellingNote } from './shared.js';
+
+export function personOverview(ctx: Ctx, person: Rec<'person'>, score: number): Draft {
+  const roles = person.roles.map((r) =>
+    roleSentence(person, r, ctx.index.kb).replace(`${person.name}: `, ''),
+  );
+  const lead = `${person.name} — ${person.summary}${spellingNote(ctx, person)}`;
+  const docs = rankDocs(ctx, [person.id], { topics: ['quote', 'career', 'role'], limit: 3 });
+  const extra = roles.length > 1 ? `\nRoles: ${roles.join(' ')}` : '';
+  return {
+    generic: true,
+    subject: person,
+    lead: lead + extra,
+    leadSources: person.sources,
+    docs: docs.filter((d) => d.topic !== 'summary' && d.topic !== 'role'),
+    confidence: score,
+  };
+}
+
+export function personCareer(
+  ctx: Ctx,
+  person: Rec<'person'>,
+  org: Rec<'organization'> | undefined,
+  score: number,
+): Draft {
+  const at = org ? person.roles.filter((r) => r.organization === org.id) : person.roles;
+  const current = person.roles.filter((r) => !r.to);
+  const ended = at.filter((r) => r.to);
+  const orgName = org ? org.name : 'that organization';
+  let lead: string;
+  if (at.length > 0 && ended.length === at.length) {
+    const last = [...ended].sort((a, b) =>
+      (b.to ?? '').localeCompare(a.to ?? ''),
+    )[0] as (typeof ended)[number];
+    const now = current
+      .filter((r) => r.organization !== org?.id)
+      .map((r) => roleSentence(person, r, ctx.index.kb).replace(`${person.name}: `, ''));
+    lead = `No — according to the sources, ${person.name} left ${orgName}: ${last.title}${roleSpan(last)}.${now.length ? ` Since then: ${now.join(' ')}` : ''}`;
+  } else if (!org) {
+    const describe = (r: (typeof person.roles)[number]) =>
+      roleSentence(person, r, ctx.index.kb).replace(`${person.name}: `, '');
+    const past = person.roles.filter((r) => r.to && r.from !== r.to);
+    const now = current.filter((r) => !r.initiative).map(describe);
+    lead = `According to the sources, ${person.name}'s current roles: ${now.join(' ') || 'none recorded.'}${past.length ? `\nEarlier: ${past.map(describe).join(' ')}` : ''}`;
+  } else if (at.some((r) => !r.to)) {
+    const role = at.find((r) => !r.to) as (typeof at)[number];
+    lead = `As far as the sources go, yes — ${person.name} is ${role.title}${roleSpan(role)}. The records may lag behind recent changes.`;
+  } else {
+    lead = `${person.name} — ${person.summary}`;
+  }
+  const docs = rankDocs(ctx, [person.id], { topics: ['career'], limit: 3 }).filter(
+    (d) => d.topic !== 'summary' && d.topic !== 'role',
+  );
+  return {
+    sure: true,
+    subject: person,
+    lead,
+    leadSources: [...person.sources, ...at.flatMap((r) => r.sources)],
+    docs,
+    confidence: score,
+  };
+}
+
+export function personQuotes(ctx: Ctx, person: Rec<'person'>, score: number): Draft {
+  const docs = rankDocs(ctx, [person.id], {
+    topics: ['quote'],
+    limit: 3,
+    only: (d) => d.recordId === person.id && (d.topic === 'quote' || d.quote !== undefined),
+  });
+  if (docs.length === 0) return personOverview(ctx, person, score);
+  return {
+    subject: person,
+    lead: `What ${person.name} said, per the sources:`,
+    docs,
+    confidence: score,
+    quoteStyle: true,
+  };
+}
+
+/** People whose role title matches the role words of the question, at the records it names. */
+export function roleLookup(ctx: Ctx, scopeRecords: readonly KbRecord[], score: number): Draft | undefined {
+  const { index, ask } = ctx;
+  // A role listed under an initiative whose title names the person's own company ("IBM Chairman and CEO") is a
+  // company role, not a role in the initiative.
+  const namesOwnOrg = (s: { person: Person; role: { title: string } }) =>
+    s.person.roles.some((r) => {
+      const org = r.organization ? index.kb.byId.get(r.organization) : undefined;
+      return org !== undefined && normalize(s.role.title).includes(normalize(shortName(org)));
+    });
+  const candidates = scopeRecords.flatMap((r) => [
+    ...(index.staffOfOrg.get(r.id) ?? []),
+    ...(index.staffOfInitiative.get(r.id) ?? []).filter((s) => !namesOwnOrg(s)),
+  ]);
+  // Named words count too: "representing OpenAI" answers who represented OpenAI.
+  const qWords = new Set([...ctx.ask.content, ...ctx.ask.named]);
+  const scored = candidates
+    .map((c) => {
+      const title = normalize(c.role.title);
+      let s = ask.roleWords.filter((w) => title.includes(w)).length * 2;
+      s += title.split(' ').filter((w) => qWords.has(w)).length * 0.5;
+      if (!c.role.to) s += 0.2;
+      return { c, s };
+    })
+    .filter((x) => x.s >= 2)
+    .sort((a, b) => b.s - a.s);
+  const subject = scopeRecords[0];
+  if (!subject) return undefined;
+  const best = scored[0];
+  if (!best) {
+    // Only a body (an initiative) is said to have no named leader; an organization's leader may be in its text.
+    if (!asks(ask, 'governance', 'role') || subject.kind !== 'initiative') return undefined;
+    const founders = subject.kind === 'initiative' ? foundersOf(ctx, subject) : [];
+    const lead = `The sources do not name a ${ask.roleWords[0] ?? 'leader'} for ${withArticle(subject.name)} itself${founders.length ? `; it was launched and is represented by its ${founders.length === 1 ? 'founder' : 'co-founders'} ${joinList(founders)}` : ''}.`;
+    return {
+      subject,
+      lead,
+      docs: rankDocs(ctx, [subject.id], { topics: ['governance'], limit: 3 }),
+      confidence: score * 0.9,
+    };
+  }
+  const { person, role } = best.c;
+  const others = scored
+    .slice(1, 3)
+    .filter((x) => x.s === best.s && x.c.person.id !== person.id)
+    .map((x) => x.c.person.name);
+  const org = role.organization ? index.kb.byId.get(role.organization) : undefined;
+  const at = org && !normalize(role.title).includes(normalize(shortName(org))) ? `, ${org.name}` : '';
+  const lead = `${person.name} — ${role.title}${at}${roleSpan(role)}.${others.length ? ` Also: ${joinList(others)}.` : ''}`;
+  const docs = rankDocs(ctx, [person.id], { topics: ['quote', 'career'], limit: 2 }).filter(
+    (d) => d.topic !== 'role' && d.topic !== 'summary',
+  );
+  return { subject: person, lead, leadSources: role.sources, docs, confidence: score * 0.95, sure: true };
+}

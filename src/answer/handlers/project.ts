@@ -1,0 +1,67 @@
+import type { FactDoc } from '../../search/index.js';
+import { shortName } from '../../search/render.js';
+import { formatDate } from '../../text/dates.js';
+import { normalize } from '../../text/normalize.js';
+import { asks } from '../ask.js';
+import type { Draft } from '../compose.js';
+import type { Ctx } from '../context.js';
+import { type Rec, rankDocs, spellingNote, topicsFor } from './shared.js';
+
+export function projectAnswer(ctx: Ctx, project: Rec<'project'>, score: number): Draft {
+  const { ask } = ctx;
+  const owner = project.owner ? ctx.index.kb.byId.get(project.owner) : undefined;
+  if ((asks(ask, 'release') || asks(ask, 'when')) && project.facts.some((f) => f.topic === 'release')) {
+    const releases = project.facts
+      .filter((f) => f.topic === 'release')
+      .sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''));
+    return {
+      subject: project,
+      lead: `${project.name} releases, per the sources:`,
+      docs: releases
+        .map(
+          (f) =>
+            (ctx.index.docsByRecord.get(project.id) ?? []).find(
+              (d) => d.recordId === project.id && d.text === f.text,
+            ) as FactDoc,
+        )
+        .filter(Boolean),
+      confidence: score,
+      listStyle: true,
+      sure: true,
+    };
+  }
+  if (owner && (asks(ask, 'who') || asks(ask, 'founders'))) {
+    return {
+      subject: project,
+      sure: true,
+      lead: `${project.name} is made by ${owner.name}. ${project.summary}`,
+      leadSources: project.sources,
+      docs: rankDocs(ctx, [project.id], { topics: ['history', 'release'], limit: 2 }).filter(
+        (d) => d.topic !== 'summary',
+      ),
+      confidence: score,
+    };
+  }
+  const topics = topicsFor(ask);
+  const docs = rankDocs(ctx, [project.id], {
+    topics: topics.length ? topics : ['history', 'release', 'note'],
+    limit: 3,
+  }).filter((d) => d.topic !== 'summary');
+  const released = project.released ? ` First released ${formatDate(project.released)}.` : '';
+  const by =
+    owner && !normalize(project.summary).includes(normalize(shortName(owner)))
+      ? ` Run by ${owner.name}.`
+      : '';
+  const asksSpecific = ctx.ask.content.length > 0 && docs.length > 0 && !asks(ask, 'overview');
+  const lead = asksSpecific
+    ? ''
+    : `${project.name} — ${project.summary}${released}${by}${spellingNote(ctx, project)}`;
+  return {
+    subject: project,
+    lead,
+    leadSources: lead ? project.sources : undefined,
+    docs,
+    confidence: score,
+    generic: lead !== '',
+  };
+}

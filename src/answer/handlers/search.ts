@@ -1,0 +1,28 @@
+import type { KbRecord } from '../../knowledge/schema.js';
+import type { FactDoc } from '../../search/index.js';
+import type { Draft } from '../compose.js';
+import type { Ctx } from '../context.js';
+
+/** The best lexical matches over the whole knowledge base, for questions that name no record. */
+export function globalSearch(ctx: Ctx): Draft | undefined {
+  const { index } = ctx;
+  const terms = ctx.q.terms;
+  if (terms.length === 0) return undefined;
+  const results = index.facts.search(terms.join(' '), (t) => (t.length > 6 ? 0.2 : false), 20);
+  const top = results[0];
+  if (!top) return undefined;
+  // Honesty guard: one shared word ("capital", "cost") is not enough to claim the knowledge base knows.
+  if (top.terms < 2 || top.terms / terms.length < 0.5) return undefined;
+  const doc = index.factDocs[top.id] as FactDoc;
+  const record = index.kb.byId.get(doc.recordId);
+  if (!record) return undefined;
+  const docs = results
+    .slice(0, 3)
+    .map((r) => index.factDocs[r.id] as FactDoc)
+    .filter((d) => d.recordId === doc.recordId);
+  const alternatives = results
+    .slice(0, 20)
+    .map((r) => index.kb.byId.get((index.factDocs[r.id] as FactDoc).recordId))
+    .filter((r): r is KbRecord => r !== undefined);
+  return { subject: record, lead: '', docs, confidence: 0.45, alternatives };
+}

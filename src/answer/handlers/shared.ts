@@ -1,0 +1,124 @@
+import { garbledAliases } from '../../knowledge/model.js';
+import type { KbRecord, RecordKind, Topic } from '../../knowledge/schema.js';
+import type { FactDoc } from '../../search/index.js';
+import type { Mention } from '../../search/link.js';
+import { withArticle } from '../../search/render.js';
+import { formatDate } from '../../text/dates.js';
+import { normalize } from '../../text/normalize.js';
+import { SYNONYMS } from '../../text/vocabulary.js';
+import { type Ask, asks } from '../ask.js';
+import type { Ctx } from '../context.js';
+
+export type Rec<K extends RecordKind> = Extract<KbRecord, { kind: K }>;
+
+export function uniqueRecords(mentions: readonly Mention[]): KbRecord[] {
+  const seen = new Map<string, KbRecord>();
+  for (const m of mentions)
+    for (const s of m.surfaces) if (!seen.has(s.record.id)) seen.set(s.record.id, s.record);
+  return [...seen.values()];
+}
+
+/** Facts of the subject (and what it is about) ranked for the question. */
+export function rankDocs(
+  ctx: Ctx,
+  scope: readonly string[],
+  opts: {
+    topics?: readonly (Topic | FactDoc['topic'])[];
+    limit?: number;
+    exclude?: ReadonlySet<number>;
+    /** Leave out relation and role sentences (for topic answers about an initiative). */
+    noRelations?: boolean;
+    /** Keep only statements that pass this test (before the limit is applied). */
+    only?: (d: FactDoc) => boolean;
+  } = {},
+): FactDoc[] {
+  const { index } = ctx;
+  const terms = ctx.ask.content;
+  const inScope = new Set<number>();
+  for (const id of scope) for (const d of index.docsByRecord.get(id) ?? []) inScope.add(d.id);
+  const topics = new Set(opts.topics ?? []);
+  let scores = new Map<number, number>();
+  if (terms.length > 0) {
+    const expanded = [...new Set(terms.flatMap((t) => SYNONYMS.get(t) ?? []))].filter(
+      (t) => !terms.includes(t),
+    );
+    const named = ctx.ask.named;
+    // Only the subject's own statements are scored (with the whole index's statistics), so the cost depends on
+    // the subject, not on the size of the knowledge base.
+    scores = index.facts.scoreScope(
+      {
+        queries: [
+          { queries: terms },
+          ...(expanded.length ? [{ queries: expanded, boost: 0.5 }] : []),
+          ...(named.length ? [{ queries: named, boost: 0.3 }] : []),
+        ],
+      },
+      inScope,
+      (term) => (term.length > 5 ? 0.2 : false),
+    );
+  }
+  const docs = [...inScope]
+    .map((id) => index.factDocs[id] as FactDoc)
+    .filter((d) => !opts.exclude?.has(d.id) && (scores.has(d.id) || topics.has(d.topic)))
+    .filter((d) => !opts.noRelations || (d.topic !== 'relation' && d.topic !== 'role'))
+    .filter((d) => !opts.only || opts.only(d));
+  const max = Math.max(1, ...scores.values());
+  const value = (d: FactDoc) => (scores.get(d.id) ?? 0) / max + (topics.has(d.topic) ? 0.5 : 0) - d.id * 1e-6;
+  return docs.sort((a, b) => value(b) - value(a)).slice(0, opts.limit ?? 4);
+}
+
+/** Notes the garbled spelling the user typed, so "Cohear" answers say it means Cohere. */
+export function spellingNote(ctx: Ctx, record: KbRecord): string {
+  const typed = new Set(
+    ctx.mentions.filter((m) => m.surfaces.some((s) => s.record.id === record.id)).map((m) => m.typed),
+  );
+  for (const g of garbledAliases(record)) {
+    if (typed.has(normalize(g)))
+      return ` ("${g}" is a garbled spelling of ${record.name} in a machine-translated seed article.)`;
+  }
+  return '';
+}
+
+export function joinList(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/** True when a co-founder relation dates from after the launch (a founding partner that joined later). */
+export function joinedAfterLaunch(initiative: Rec<'initiative'>, date: string | undefined): boolean {
+  return !!(date && initiative.launched && date > initiative.launched.date);
+}
+
+/** The organizations that founded an initiative: co-founders present at its launch. */
+export function foundersOf(ctx: Ctx, initiative: Rec<'initiative'>): string[] {
+  return (ctx.index.membersOf.get(initiative.id) ?? [])
+    .filter((m) => m.inv.role === 'co-founder' && !joinedAfterLaunch(initiative, m.inv.date))
+    .map((m) => m.org.name);
+}
+
+export function launchSentence(ctx: Ctx, initiative: Rec<'initiative'>): string {
+  const founders = foundersOf(ctx, initiative);
+  const name = initiative.name;
+  const when = initiative.launched ? formatDate(initiative.launched.date) : undefined;
+  const by = founders.length ? ` by ${joinList(founders)}` : '';
+  if (when)
+    return `${capitalise(withArticle(name))} was launched${by} ${when.includes(',') ? 'on' : 'in'} ${when}.`;
+  return founders.length ? `${capitalise(withArticle(name))} was set up${by}.` : '';
+}
+
+export function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+export function topicsFor(ask: Ask): Topic[] {
+  const topics: Topic[] = [];
+  if (asks(ask, 'goals') || asks(ask, 'benefits')) topics.push('goals');
+  if (asks(ask, 'criticism')) topics.push('criticism');
+  if (asks(ask, 'governance')) topics.push('governance');
+  if (asks(ask, 'quote')) topics.push('quote');
+  if (asks(ask, 'projects') || asks(ask, 'plans')) topics.push('activities');
+  if (asks(ask, 'compare')) topics.push('comparison');
+  if (asks(ask, 'membership', 'whyNot') || asks(ask, 'members')) topics.push('membership');
+  if (asks(ask, 'release')) topics.push('release');
+  return topics;
+}

@@ -1,0 +1,216 @@
+import { aliasName } from '../knowledge/model.js';
+import type { KbRecord } from '../knowledge/schema.js';
+import type { FactDoc } from '../search/index.js';
+import { informativeness } from '../text/english.js';
+import { normalize } from '../text/normalize.js';
+import type { Draft } from './compose.js';
+import type { Ctx } from './context.js';
+import { type Coverage, coverage } from './coverage.js';
+import { rankDocs } from './handlers/shared.js';
+import { namedRecords } from './route.js';
+import { slotFit, TYPED_FIT } from './slots.js';
+
+/** What to do with a question: answer it with a draft, or refuse (naming the record it knows, if any). */
+export type Plan =
+  | { kind: 'answer'; draft: Draft }
+  | { kind: 'refuse'; about: KbRecord | undefined; missing: readonly string[] };
+
+/** Below this share of the ask's content covered, the knowledge base is taken not to answer the question. */
+export const MIN_COVERAGE = 0.5;
+/** A statement that covers this much more of the ask than the routed answer replaces it. */
+const BETTER_BY = 0.15;
+
+interface Scored {
+  doc: FactDoc;
+  cov: Coverage;
+  /** Share of the ask's cue words the statement covers ("misused", "licence"). */
+  cues: number;
+  /** How well its typed slots fit the ask (see {@link slotFit}). */
+  fit: number;
+  /** The statement belongs to, or names, one of the named records. */
+  related: boolean;
+}
+
+/** Names of the records, normalised, for finding statements elsewhere that speak of them. */
+function namesOf(records: readonly KbRecord[]): string[] {
+  return records
+    .flatMap((r) => [r.name, ...r.aliases.map(aliasName)])
+    .map(normalize)
+    .filter((n) => n.length >= 3);
+}
+
+/**
+ * The statements that cover the most of the ask, best first: the named records' own statements, and statements
+ * elsewhere that name one of them ("TechCrunch noted…" lives under the initiative it is about).
+ */
+function bestStatements(ctx: Ctx, records: readonly KbRecord[], cues: readonly string[]): Scored[] {
+  const { index, ask } = ctx;
+  const scope = neighbourhood(records, ctx);
+  // Own statements (and those about or naming a named record) are related; a neighbour's other statements are
+  // candidates, but only as strong as an unrelated statement.
+  const own = new Set(records.map((r) => r.id));
+  const names = namesOf(records);
+  const related = (doc: FactDoc) => {
+    if (own.has(doc.recordId) || doc.about.some((a) => own.has(a))) return true;
+    const text = ` ${normalize(doc.text)} `;
+    return names.some((n) => text.includes(` ${n} `));
+  };
+  const docs = new Map<FactDoc, boolean>();
+  for (const d of rankDocs(ctx, scope, { limit: 12 })) docs.set(d, related(d));
+  for (const hit of index.facts.search([...ask.content, ...cues, ...ask.named].join(' '), FUZZY, 30)) {
+    const doc = index.factDocs[hit.id] as FactDoc;
+    if (!docs.has(doc)) docs.set(doc, related(doc));
+  }
+  return [...docs]
+    .map(([doc, related]) => {
+      const cov = coverage(ask.content, [doc], [], index);
+      // A statement about none of the named records only counts when it covers nearly all of the ask.
+      const cueRatio = coverage(cues, [doc], [], index).ratio;
+      const counted = related || (cov.ratio >= UNRELATED_COVERAGE && ask.content.length > 1);
+      const fit = slotFit(doc, ask, ctx.q, own.has(doc.recordId)) + NAMES_WEIGHT * namesShare(doc, records);
+      return { doc, cov: counted ? cov : { ...cov, ratio: cov.ratio * 0.5 }, cues: cueRatio, fit, related };
+    })
+    .sort((a, b) => value(b.cov.ratio, b.cues, b.fit) - value(a.cov.ratio, a.cues, a.fit));
+}
+
+const UNRELATED_COVERAGE = 0.8;
+
+/** How much naming every named record counts when picking a statement ("Jeff Boudreau (…, Dell)" for Dell). */
+const NAMES_WEIGHT = 0.3;
+
+/** Share of the named records a statement belongs to, is about or names in its text. */
+function namesShare(doc: FactDoc, records: readonly KbRecord[]): number {
+  if (records.length < 2) return 0;
+  const text = ` ${normalize(doc.text)} `;
+  const hit = records.filter(
+    (r) =>
+      r.id === doc.recordId || doc.about.includes(r.id) || namesOf([r]).some((n) => text.includes(` ${n} `)),
+  ).length;
+  return hit / records.length;
+}
+
+/** The named records and their neighbours in the graph: what an organization takes part in, a person's employers, a project's owner, an initiative's projects. */
+function neighbourhood(records: readonly KbRecord[], ctx: Ctx): string[] {
+  const out = new Set<string>();
+  for (const r of records) {
+    out.add(r.id);
+    for (const p of ctx.index.projectsOf.get(r.id) ?? []) out.add(p.id);
+    if (r.kind === 'organization') {
+      for (const inv of r.involvement) out.add(inv.initiative);
+      if (r.runs) out.add(r.runs);
+    } else if (r.kind === 'person') {
+      for (const role of r.roles) for (const id of [role.organization, role.initiative]) if (id) out.add(id);
+    } else if (r.kind === 'project') {
+      if (r.owner) out.add(r.owner);
+    }
+  }
+  return [...out];
+}
+
+const FUZZY = (t: string) => (t.length > 6 ? 0.2 : false);
+
+/** Cue words that only shape the question ("who", "did") and so never pick a statement. */
+const QUESTION_WORDS = new Set(
+  'who whom whos whose what whats when where why how which is are was were did does do has have had the a an in about ai of'.split(
+    ' ',
+  ),
+);
+
+/** A routed answer that answers the ask's type may leave this much of the content uncovered; a profile may not. */
+const MIN_TYPED_COVERAGE = 0.3;
+
+/**
+ * Answerability: a reply is kept only when it covers what was asked. The routed draft is checked against the
+ * ask's content terms; a statement of the named records (or one that names them) that covers the ask clearly
+ * better takes its place; when nothing covers enough, the question is refused. Confidence then combines the
+ * link score, the coverage and the margin over the runner-up statement.
+ */
+export function judge(ctx: Ctx, routedDraft: Draft | undefined): Plan {
+  const { ask, index } = ctx;
+  const specificAsk = ask.types.some((t) => t !== 'overview' && t !== 'who' && t !== 'why');
+  const named = namedRecords(ctx);
+  const draft = routedDraft;
+  const about = draft?.subject ?? named.records[0];
+  const cues = ask.cueWords.filter((w) => !QUESTION_WORDS.has(w));
+  const specific = specificAsk;
+  // Content made only of everyday words ("at the time") doesn't outweigh what a typed route answers.
+  const light = ask.content.every((w) => informativeness(w) <= 0.3);
+  if (
+    (ask.content.length === 0 || (light && draft && !draft.generic)) &&
+    !(draft?.generic && specific && cues.length)
+  ) {
+    if (!draft) return { kind: 'refuse', about, missing: [] };
+    return {
+      kind: 'answer',
+      draft: draft.sure ? draft : { ...draft, confidence: Math.min(draft.confidence, UNSURE_CAP) },
+    };
+  }
+  const routed = draft
+    ? coverage(ask.content, draft.docs, [draft.lead], index)
+    : { ratio: ask.content.length ? 0 : 1, missing: ask.content };
+  const routedCues = draft ? coverage(cues, draft.docs, [draft.lead], index).ratio : 0;
+  const records = named.records.length ? named.records : draft ? [draft.subject] : [];
+  const best = records.length ? bestStatements(ctx, records, cues) : [];
+  const top = best[0];
+  let chosen: Draft | undefined = draft;
+  let ratio = routed.ratio;
+  if (
+    top &&
+    top.cov.ratio >= MIN_COVERAGE &&
+    (ask.content.length > 0 || top.cues >= 0.5) &&
+    // A profile loses to any statement that answers the ask's type at least as well; a typed answer only to a
+    // clearly better one.
+    (draft?.generic
+      ? value(top.cov.ratio, top.cues, top.fit) >= value(routed.ratio, routedCues, 0)
+      : value(top.cov.ratio, top.cues, top.fit) > value(routed.ratio, routedCues, TYPED_FIT) + BETTER_BY &&
+        // An answer built for the ask's kind yields only over a telling word it leaves out.
+        (!draft?.sure || routed.missing.some((w) => informativeness(w) >= TELLING || /\d/.test(w))))
+  ) {
+    const subject = index.kb.byId.get(top.doc.recordId) ?? (draft?.subject as KbRecord);
+    const supporting = best
+      .slice(1)
+      .filter((s) => s.cov.ratio >= MIN_COVERAGE && s.related && s.doc.recordId === top.doc.recordId)
+      .slice(0, 2)
+      .map((s) => s.doc);
+    chosen = {
+      subject,
+      lead: '',
+      docs: [top.doc, ...supporting],
+      confidence: named.score * (top.related ? 1 : 0.8),
+      alternatives: draft?.alternatives,
+      via: 'statement',
+    };
+    ratio = top.cov.ratio;
+  } else if (draft?.generic && specific && ask.content.length === 0) {
+    // A profile given for a specific ask that no statement answers better: shown, but not as a sure answer.
+    return { kind: 'answer', draft: { ...draft, confidence: draft.confidence * 0.55 } };
+  }
+  const floor = chosen === draft && draft && !draft.generic ? MIN_TYPED_COVERAGE : MIN_COVERAGE;
+  // A typed answer is only refused over a telling word it leaves out ("revenue"), not everyday ones ("kicked").
+  const telling = routed.missing.some((w) => informativeness(w) >= TELLING || /\d/.test(w));
+  if (!chosen || (ratio < floor && (chosen !== draft || draft.generic || telling)))
+    return { kind: 'refuse', about, missing: routed.missing };
+  const runnerUp = best.find((s) => s.doc !== top?.doc && s.doc.recordId !== top?.doc.recordId);
+  const margin = top && runnerUp && runnerUp.cov.ratio >= top.cov.ratio && chosen !== draft ? 0.85 : 1;
+  const confidence = Math.min(
+    chosen.confidence * (0.4 + 0.6 * ratio) * margin,
+    // Only a typed answer that covers the whole ask is a sure one; a statement picked for some of its words
+    // may be about something near it.
+    chosen === draft && draft.sure && ratio >= 1 ? 1 : UNSURE_CAP,
+  );
+  return { kind: 'answer', draft: { ...chosen, confidence } };
+}
+
+/** The highest confidence of an answer that is not a typed answer covering the whole ask. */
+const UNSURE_CAP = 0.75;
+
+/** Informativeness from which a word left uncovered makes a typed answer a refusal. */
+const TELLING = 0.85;
+
+/** How much the ask's cue words count, beside its content, when picking a statement. */
+const CUE_WEIGHT = 0.3;
+
+/** A candidate's worth: content covered first, then cue words and typed slots. */
+function value(ratio: number, cues: number, fit: number): number {
+  return ratio + CUE_WEIGHT * cues + fit;
+}

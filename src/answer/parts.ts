@@ -1,0 +1,78 @@
+import type { Mention } from '../search/link.js';
+import type { Answer } from './answer.js';
+import { asks } from './ask.js';
+import { dedupeSentences, MAX_ANSWER_CHARS } from './compose.js';
+import type { Ctx } from './context.js';
+import { type Question, readQuestion } from './question.js';
+
+/** At most this many questions in one message are answered. */
+const MAX_PARTS = 2;
+/** At most this many organizations or people in one question are answered. */
+const MAX_RECORDS = 3;
+
+const SECOND_QUESTION =
+  /(?:\?\s+|[,;]\s*(?:and\s+|also\s+|plus\s+)?|\s+(?:and|also|plus)\s+)(?=(?:when|who|whos|what|whats|how|why|where|which|is|are|was|were|did|does|do|has|have|can)\b)/i;
+
+/**
+ * Splits a message holding two questions ("when did X start, and who leads it?") into its parts; a message
+ * holding one question is returned whole.
+ */
+export function splitQuestion(q: Question): Question[] {
+  const m = SECOND_QUESTION.exec(q.raw);
+  if (!m || m.index === undefined) return [q];
+  const first = q.raw.slice(0, m.index);
+  const second = q.raw.slice(m.index + m[0].length);
+  if (first.trim().split(/\s+/).length < 3 || !second.trim()) return [q];
+  // "ok so I keep seeing X everywhere, when did it launch?": a lead-in that asks nothing is context, not a part.
+  if (!/[?]/.test(first) && !QUESTION_WORD.test(first)) return [readQuestion(`${first} ${second}`)];
+  return [readQuestion(first), readQuestion(second)].slice(0, MAX_PARTS);
+}
+
+const QUESTION_WORD = /\b(?:when|who|whos|what|whats|how|why|where|which|whose|is|are|did|does)\b/i;
+
+/**
+ * Several organizations or people asked the same thing ("are A and B both in it?", "who spoke for A, B and C at
+ * the launch?"): one set of mentions per record, each with the initiatives named, so each is answered on its own.
+ */
+export function recordTargets(ctx: Ctx): Mention[][] {
+  const { ask, mentions } = ctx;
+  if (asks(ask, 'members', 'compare', 'count') || (asks(ask, 'founders') && !ask.yesNo)) return [];
+  const bodies = mentions.filter((m) => m.surfaces.some((s) => s.record.kind === 'initiative'));
+  const rest = mentions.filter((m) => !bodies.includes(m));
+  for (const kind of ['organization', 'person'] as const) {
+    const named = rest.filter((m) => m.surfaces.every((s) => s.record.kind === kind));
+    if (named.length >= 2 && named.length === rest.length)
+      return named.slice(0, MAX_RECORDS).map((o) => [o, ...bodies]);
+  }
+  return [];
+}
+
+/** Joins the answers to the parts of a message, in order, within the length limit; says what didn't fit. */
+export function mergeAnswers(answers: readonly Answer[]): Answer {
+  if (answers.length === 1) return answers[0] as Answer;
+  const answered = answers.filter((a) => a.answered);
+  const texts: string[] = [];
+  const left: string[] = [];
+  for (const a of answers) {
+    const next = [...texts, a.answer].join('\n\n');
+    if (next.length <= MAX_ANSWER_CHARS) texts.push(a.answer);
+    else left.push(a.subject?.name ?? 'the rest');
+  }
+  if (left.length) texts.push(`(That's all that fits — ask again about ${left.join(' and ')}.)`);
+  const sources = answered
+    .flatMap((a) => a.sources)
+    .filter((s, i, all) => all.findIndex((x) => x.id === s.id) === i);
+  const suggestions = answers
+    .flatMap((a) => a.suggestions)
+    .filter((s, i, all) => all.findIndex((x) => x.id === s.id) === i);
+  const confidence = answered.length ? Math.min(...answered.map((a) => a.confidence)) : 0;
+  return {
+    answered: answered.length > 0,
+    answer: dedupeSentences(texts.join('\n\n')),
+    // A part left unanswered makes the whole reply less sure.
+    confidence: Number((answered.length < answers.length ? confidence * 0.7 : confidence).toFixed(2)),
+    subject: answered[0]?.subject ?? null,
+    sources: sources.slice(0, 5),
+    suggestions: suggestions.slice(0, 5),
+  };
+}

@@ -1,0 +1,74 @@
+import { indexTerms, stem } from '../search/index.js';
+import { MONTH_NAMES } from '../text/dates.js';
+import { normalize } from '../text/normalize.js';
+import { MONTH_ABBREVIATIONS } from '../text/vocabulary.js';
+
+/** Questions longer than this are read only up to here; nobody asks a useful question in more. */
+export const MAX_QUESTION_CHARS = 600;
+
+/** A question, normalised once; every later stage reads this, never the raw text. */
+export interface Question {
+  /** The text as typed (cut to {@link MAX_QUESTION_CHARS}), for linking names with their original casing. */
+  raw: string;
+  /** Lowercase, accents and punctuation removed, month abbreviations spelled out. */
+  norm: string;
+  words: readonly string[];
+  /** Content words (no stopwords), in order. */
+  terms: readonly string[];
+  /** Four-digit years mentioned. */
+  years: readonly string[];
+  /** "february 2024" → "2024-02". */
+  months: readonly string[];
+  /** The question says not / never / without / n't. */
+  negated: boolean;
+}
+
+const NEGATION = new Set([
+  'not',
+  'never',
+  'no',
+  'isn',
+  'aren',
+  'didn',
+  'doesn',
+  'hasn',
+  'wasn',
+  'weren',
+  'without',
+  'nor',
+  'isnt',
+  'didnt',
+  'doesnt',
+  'arent',
+  'wasnt',
+]);
+
+/** Reads a question once: normalised text, words, content terms, dates and negation. */
+export function readQuestion(text: string): Question {
+  const raw = String(text ?? '').slice(0, MAX_QUESTION_CHARS);
+  const norm = normalize(raw)
+    .split(' ')
+    .map((w) => MONTH_ABBREVIATIONS[w] ?? w)
+    .join(' ');
+  const words = norm ? norm.split(' ') : [];
+  const months: string[] = [];
+  for (let i = 0; i + 1 < words.length; i++) {
+    const m = MONTH_NAMES.indexOf(words[i] as (typeof MONTH_NAMES)[number]);
+    if (m >= 0 && /^\d{4}$/.test(words[i + 1] as string))
+      months.push(`${words[i + 1]}-${String(m + 1).padStart(2, '0')}`);
+  }
+  return {
+    raw,
+    norm,
+    words,
+    terms: indexTerms(norm),
+    years: words.filter((w) => /^(19|20)\d{2}$/.test(w)),
+    months,
+    negated: words.some((w) => NEGATION.has(w)),
+  };
+}
+
+/** The stem of every word, for coverage checks. */
+export function stems(words: readonly string[]): string[] {
+  return words.map(stem);
+}

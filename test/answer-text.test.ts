@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { answer } from '../src/answer/answer.js';
+import { listEvalFiles, readEvalSet } from '../src/eval/sets.js';
+import { loadKnowledge } from '../src/knowledge/load.js';
+import { garbledAliases } from '../src/knowledge/model.js';
+import { buildIndex } from '../src/search/index.js';
+import { normalize } from '../src/text/normalize.js';
+import { memberTextProblems } from './support/member-text.js';
+
+/** An /ask answer is short unless the member asked for a list. */
+const ANSWER_BUDGET = 700;
+/** Words that ask for a list (members, all of them, which ones…), where a longer answer is expected. */
+const LIST_ASK = /\b(?:list|lists|all|every|members?|which|who (?:are|were)|names?|joined)\b/i;
+
+const kb = await loadKnowledge('knowledge');
+const index = buildIndex(kb);
+const ids = new Set([...kb.sources.keys(), ...kb.byId.keys()]);
+const garbled = kb.records.flatMap(garbledAliases).map(normalize);
+const sets = await Promise.all((await listEvalFiles('eval')).map(readEvalSet));
+
+/**
+ * Every question of every eval set (the unseen ones included) gets an answer a member can trust at a glance: no
+ * internal source id, no editors' note, no sentence twice, no word cut, and at most 700 characters unless the
+ * question asks for a list. Its cited source titles must be clean too.
+ */
+describe.each(sets.map((s) => [s.name, s] as const))(
+  'answers to the %s questions read clean',
+  (_name, set) => {
+    const questions = [...set.data.questions, ...set.data.out_of_scope];
+    it.each(questions.map((q) => [q.id, q.question] as const))('%s', (_id, question) => {
+      const result = answer(question, index);
+      const typedGarble = garbled.some((g) => ` ${normalize(question)} `.includes(` ${g} `));
+      const problems = memberTextProblems(result.answer, {
+        ids,
+        garbled: typedGarble,
+        ...(LIST_ASK.test(question) ? {} : { maxChars: ANSWER_BUDGET }),
+      });
+      for (const s of result.sources)
+        problems.push(...memberTextProblems(s.title, { ids }).map((p) => `source: ${p}`));
+      expect(problems).toEqual([]);
+    });
+  },
+);
