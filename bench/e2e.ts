@@ -9,10 +9,12 @@
  * - dispatch → first callback latency of /ask and of autocomplete (/initiative and /whois names) with 1, 10 and
  *   100 interactions in flight (closed loop: each finished interaction starts the next), interactions per second,
  *   and how many were late (callback after 3 s) or lost (never acknowledged);
- * - the bot process's peak memory (VmHWM).
+ * - the bot process's peak memory (VmHWM);
+ * - /ask latency with feedback recording on and off (FEEDBACK=on|off), in alternating runs of fresh processes, so
+ *   the cost of recording every ask shows as the difference of the two p99s.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -53,9 +55,31 @@ export interface LoadRun {
   lost: number;
 }
 
+/** /ask latency of one feedback mode at one load, pooled over both rounds. */
+export interface FeedbackLoad {
+  inFlight: number;
+  off: Summary;
+  on: Summary;
+  /** p99 with feedback on minus p99 with it off (ms); within noise it can come out negative. */
+  addedP99Ms: number;
+  lateOrLost: number;
+  /** CPU time per /ask of each bot process (ms): its main thread, and all its threads (the database worker too). */
+  cpuPerAsk: { off: { main: number; all: number }; on: { main: number; all: number } };
+}
+
+/**
+ * /ask with feedback recording on and off, measured side by side: two bot processes (FEEDBACK=on, FEEDBACK=off)
+ * on two emulators, run at the same time, with consecutive interactions sent to one and then the other, so both
+ * see the same machine load. Two rounds, swapping which emulator serves which mode.
+ */
+export interface FeedbackComparison {
+  loads: FeedbackLoad[];
+}
+
 export interface E2EResult {
   startup: StartupRun[];
   load: LoadRun[];
+  feedback: FeedbackComparison;
   botPeakRssMiB: number;
   loadAverage: [number, number];
 }
@@ -69,7 +93,6 @@ const { values } = parseArgs({
 });
 
 const DEADLINE_MS = 3000;
-const DATA_DIR = mkdtempSync(path.join(os.tmpdir(), 'bench-e2e-data-'));
 
 interface Bot {
   child: ChildProcess;
@@ -78,11 +101,18 @@ interface Bot {
 }
 
 /** Starts `src/main.ts` against the emulator and waits for "bot ready". */
-async function startBotProcess(emu: DiscordEmulator, knowledgeDir: string, label: string): Promise<Bot> {
+async function startBotProcess(
+  emu: DiscordEmulator,
+  knowledgeDir: string,
+  label: string,
+  extraEnv: Record<string, string> = {},
+): Promise<Bot> {
   const identifiesBefore = emu.gateway.identifies;
   const started = performance.now();
   // BENCH_BOT_NODE_FLAGS (e.g. "--cpu-prof") passes extra Node flags to the bot process, for profiling.
   const flags = (process.env.BENCH_BOT_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+  // Feedback is on by default, into a fresh directory per process, never the repository's data/.
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'bench-data-'));
   const child = spawn(process.execPath, [...flags, '--import', 'tsx', 'src/main.ts'], {
     env: {
       ...process.env,
@@ -93,8 +123,8 @@ async function startBotProcess(emu: DiscordEmulator, knowledgeDir: string, label
       KNOWLEDGE_DIR: knowledgeDir,
       ASK_COOLDOWN_SECONDS: '0',
       LOG_LEVEL: 'info',
-      // The bot keeps its last good knowledge base there; not in the repository.
-      DATA_DIR: DATA_DIR,
+      DATA_DIR: dataDir,
+      ...extraEnv,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -131,10 +161,12 @@ async function startBotProcess(emu: DiscordEmulator, knowledgeDir: string, label
     knowledgeLoadedMs: Math.round(knowledgeLoadedMs),
   };
   const stop = async () => {
-    if (child.exitCode !== null) return;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    await exited;
+    if (child.exitCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    }
+    rmSync(dataDir, { recursive: true, force: true });
   };
   return { child, run, stop };
 }
@@ -156,8 +188,8 @@ async function closedLoop(
   inFlight: number,
   total: number,
   dispatch: (i: number) => InteractionHandle,
+  latencies: number[] = [],
 ): Promise<LoadRun> {
-  const latencies: number[] = [];
   let late = 0;
   let lost = 0;
   let next = 0;
@@ -246,6 +278,156 @@ async function openLoop(
   };
 }
 
+/** CPU time (ms) a process has used: its main thread (tid = pid) and all its threads, from /proc (Linux). */
+function cpuMs(pid: number | undefined): { main: number; all: number } {
+  const ticks = (stat: string) => {
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime + stime, in clock ticks of 10 ms.
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  };
+  try {
+    let all = 0;
+    for (const tid of readdirSync(`/proc/${pid}/task`))
+      all += ticks(readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8'));
+    return { main: ticks(readFileSync(`/proc/${pid}/task/${pid}/stat`, 'utf8')), all };
+  } catch {
+    return { main: Number.NaN, all: Number.NaN };
+  }
+}
+
+/** Sets up an emulator with the bot's commands deployed, as main() does for the others. */
+async function emulatorWithCommands(): Promise<DiscordEmulator> {
+  const emu = await startEmulator();
+  await deployCommands(
+    loadConfig({
+      DISCORD_TOKEN: emu.token,
+      DISCORD_APPLICATION_ID: emu.applicationId,
+      DISCORD_GUILD_ID: emu.guilds[0]?.id,
+      DISCORD_API_URL: emu.apiUrl,
+      KNOWLEDGE_DIR: 'knowledge',
+    }),
+  );
+  return emu;
+}
+
+/** See {@link FeedbackComparison}. */
+async function compareFeedback(questions: readonly string[], scale: number): Promise<FeedbackComparison> {
+  const a = await emulatorWithCommands();
+  const b = await emulatorWithCommands();
+  const plan = [
+    [1, Math.max(100, Math.round(600 * scale))],
+    [10, Math.max(200, Math.round(3000 * scale))],
+  ] as const;
+  type Cpu = { main: number; all: number };
+  interface Samples {
+    on: number[];
+    off: number[];
+    bad: number;
+    cpu: { on: Cpu; off: Cpu };
+  }
+  const samples = new Map<number, Samples>(
+    plan.map(([inFlight]) => [
+      inFlight,
+      { on: [], off: [], bad: 0, cpu: { on: { main: 0, all: 0 }, off: { main: 0, all: 0 } } },
+    ]),
+  );
+  for (const [round, onEmu, offEmu] of [
+    [1, a, b],
+    [2, b, a],
+  ] as const) {
+    progress(`e2e: feedback on and off side by side, round ${round}/2: starting both bots`);
+    const [on, off] = await Promise.all([
+      startBotProcess(onEmu, 'knowledge', 'feedback on', { FEEDBACK: 'on' }),
+      startBotProcess(offEmu, 'knowledge', 'feedback off', { FEEDBACK: 'off' }),
+    ]);
+    const send = (emu: DiscordEmulator) => (i: number) =>
+      emu.command({ name: 'ask', options: { question: questions[i % questions.length] as string } });
+    await closedLoop('ask', 10, 300, send(onEmu));
+    await closedLoop('ask', 10, 300, send(offEmu));
+    for (const [inFlight, total] of plan) {
+      progress(`e2e: ${total} /ask with ${inFlight} in flight, alternating feedback on and off`);
+      const into = samples.get(inFlight) as Samples;
+      const onLatencies: number[] = [];
+      const offLatencies: number[] = [];
+      const before = { on: cpuMs(on.child.pid), off: cpuMs(off.child.pid) };
+      // Even interactions go to the bot with feedback on, odd ones to the one with it off.
+      const mixed = await closedLoopSplit(
+        inFlight,
+        total,
+        send(onEmu),
+        send(offEmu),
+        onLatencies,
+        offLatencies,
+      );
+      for (const [mode, bot] of [
+        ['on', on],
+        ['off', off],
+      ] as const) {
+        const after = cpuMs(bot.child.pid);
+        into.cpu[mode].main += after.main - before[mode].main;
+        into.cpu[mode].all += after.all - before[mode].all;
+      }
+      into.on.push(...onLatencies);
+      into.off.push(...offLatencies);
+      into.bad += mixed;
+    }
+    await Promise.all([on.stop(), off.stop()]);
+  }
+  await a.close();
+  await b.close();
+  return {
+    loads: plan.map(([inFlight]) => {
+      const got = samples.get(inFlight) as Samples;
+      const on = summarize(got.on);
+      const off = summarize(got.off);
+      const per = (c: Cpu, n: number) => ({
+        main: Math.round((c.main / n) * 1000) / 1000,
+        all: Math.round((c.all / n) * 1000) / 1000,
+      });
+      return {
+        inFlight,
+        on,
+        off,
+        addedP99Ms: Math.round((on.p99 - off.p99) * 1000) / 1000,
+        lateOrLost: got.bad,
+        cpuPerAsk: { on: per(got.cpu.on, on.n), off: per(got.cpu.off, off.n) },
+      };
+    }),
+  };
+}
+
+/**
+ * A closed loop over two targets: interaction i goes to `even` or `odd` by its parity, with `inFlight`
+ * outstanding in all; latencies land in `evenLatencies` / `oddLatencies`. Returns how many were late or lost.
+ */
+async function closedLoopSplit(
+  inFlight: number,
+  total: number,
+  even: (i: number) => InteractionHandle,
+  odd: (i: number) => InteractionHandle,
+  evenLatencies: number[],
+  oddLatencies: number[],
+): Promise<number> {
+  let next = 0;
+  let bad = 0;
+  const worker = async () => {
+    while (next < total) {
+      const i = next++;
+      const t = performance.now();
+      try {
+        await (i % 2 ? odd : even)(i).callback;
+        const took = performance.now() - t;
+        (i % 2 ? oddLatencies : evenLatencies).push(took);
+        if (took > DEADLINE_MS) bad++;
+      } catch {
+        bad++;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: inFlight }, worker));
+  return bad;
+}
+
 async function main() {
   const scale = Number(values.scale);
   const loadBefore = os.loadavg()[0] as number;
@@ -318,12 +500,17 @@ async function main() {
   }
   const botPeakRssMiB = peakRss(bot.child.pid);
   await bot.stop();
+
   await emu.close();
-  rmSync(DATA_DIR, { recursive: true, force: true });
+  const feedback = await compareFeedback(
+    stream.ask.map((q) => q.text),
+    scale,
+  );
 
   const result: E2EResult = {
     startup,
     load,
+    feedback,
     botPeakRssMiB,
     loadAverage: [Math.round(loadBefore * 100) / 100, Math.round((os.loadavg()[0] as number) * 100) / 100],
   };

@@ -14,6 +14,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { E2EResult } from './e2e.js';
 import type { EngineResult } from './engine.js';
+import type { FeedbackBenchResult } from './feedback.js';
 import type { RefusedResult } from './refused-reload.js';
 import type { ReloadResult } from './reload.js';
 import { ms, progress, table, times } from './stats.js';
@@ -26,6 +27,7 @@ const { values } = parseArgs({
     'skip-e2e': { type: 'boolean', default: false },
     'skip-reload': { type: 'boolean', default: false },
     'skip-refused': { type: 'boolean', default: false },
+    'skip-feedback': { type: 'boolean', default: false },
   },
 });
 
@@ -74,6 +76,7 @@ function targets(
   engine: EngineResult[],
   reload: ReloadResult[],
   e2e: E2EResult | undefined,
+  feedback: FeedbackBenchResult | undefined,
   refused: RefusedResult | undefined,
 ): Target[] {
   const out: Target[] = [];
@@ -99,6 +102,19 @@ function targets(
       met: bad === 0,
     });
   }
+  for (const f of e2e?.feedback.loads ?? []) {
+    out.push({
+      target: `end to end /ask p99 added by recording feedback (on − off), ${f.inFlight} in flight ≤ 1 ms`,
+      reached: `${ms(f.on.p99)} − ${ms(f.off.p99)} = ${ms(f.addedP99Ms)} ms`,
+      met: f.addedP99Ms <= 1,
+    });
+    check(
+      `main-thread CPU added per /ask by recording feedback, ${f.inFlight} in flight`,
+      Math.round((f.cpuPerAsk.on.main - f.cpuPerAsk.off.main) * 1000) / 1000,
+      1,
+    );
+  }
+  if (feedback) check('recordAsk() p99 (on the reply path)', feedback.recordAsk.p99, 1);
   const big = reload.find((r) => r.records >= 10_000);
   if (big) {
     for (const run of big.runs)
@@ -130,6 +146,7 @@ function printTables(
   engine: EngineResult[],
   reload: ReloadResult[],
   e2e: E2EResult | undefined,
+  feedback: FeedbackBenchResult | undefined,
   refused: RefusedResult | undefined,
   goals: Target[],
 ) {
@@ -267,6 +284,69 @@ function printTables(
       ),
     );
     lines.push('', `Bot process peak RSS: ${e2e.botPeakRssMiB} MiB.`);
+    lines.push(
+      '',
+      '## End to end /ask, feedback recording on vs off (two bots side by side, interactions alternating)',
+      '',
+    );
+    lines.push(
+      table(
+        [
+          'in flight',
+          'count (each)',
+          'off p50',
+          'on p50',
+          'off p99',
+          'on p99',
+          'p99 added',
+          'main-thread CPU/ask off → on',
+          'all threads off → on',
+          'late or lost',
+        ],
+        e2e.feedback.loads.map((f) => [
+          String(f.inFlight),
+          `${f.off.n} / ${f.on.n}`,
+          ms(f.off.p50),
+          ms(f.on.p50),
+          ms(f.off.p99),
+          ms(f.on.p99),
+          ms(f.addedP99Ms),
+          `${ms(f.cpuPerAsk.off.main)} → ${ms(f.cpuPerAsk.on.main)}`,
+          `${ms(f.cpuPerAsk.off.all)} → ${ms(f.cpuPerAsk.on.all)}`,
+          String(f.lateOrLost),
+        ]),
+      ),
+    );
+    lines.push(
+      '',
+      'CPU per /ask is read from /proc for each bot process (10 ms ticks, summed over the run): what recording ' +
+        'costs the thread that replies, which load on the machine does not blur the way it blurs latency.',
+    );
+  }
+  if (feedback) {
+    lines.push(
+      '',
+      `## Feedback log in process (${feedback.asks.toLocaleString('en-US')} asks, real SQLite file)`,
+      '',
+    );
+    lines.push(
+      table(
+        ['measure', 'p50', 'p99', 'max'],
+        [
+          ['recordAsk() on the reply path (ms)', feedback.recordAsk],
+          ['batch transaction on the database worker (ms)', feedback.batchWrite],
+          ['rows per batch', feedback.rowsPerBatch],
+          ['/misses 14-day query, from the main thread (ms)', feedback.missesQuery],
+        ].map(([label, s]) => {
+          const v = s as FeedbackBenchResult['recordAsk'];
+          return [label as string, ms(v.p50), ms(v.p99), ms(v.max)];
+        }),
+      ),
+    );
+    lines.push(
+      '',
+      `Main-thread event-loop delay over the same asks: p99 ${ms(feedback.loopDelay.off.p99)} ms with feedback off, ${ms(feedback.loopDelay.on.p99)} ms on (max ${ms(feedback.loopDelay.off.max)} / ${ms(feedback.loopDelay.on.max)} ms); database file ${feedback.fileMiB} MiB.`,
+    );
   }
   if (refused) {
     lines.push(
@@ -358,10 +438,13 @@ async function main() {
         quick ? '0.2' : '1',
         ...(values['skip-reload'] ? [] : ['--kb-dir', kbDir]),
       ]);
+  const feedback = values['skip-feedback']
+    ? undefined
+    : await child<FeedbackBenchResult>('bench/feedback.ts', ['--asks', quick ? '5000' : '20000']);
   const refused = values['skip-refused']
     ? undefined
     : await child<RefusedResult>('bench/refused-reload.ts', ['--mib', quick ? '10' : '25']);
-  const goals = targets(engine, reload, e2e, refused);
+  const goals = targets(engine, reload, e2e, feedback, refused);
   const results = {
     command: 'npm run bench',
     date: new Date().toISOString(),
@@ -371,11 +454,12 @@ async function main() {
     engine,
     reload,
     e2e: e2e ?? null,
+    feedback: feedback ?? null,
     refusedReload: refused ?? null,
     targets: goals,
   };
   writeFileSync(values.out, `${JSON.stringify(results, null, 2)}\n`);
-  printTables(engine, reload, e2e, refused, goals);
+  printTables(engine, reload, e2e, feedback, refused, goals);
   rmSync(work, { recursive: true, force: true });
   progress(`done in ${results.durationSeconds} s; wrote ${values.out}`);
 }

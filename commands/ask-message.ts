@@ -30,7 +30,10 @@ export default {
     const question = questionFromMessage(target.content);
     if (!question)
       throw new UserError('That message has no text to ask about — try it on a message with a question.');
-    const asked = askQuestion(question, 'message-menu', ctx);
+    const asked = askQuestion(question, 'message-menu', ctx, {
+      guildId: interaction.guildId,
+      userId: interaction.user.id,
+    });
     // Where Discord forces responses to be private, a "Post publicly" button could only disappoint.
     const share = publicRepliesShown(interaction)
       ? { commandName: ASK_MESSAGE, messageId: target.id }

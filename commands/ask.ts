@@ -7,6 +7,7 @@ import { NO_PINGS } from '../src/bot/respond.js';
 import { answerAbout } from '../src/lookup/record-answer.js';
 import { answerEmbed, askView, PICK_ID, PICK_PRIVATE_ID } from '../src/present/answer-embed.js';
 import { escapeText } from '../src/present/escape.js';
+import { feedbackRow } from '../src/present/feedback-buttons.js';
 
 const data = new SlashCommandBuilder()
   .setName('ask')
@@ -30,7 +31,10 @@ export default {
   async execute(interaction, ctx) {
     const question = interaction.options.getString('question', true);
     const privately = interaction.options.getBoolean('private') ?? false;
-    const asked = askQuestion(question, 'slash', ctx);
+    const asked = askQuestion(question, 'slash', ctx, {
+      guildId: interaction.guildId,
+      userId: interaction.user.id,
+    });
     if (asked.kind === 'small-talk') {
       await interaction.reply({
         content: asked.reply,
@@ -40,10 +44,12 @@ export default {
       return;
     }
     const view = askView(question, asked.result, asked.index, privately);
+    // Only answers everyone sees get 👍/👎: unsure and missing ones already ask the member to pick or rephrase.
+    const votable = asked.askId !== undefined && view.outcome === 'answer' && !view.ephemeral;
     await interaction.reply({
       ...(view.content ? { content: view.content } : {}),
       embeds: view.embeds,
-      components: view.components,
+      components: votable && asked.askId ? [...view.components, feedbackRow(asked.askId)] : view.components,
       ...(view.ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
       allowedMentions: NO_PINGS,
     });

@@ -7,6 +7,7 @@ import {
 } from 'discord.js';
 import type { Command } from '../src/bot/command.js';
 import { NO_PINGS } from '../src/bot/respond.js';
+import { type NowAnsweredSummary, recentMissesNowAnswered } from '../src/feedback/now-answered.js';
 import { relativeTo } from '../src/knowledge/problems.js';
 import { reloadReport } from '../src/present/reload-report.js';
 
@@ -28,13 +29,26 @@ export default {
 
   async execute(interaction, ctx) {
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+    const before = ctx.store.current.index;
     const result = await ctx.store.reload(ctx.config.knowledgeDir);
+    let loop: NowAnsweredSummary | undefined;
     if (result.ok) {
       const { added, removed, changed, version, previousVersion, tookMs } = result;
       ctx.logger.info(
         { version, previousVersion, tookMs, added, removed, changed },
         'knowledge base reloaded',
       );
+      loop = await recentMissesNowAnswered(
+        ctx.feedback,
+        interaction.guildId,
+        before,
+        ctx.store.current.index,
+      );
+      if (loop?.state === 'checked')
+        ctx.logger.info(
+          { checked: loop.checked, nowAnswered: loop.answered.length },
+          'recent misses re-checked',
+        );
     } else {
       ctx.logger.warn(
         { version: result.version, problems: result.problems.length },
@@ -42,7 +56,7 @@ export default {
       );
     }
     await interaction.editReply({
-      embeds: [reloadReport(result, relativeTo(ctx.config.knowledgeDir))],
+      embeds: [reloadReport(result, relativeTo(ctx.config.knowledgeDir), loop)],
       allowedMentions: NO_PINGS,
     });
   },

@@ -35,14 +35,17 @@ const HELP: Record<string, string> = {
   DISCORD_GUILD_ID: 'optional: a server ID (17–20 digits) to register commands instantly for testing',
   DISCORD_API_URL: 'optional: the Discord REST base URL, e.g. https://discord.com/api or a proxy/emulator',
   KNOWLEDGE_DIR: 'optional: the directory of knowledge YAML files (default ./knowledge)',
-  MODERATOR_ROLE_IDS: 'optional: comma-separated role IDs (17–20 digits each) allowed to /reload',
+  MODERATOR_ROLE_IDS: 'optional: comma-separated role IDs (17–20 digits each) allowed to /reload and /misses',
   LOG_LEVEL: `optional: one of ${LOG_LEVELS.join(', ')}`,
   ASK_COOLDOWN_SECONDS: 'optional: seconds a member waits between /ask questions (0 turns it off; default 5)',
+  DATA_DIR:
+    "optional: the directory for the bot's own files: the feedback database, the last good knowledge base (default ./data)",
+  FEEDBACK: 'optional: on or off — record questions and 👍/👎 votes for /misses (default on)',
+  FEEDBACK_RETENTION_DAYS: 'optional: days recorded questions and votes are kept, 1–3650 (default 90)',
   MENTION_CHANNEL_IDS:
     'optional: comma-separated channel IDs (17–20 digits each) where @mentions are answered; empty means every channel',
   MENTION_CHANNEL_LIMIT:
     'optional: answers to @mentions per channel per minute (0 turns mention answers off; default 5)',
-  DATA_DIR: "optional: a writable directory for the bot's own files (default ./data)",
   KNOWLEDGE_MAX_BYTES:
     'optional: the most knowledge YAML the bot reads, e.g. 50MB (default), 512KB or 1000000',
   KNOWLEDGE_STRICT_START:
@@ -129,6 +132,20 @@ const commonSchema = {
     .min(0, 'must be 0 or more')
     .max(3600, 'must be at most 3600')
     .default(5),
+  DATA_DIR: z.string().trim().min(1).default('./data'),
+  FEEDBACK: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.enum(['on', 'off'], { error: 'must be on or off' }))
+    .default('on')
+    .transform((v) => v === 'on'),
+  FEEDBACK_RETENTION_DAYS: z.coerce
+    .number({ error: 'must be a whole number of days' })
+    .int('must be a whole number of days')
+    .min(1, 'must be at least 1')
+    .max(3650, 'must be at most 3650')
+    .default(90),
   MENTION_CHANNEL_IDS: snowflakeList('channel IDs'),
   MENTION_CHANNEL_LIMIT: z.coerce
     .number({ error: 'must be a whole number of answers' })
@@ -136,7 +153,6 @@ const commonSchema = {
     .min(0, 'must be 0 or more')
     .max(60, 'must be at most 60')
     .default(5),
-  DATA_DIR: z.string().trim().min(1).default('./data'),
   KNOWLEDGE_MAX_BYTES: byteSize.default(50 * 1024 ** 2),
   KNOWLEDGE_STRICT_START: booleanFlag.default(false),
   NOTIFY_PER_MEMBER: perTenMinutes.default(5),
@@ -151,12 +167,16 @@ export interface BaseConfig {
   moderatorRoleIds: string[];
   logLevel: (typeof LOG_LEVELS)[number];
   askCooldownSeconds: number;
+  /** Where the bot keeps its own files (the feedback database and its member-hash key, the last good knowledge). */
+  dataDir: string;
+  /** Whether questions and votes are recorded (`FEEDBACK=off` stores nothing and shows no vote buttons). */
+  feedback: boolean;
+  /** Days recorded questions and votes are kept before the daily purge deletes them. */
+  feedbackRetentionDays: number;
   /** Channels where @mentions are answered (a thread counts as its parent channel); empty means every channel. */
   mentionChannelIds: string[];
   /** Answers to @mentions per channel per minute; 0 turns mention answers off. */
   mentionChannelLimit: number;
-  /** Where the bot keeps its own files (the last good knowledge base). */
-  dataDir: string;
   /** The most knowledge YAML, in bytes, that a load reads; more is refused with a clear problem. */
   knowledgeMaxBytes: number;
   /** Refuse to start on a broken knowledge base instead of starting from the last good snapshot. */
@@ -213,9 +233,11 @@ function base(values: z.infer<z.ZodObject<typeof commonSchema>>): BaseConfig {
     moderatorRoleIds: values.MODERATOR_ROLE_IDS,
     logLevel: values.LOG_LEVEL,
     askCooldownSeconds: values.ASK_COOLDOWN_SECONDS,
+    dataDir: values.DATA_DIR,
+    feedback: values.FEEDBACK,
+    feedbackRetentionDays: values.FEEDBACK_RETENTION_DAYS,
     mentionChannelIds: values.MENTION_CHANNEL_IDS,
     mentionChannelLimit: values.MENTION_CHANNEL_LIMIT,
-    dataDir: values.DATA_DIR,
     knowledgeMaxBytes: values.KNOWLEDGE_MAX_BYTES,
     knowledgeStrictStart: values.KNOWLEDGE_STRICT_START,
     notifyPerMember: values.NOTIFY_PER_MEMBER,

@@ -9,6 +9,12 @@ import { memberTextProblems } from './support/member-text.js';
 
 /** An /ask answer is short unless the member asked for a list. */
 const ANSWER_BUDGET = 700;
+/** A message that holds a second question ("…, and who leads it?") may use a second budget. */
+const TWO_QUESTIONS =
+  /\?\s*\S.*(?:\?|\b(?:when|who|what|whats|how|why|where|which)\b)|[,;]\s*(?:and\s+)?(?:when|who|what|how|why|where|which)\b|\s(?:and|\+)\s+(?:when|who|what|how|why|where|which|did|is|are)\b/i;
+/** Plural topics ask for several items: "the criticisms", "its goals", "the projects". */
+const PLURAL_TOPIC =
+  /\b(?:criticisms|concerns|drawbacks|downsides|problems|risks|goals|objectives|aims|projects|efforts|priorities|activities|plans)\b/i;
 /** Words that ask for a list (members, all of them, which ones…), where a longer answer is expected. */
 const LIST_ASK = /\b(?:list|lists|all|every|members?|which|who (?:are|were)|names?|joined)\b/i;
 
@@ -33,7 +39,9 @@ describe.each(sets.map((s) => [s.name, s] as const))(
       const problems = memberTextProblems(result.answer, {
         ids,
         garbled: typedGarble,
-        ...(LIST_ASK.test(question) ? {} : { maxChars: ANSWER_BUDGET }),
+        ...(LIST_ASK.test(question) || PLURAL_TOPIC.test(question)
+          ? {}
+          : { maxChars: TWO_QUESTIONS.test(question) ? 2 * ANSWER_BUDGET : ANSWER_BUDGET }),
       });
       for (const s of result.sources)
         problems.push(...memberTextProblems(s.title, { ids }).map((p) => `source: ${p}`));

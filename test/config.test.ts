@@ -76,6 +76,19 @@ describe('loadConfig', () => {
     expect(config.discordApiUrl).toBe('http://127.0.0.1:3000/api');
   });
 
+  it('reads the feedback settings: data directory, on/off and retention, with defaults', () => {
+    expect(loadConfig(VALID)).toMatchObject({ dataDir: './data', feedback: true, feedbackRetentionDays: 90 });
+    expect(
+      loadConfig({ ...VALID, DATA_DIR: '/var/lib/bot', FEEDBACK: 'OFF', FEEDBACK_RETENTION_DAYS: '30' }),
+    ).toMatchObject({ dataDir: '/var/lib/bot', feedback: false, feedbackRetentionDays: 30 });
+    const lines = errorLines({ ...VALID, FEEDBACK: 'maybe', FEEDBACK_RETENTION_DAYS: '0' });
+    expect(lines[0]).toMatch(/^FEEDBACK must be on or off/);
+    expect(lines[1]).toMatch(/^FEEDBACK_RETENTION_DAYS must be at least 1/);
+    expect(errorLines({ ...VALID, FEEDBACK_RETENTION_DAYS: '7.5' })[0]).toMatch(
+      /^FEEDBACK_RETENTION_DAYS must be a whole number of days/,
+    );
+  });
+
   it('parses the @mention channel allow-list and limit, and names a bad one', () => {
     const config = loadConfig({
       ...VALID,

@@ -58,6 +58,7 @@ export function answer(question: string, index: SearchIndex): Answer {
     const linked = linkEntities(part.raw, index);
     // "…and who leads it?": a part that names nothing is about what the part before named.
     const mentions = linked.length || !previous.length ? linked : previous;
+    // Each question of a message gets the budget of one answer; together they stay within the hard limit.
     answers.push(answerPart({ index, q: part, ask: readAsk(part, mentions), mentions }));
     previous = mentions;
   }
@@ -67,14 +68,16 @@ export function answer(question: string, index: SearchIndex): Answer {
 /** One question: several organizations or people asked the same thing are answered one by one. */
 function answerPart(ctx: Ctx): Answer {
   const targets = recordTargets(ctx);
-  if (targets.length >= 2) return mergeAnswers(targets.map((mentions) => answerOne({ ...ctx, mentions })));
+  const share = (ctx.share ?? 1) / Math.max(1, targets.length);
+  if (targets.length >= 2)
+    return mergeAnswers(targets.map((mentions) => answerOne({ ...ctx, mentions, share })));
   return answerOne(ctx);
 }
 
 function answerOne(ctx: Ctx): Answer {
   const plan = judge(ctx, route(ctx));
   if (plan.kind === 'refuse') return refuse(ctx.index, ctx.mentions, plan.about);
-  return composeAnswer(plan.draft, ctx.index, otherRecords(ctx, plan.draft.subject), ctx.mentions);
+  return composeAnswer(plan.draft, ctx.index, otherRecords(ctx, plan.draft.subject), ctx.mentions, ctx.share);
 }
 
 function otherRecords(ctx: Ctx, subject: KbRecord): KbRecord[] {

@@ -89,9 +89,10 @@ export function composeAnswer(
   index: SearchIndex,
   alternatives: readonly KbRecord[],
   mentions: readonly Mention[] = [],
+  share = 1,
 ): Answer {
   const used: FactDoc[] = [];
-  const budget = draft.list || draft.listStyle ? MAX_ANSWER_CHARS : SHORT_ANSWER_CHARS;
+  const budget = Math.floor((draft.list || draft.listStyle ? MAX_ANSWER_CHARS : SHORT_ANSWER_CHARS) * share);
   let text = withoutRepeatedName(draft.lead.trim(), draft.subject);
   const seen = new Set<string>([text]);
   const bullets = draft.listStyle || (draft.docs.length > 1 && text !== '');
@@ -146,22 +147,25 @@ function withoutRepeatedName(text: string, subject: KbRecord): string {
 /** Drops a sentence said a second time, anywhere in the reply. */
 export function dedupeSentences(text: string): string {
   const seen = new Set<string>();
-  return text
-    .split('\n')
-    .map((line) =>
-      line
-        .split(/(?<=[.!?])\s+(?=[A-Z“"'(])/)
-        .filter((sentence) => {
-          const key = normalize(sentence);
-          if (key.split(' ').length < 4) return true;
-          if (seen.has(key)) return false;
-          seen.add(key);
-          return true;
-        })
-        .join(' '),
-    )
-    .filter((line) => line.replace(/^• /, '').trim() !== '')
-    .join('\n');
+  const out: string[] = [];
+  for (const line of text.split('\n')) {
+    const kept = line
+      .split(/(?<=[.!?])\s+(?=[A-Z“"'(])/)
+      .filter((sentence) => {
+        const key = normalize(sentence);
+        if (key.split(' ').length < 4) return true;
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      })
+      .join(' ');
+    // A line emptied by the dedupe goes; a blank line between parts stays.
+    if (line.trim() === '' || kept.replace(/^• /, '').trim() !== '') out.push(kept);
+  }
+  return out
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 }
 
 /**

@@ -9,4 +9,6 @@ export interface Ctx {
   q: Question;
   ask: Ask;
   mentions: readonly Mention[];
+  /** The share of the reply's length this answer may use (a part of a two-part question gets half). */
+  share?: number;
 }

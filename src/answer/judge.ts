@@ -6,7 +6,7 @@ import { normalize } from '../text/normalize.js';
 import type { Draft } from './compose.js';
 import type { Ctx } from './context.js';
 import { type Coverage, coverage } from './coverage.js';
-import { rankDocs } from './handlers/shared.js';
+import { rankDocs, visibleTo } from './handlers/shared.js';
 import { namedRecords } from './route.js';
 import { slotFit, TYPED_FIT } from './slots.js';
 
@@ -57,9 +57,14 @@ function bestStatements(ctx: Ctx, records: readonly KbRecord[], cues: readonly s
   };
   const docs = new Map<FactDoc, boolean>();
   for (const d of rankDocs(ctx, scope, { limit: 12 })) docs.set(d, related(d));
+  // A named record's own statements are all candidates (a description rarely repeats the name it describes).
+  for (const r of records) {
+    const own = (index.docsByRecord.get(r.id) ?? []).filter((d) => d.recordId === r.id && visibleTo(ctx, d));
+    for (const d of own.slice(0, OWN_LIMIT)) if (!docs.has(d)) docs.set(d, true);
+  }
   for (const hit of index.facts.search([...ask.content, ...cues, ...ask.named].join(' '), FUZZY, 30)) {
     const doc = index.factDocs[hit.id] as FactDoc;
-    if (!docs.has(doc)) docs.set(doc, related(doc));
+    if (!docs.has(doc) && visibleTo(ctx, doc)) docs.set(doc, related(doc));
   }
   return [...docs]
     .map(([doc, related]) => {
@@ -68,12 +73,15 @@ function bestStatements(ctx: Ctx, records: readonly KbRecord[], cues: readonly s
       const cueRatio = coverage(cues, [doc], [], index).ratio;
       const counted = related || (cov.ratio >= UNRELATED_COVERAGE && ask.content.length > 1);
       const fit = slotFit(doc, ask, ctx.q, own.has(doc.recordId)) + NAMES_WEIGHT * namesShare(doc, records);
-      return { doc, cov: counted ? cov : { ...cov, ratio: cov.ratio * 0.5 }, cues: cueRatio, fit, related };
+      return { doc, cov: counted ? cov : { ...cov, ratio: cov.ratio * 0.4 }, cues: cueRatio, fit, related };
     })
     .sort((a, b) => value(b.cov.ratio, b.cues, b.fit) - value(a.cov.ratio, a.cues, a.fit));
 }
 
 const UNRELATED_COVERAGE = 0.8;
+
+/** At most this many of a named record's own statements are weighed beside the ranked ones. */
+const OWN_LIMIT = 40;
 
 /** How much naming every named record counts when picking a statement ("Jeff Boudreau (…, Dell)" for Dell). */
 const NAMES_WEIGHT = 0.3;
@@ -158,13 +166,19 @@ export function judge(ctx: Ctx, routedDraft: Draft | undefined): Plan {
     top &&
     top.cov.ratio >= MIN_COVERAGE &&
     (ask.content.length > 0 || top.cues >= 0.5) &&
+    // A statement must share something telling with the ask, not only an everyday word ("grow", "year").
+    (ask.content.length === 0 ||
+      ask.content.some((w) => informativeness(w) >= 0.6 && !top.cov.missing.includes(w))) &&
     // A profile loses to any statement that answers the ask's type at least as well; a typed answer only to a
     // clearly better one.
     (draft?.generic
       ? value(top.cov.ratio, top.cues, top.fit) >= value(routed.ratio, routedCues, 0)
       : value(top.cov.ratio, top.cues, top.fit) > value(routed.ratio, routedCues, TYPED_FIT) + BETTER_BY &&
         // An answer built for the ask's kind yields only over a telling word it leaves out.
-        (!draft?.sure || routed.missing.some((w) => informativeness(w) >= TELLING || /\d/.test(w))))
+        // …or when it covers none of several content words that a statement covers in full.
+        (!draft?.sure ||
+          routed.missing.some((w) => informativeness(w) >= TELLING || /\d/.test(w)) ||
+          (routed.ratio < MIN_TYPED_COVERAGE && top.cov.ratio >= 0.99 && ask.content.length >= 2)))
   ) {
     const subject = index.kb.byId.get(top.doc.recordId) ?? (draft?.subject as KbRecord);
     const supporting = best
@@ -188,7 +202,9 @@ export function judge(ctx: Ctx, routedDraft: Draft | undefined): Plan {
   const floor = chosen === draft && draft && !draft.generic ? MIN_TYPED_COVERAGE : MIN_COVERAGE;
   // A typed answer is only refused over a telling word it leaves out ("revenue"), not everyday ones ("kicked").
   const telling = routed.missing.some((w) => informativeness(w) >= TELLING || /\d/.test(w));
-  if (!chosen || (ratio < floor && (chosen !== draft || draft.generic || telling)))
+  // A rare word no statement anywhere contains ("vram", "hometown") is an ask the knowledge base can't answer.
+  const unknownAsk = chosen === draft && routed.missing.some((w) => unknownThing(w, index));
+  if (!chosen || unknownAsk || (ratio < floor && (chosen !== draft || draft.generic || telling)))
     return { kind: 'refuse', about, missing: routed.missing };
   const runnerUp = best.find((s) => s.doc !== top?.doc && s.doc.recordId !== top?.doc.recordId);
   const margin = top && runnerUp && runnerUp.cov.ratio >= top.cov.ratio && chosen !== draft ? 0.85 : 1;
@@ -199,6 +215,15 @@ export function judge(ctx: Ctx, routedDraft: Draft | undefined): Plan {
     chosen === draft && draft.sure && ratio >= 1 ? 1 : UNSURE_CAP,
   );
   return { kind: 'answer', draft: { ...chosen, confidence } };
+}
+
+/**
+ * A word that names a thing no statement anywhere mentions ("vram", "hometown", "valuation"): rare in English and
+ * absent from the knowledge base. Verb forms ("bragged") describe how something was said, not what is asked.
+ */
+function unknownThing(word: string, index: Ctx['index']): boolean {
+  if (word.length < 4 || /(?:ed|ing)$/.test(word)) return false;
+  return informativeness(word) >= TELLING && !index.facts.has(word) && !index.vocab.has(word);
 }
 
 /** The highest confidence of an answer that is not a typed answer covering the whole ask. */

@@ -36,8 +36,10 @@ const QUESTION_WORD = /\b(?:when|who|whos|what|whats|how|why|where|which|whose|i
  */
 export function recordTargets(ctx: Ctx): Mention[][] {
   const { ask, mentions } = ctx;
-  if (asks(ask, 'members', 'compare', 'count') || (asks(ask, 'founders') && !ask.yesNo)) return [];
+  if (asks(ask, 'members', 'compare', 'count')) return [];
   const bodies = mentions.filter((m) => m.surfaces.some((s) => s.record.kind === 'initiative'));
+  // "Did A and B found it?" is about the initiative's founders; "who founded A and B?" about each organization.
+  if (asks(ask, 'founders') && !ask.yesNo && (bodies.length > 0 || asks(ask, 'joint'))) return [];
   const rest = mentions.filter((m) => !bodies.includes(m));
   for (const kind of ['organization', 'person'] as const) {
     const named = rest.filter((m) => m.surfaces.every((s) => s.record.kind === kind));
@@ -68,11 +70,24 @@ export function mergeAnswers(answers: readonly Answer[]): Answer {
   const confidence = answered.length ? Math.min(...answered.map((a) => a.confidence)) : 0;
   return {
     answered: answered.length > 0,
-    answer: dedupeSentences(texts.join('\n\n')),
+    answer: dedupeSentences(withoutRepeats(texts).join('\n\n')),
     // A part left unanswered makes the whole reply less sure.
     confidence: Number((answered.length < answers.length ? confidence * 0.7 : confidence).toFixed(2)),
     subject: answered[0]?.subject ?? null,
     sources: sources.slice(0, 5),
     suggestions: suggestions.slice(0, 5),
   };
+}
+
+/** Later parts drop a parenthesis or sentence an earlier part already said (a spelling note, a launch line). */
+function withoutRepeats(texts: readonly string[]): string[] {
+  const said: string[] = [];
+  return texts.map((text) => {
+    let out = text;
+    for (const piece of text.match(/\([^()]{20,}\)|[^.!?\n]{30,}[.!?]/g) ?? []) {
+      if (said.some((earlier) => earlier.includes(piece.trim()))) out = out.replace(piece, '');
+    }
+    said.push(text);
+    return out.replace(/ {2,}/g, ' ').trim();
+  });
 }

@@ -9,6 +9,7 @@
 /** What a question asks for. */
 export type AskType =
   | 'context'
+  | 'joint'
   | 'compare'
   | 'acronym'
   | 'quote'
@@ -51,7 +52,13 @@ export const ASK_RULES: readonly AskRule[] = [
     cues: [
       'at the launch',
       'at the ? launch',
+      'at the ? ? launch',
+      'at the ? ? ? launch',
       'at ? launch',
+      'at ? ? launch',
+      'when the ? launched',
+      'when the ? ? launched',
+      'when the ? went live',
       'at launch',
       'at its launch',
       'at the time',
@@ -62,6 +69,11 @@ export const ASK_RULES: readonly AskRule[] = [
       'back then',
       'at the start',
     ],
+  },
+  {
+    // Several names acting together ("Meta and IBM teamed up on…"): asked about as one, not one by one.
+    ask: 'joint',
+    cues: ['teamed', 'team up', 'teamed up', 'together', 'jointly', 'joint', 'partnered', 'with each other'],
   },
   {
     ask: 'compare',
@@ -350,7 +362,8 @@ export const ASK_RULES: readonly AskRule[] = [
       'kicked off',
       'began',
       'begin',
-      'origin*',
+      'origin',
+      'origins',
       'made',
       'makes',
       'make',

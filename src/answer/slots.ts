@@ -21,7 +21,7 @@ const TOPICS: Partial<Record<AskType, readonly FactDoc['topic'][]>> = {
   whyNot: ['relation'],
   career: ['career', 'role'],
   role: ['role'],
-  founders: ['history', 'overview', 'summary'],
+  founders: ['history', 'overview'],
   when: ['history', 'release'],
 };
 

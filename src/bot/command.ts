@@ -13,6 +13,7 @@ import { z } from 'zod';
 import type { BotConfig } from '../config.js';
 import type { KnowledgeStore } from '../knowledge/store.js';
 import type { Logger } from '../log.js';
+import type { FeedbackLog } from '../storage/feedback-log.js';
 import type { Cooldown } from './cooldown.js';
 
 /** What every handler gets besides the interaction. */
@@ -33,6 +34,8 @@ export interface BotContext {
    * chose someone and is within the notification limits. Otherwise the reply notifies nobody.
    */
   notify?: User;
+  /** Where asks and votes are recorded (for /misses); off or unavailable is fine, it never throws. */
+  feedback: FeedbackLog;
 }
 
 /**

@@ -3,6 +3,8 @@ import type { BotConfig } from '../config.js';
 import type { KnowledgeStore } from '../knowledge/store.js';
 import type { Logger } from '../log.js';
 import { mentionReply } from '../present/asked-reply.js';
+import { feedbackRow } from '../present/feedback-buttons.js';
+import type { FeedbackLog } from '../storage/feedback-log.js';
 import type { Cooldown } from './cooldown.js';
 import { isMissingPermission } from './errors.js';
 import { askQuestion, questionFromMessage } from './questions.js';
@@ -21,6 +23,8 @@ export interface MentionContext {
   /** The per-member cooldown /ask uses, so a mention and /ask count as the same member asking. */
   cooldown: Cooldown;
   logger: Logger;
+  /** Where questions are recorded for /misses, as for /ask. */
+  feedback?: FeedbackLog;
   now?: () => number;
 }
 
@@ -104,11 +108,18 @@ export class MentionResponder {
     if (!this.#ctx.cooldown.take(message.author.id).ok) return ignore('member cooldown');
     if (!this.#channelLimit.take(channelId)) return ignore('channel rate limit');
 
-    let reply: ReturnType<typeof mentionReply>;
+    let reply: ReturnType<typeof mentionReply> & { components?: ReturnType<typeof feedbackRow>[] };
     try {
-      reply = mentionReply(
-        askQuestion(questionFromMessage(message.content), 'mention', { ...this.#ctx, logger }),
+      const asked = askQuestion(
+        questionFromMessage(message.content),
+        'mention',
+        { ...this.#ctx, logger },
+        { guildId: message.guildId, userId: message.author.id },
       );
+      reply = mentionReply(asked);
+      // The reply is public: a sure answer gets 👍/👎 like /ask's.
+      if (asked.kind === 'answer' && asked.askId && asked.outcome === 'answer')
+        reply = { ...reply, components: [feedbackRow(asked.askId)] };
     } catch (error) {
       logger.error({ err: error }, 'answering a mention failed');
       reply = { content: APOLOGY, embeds: [] };

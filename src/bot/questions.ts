@@ -4,6 +4,7 @@ import type { KnowledgeStore } from '../knowledge/store.js';
 import type { Logger } from '../log.js';
 import { type AskOutcome, askOutcome } from '../present/answer-embed.js';
 import type { SearchIndex } from '../search/index.js';
+import type { FeedbackLog } from '../storage/feedback-log.js';
 
 /** The longest question the bot takes: /ask's option allows this much, and so do mentions and the message menu. */
 export const MAX_QUESTION = 300;
@@ -14,24 +15,52 @@ export type AskedVia = 'slash' | 'mention' | 'message-menu';
 /** What asking produced: a small-talk reply, or the answer engine's answer (with the index it came from). */
 export type Asked =
   | { kind: 'small-talk'; question: string; reply: string }
-  | { kind: 'answer'; question: string; result: Answer; outcome: AskOutcome; index: SearchIndex };
+  | {
+      kind: 'answer';
+      question: string;
+      result: Answer;
+      outcome: AskOutcome;
+      index: SearchIndex;
+      /** The recorded ask, for the answer's 👍/👎 buttons; absent when feedback is off or storage unavailable. */
+      askId?: string;
+    };
+
+/** Who asked, where: what the miss log records (the member only as a keyed hash). */
+export interface Asker {
+  /** `null` in a direct message. */
+  guildId: string | null;
+  userId: string;
+}
 
 /** What {@link askQuestion} needs: the knowledge and a logger that already names the asker. */
 export interface AskContext {
   store: KnowledgeStore;
   logger: Logger;
+  /** Where questions are recorded for /misses; without it (or without an asker) nothing is recorded. */
+  feedback?: FeedbackLog;
 }
 
 /**
  * The one place every question is recorded, whichever way it was asked; the miss log (issue 13) hooks in here so
  * /ask, mentions and the message menu are recorded alike.
  */
-function recordAsked(asked: Asked, via: AskedVia, logger: Logger): void {
+function recordAsked(asked: Asked, via: AskedVia, ctx: AskContext, asker: Asker | undefined): void {
+  const { logger } = ctx;
   if (asked.kind === 'small-talk') {
     logger.info({ question: asked.question, via }, 'small talk answered');
     return;
   }
   const { question, result, outcome } = asked;
+  if (ctx.feedback && asker) {
+    const askId = ctx.feedback.recordAsk({
+      ...asker,
+      question,
+      result,
+      knowledgeVersion: asked.index.kb.version,
+      via,
+    });
+    if (askId) asked.askId = askId;
+  }
   // Questions that found nothing are logged at info so moderators can see what to add.
   logger.info(
     { question, via, outcome, confidence: result.confidence, subject: result.subject?.id ?? null },
@@ -43,7 +72,7 @@ function recordAsked(asked: Asked, via: AskedVia, logger: Logger): void {
  * The one answer path every way of asking goes through: small talk first ("hi", "thanks", "what can you do?"),
  * then the answer engine on the current knowledge base; logged the same way whichever way the member asked.
  */
-export function askQuestion(text: string, via: AskedVia, ctx: AskContext): Asked {
+export function askQuestion(text: string, via: AskedVia, ctx: AskContext, asker?: Asker): Asked {
   const question = text.trim().slice(0, MAX_QUESTION);
   const reply = smallTalk(question);
   let asked: Asked;
@@ -54,7 +83,7 @@ export function askQuestion(text: string, via: AskedVia, ctx: AskContext): Asked
     const result = answer(question, index);
     asked = { kind: 'answer', question, result, outcome: askOutcome(result), index };
   }
-  recordAsked(asked, via, ctx.logger);
+  recordAsked(asked, via, ctx, asker);
   return asked;
 }
 

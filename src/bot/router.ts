@@ -1,6 +1,7 @@
 import {
   type ChatInputCommandInteraction,
   type Interaction,
+  type MessageComponentInteraction,
   type MessageContextMenuCommandInteraction,
   MessageFlags,
 } from 'discord.js';
@@ -29,6 +30,12 @@ export interface RouterOptions {
   now?: () => number;
 }
 
+/** Buttons and menus that belong to no one command (e.g. 👍/👎 under any answer): custom ids `<prefix>:…`. */
+export interface ComponentRoute {
+  prefix: string;
+  handle(interaction: MessageComponentInteraction, ctx: BotContext): Promise<void>;
+}
+
 /**
  * Routes interactions to commands: chat-input, autocomplete and message context-menu commands by command name,
  * buttons and select menus by the `<command>:` prefix of their custom id. Enforces what commands declare
@@ -37,16 +44,23 @@ export interface RouterOptions {
  */
 export class InteractionRouter {
   readonly #commands: ReadonlyMap<string, Command>;
+  readonly #routes: ReadonlyMap<string, ComponentRoute>;
   readonly #context: RouterContext;
   readonly #logger: Logger;
   readonly #inFlight = new Set<Promise<void>>();
   readonly #notifyLimits: NotifyLimits;
   #accepting = true;
 
-  constructor(context: RouterContext, logger: Logger, options: RouterOptions = {}) {
+  constructor(
+    context: RouterContext,
+    logger: Logger,
+    routes: readonly ComponentRoute[] = [],
+    options: RouterOptions = {},
+  ) {
     this.#context = context;
     this.#logger = logger;
     this.#commands = new Map(context.commands.map((c) => [c.data.name, c]));
+    this.#routes = new Map(routes.map((r) => [r.prefix, r]));
     this.#notifyLimits = new NotifyLimits(
       { perMember: context.config.notifyPerMember, perServer: context.config.notifyPerServer },
       options.now,
@@ -101,6 +115,10 @@ export class InteractionRouter {
   }
 
   async #route(interaction: Interaction): Promise<void> {
+    const route = interaction.isMessageComponent()
+      ? this.#routes.get(interaction.customId.split(':')[0] ?? '')
+      : undefined;
+    if (route) return this.#routeComponent(interaction, route);
     const command = this.#commandFor(interaction);
     const logger = this.#logger.child({
       command: command?.data.name,
@@ -189,6 +207,21 @@ export class InteractionRouter {
         flags: MessageFlags.Ephemeral,
         allowedMentions: NO_PINGS,
       });
+  }
+
+  async #routeComponent(interaction: Interaction, route: ComponentRoute): Promise<void> {
+    if (!interaction.isMessageComponent()) return;
+    const logger = this.#logger.child({
+      component: route.prefix,
+      user: interaction.user.id,
+      interaction: interaction.id,
+    });
+    if (!this.#accepting) return this.#notify(interaction, RESTARTING, logger);
+    try {
+      await route.handle(interaction, { ...this.#context, logger });
+    } catch (error) {
+      await this.#fail(interaction, error, logger);
+    }
   }
 
   async #fail(interaction: Interaction, error: unknown, logger: Logger): Promise<void> {

@@ -6,8 +6,10 @@ import { formatProblem, KnowledgeError } from '../knowledge/problems.js';
 import { LastGoodKnowledge } from '../knowledge/snapshot.js';
 import { KnowledgeStore, type StoreOptions } from '../knowledge/store.js';
 import type { Logger } from '../log.js';
+import { FeedbackLog } from '../storage/feedback-log.js';
 import { validateCommands } from './command.js';
 import { Cooldown } from './cooldown.js';
+import { feedbackButtons } from './feedback-button.js';
 import { MentionResponder } from './mentions.js';
 import { everyoneModeratorRoles } from './permissions.js';
 import { NO_PINGS } from './respond.js';
@@ -64,7 +66,9 @@ export interface BotHandle {
   store: KnowledgeStore;
   router: InteractionRouter;
   mentions: MentionResponder;
-  /** Stops taking interactions, lets in-flight ones finish, and disconnects. Safe to call twice. */
+  /** The record of asks and votes behind /misses. */
+  feedback: FeedbackLog;
+  /** Stops taking interactions, lets in-flight ones finish, writes pending feedback, disconnects. Safe twice. */
   stop(): Promise<void>;
 }
 
@@ -121,6 +125,13 @@ export async function startBot(options: StartOptions): Promise<BotHandle> {
   const { kb, counts } = store.current;
   logger.info({ dir: config.knowledgeDir, version: kb.version, counts }, 'knowledge base loaded');
 
+  const feedback = await FeedbackLog.open({
+    dataDir: config.dataDir,
+    enabled: config.feedback,
+    retentionDays: config.feedbackRetentionDays,
+    logger,
+  });
+
   const client = new Client({
     intents: [...GATEWAY_INTENTS],
     rest: { api: config.discordApiUrl },
@@ -129,8 +140,10 @@ export async function startBot(options: StartOptions): Promise<BotHandle> {
   });
   // One cooldown for every way of asking: /ask, the message menu and mentions count as the same member asking.
   const cooldown = new Cooldown(config.askCooldownSeconds);
-  const router = new InteractionRouter({ store, config, cooldown, commands }, logger);
-  const mentions = new MentionResponder({ store, config, cooldown, logger });
+  const router = new InteractionRouter({ store, config, cooldown, commands, feedback }, logger, [
+    feedbackButtons,
+  ]);
+  const mentions = new MentionResponder({ store, config, cooldown, logger, feedback });
 
   client.on(Events.InteractionCreate, (interaction) => void router.handle(interaction));
   client.on(Events.MessageCreate, (message) => void mentions.handle(message));
@@ -158,6 +171,7 @@ export async function startBot(options: StartOptions): Promise<BotHandle> {
   } catch (error) {
     ready.catch(() => undefined);
     await client.destroy();
+    await feedback.close();
     throw error;
   }
   const online = client as Client<true>;
@@ -185,11 +199,12 @@ export async function startBot(options: StartOptions): Promise<BotHandle> {
       router.stopAccepting();
       mentions.stopAccepting();
       await Promise.all([router.drain(), mentions.drain()]);
+      await feedback.close();
       await client.destroy();
       store.close();
       logger.info('bot stopped');
     })();
     return stopping;
   };
-  return { client: online, store, router, mentions, stop };
+  return { client: online, store, router, mentions, feedback, stop };
 }

@@ -1,9 +1,11 @@
 import type { APIEmbed } from 'discord.js';
+import type { NowAnsweredSummary } from '../feedback/now-answered.js';
 import type { KnowledgeCounts } from '../knowledge/model.js';
 import { formatProblem, type Problem } from '../knowledge/problems.js';
 import type { ReloadResult } from '../knowledge/store.js';
-import { COLORS } from './answer-embed.js';
-import { fitEmbed, fitLines, LIMITS } from './fit.js';
+import { COLORS, quotedQuestion } from './answer-embed.js';
+import { escapeText } from './escape.js';
+import { cut, fitEmbed, fitLines, LIMITS } from './fit.js';
 import { lastGoodReloadNote, RECOVERED_NOTE } from './last-good.js';
 
 function countLine(c: KnowledgeCounts): string {
@@ -17,12 +19,40 @@ function idList(ids: readonly string[]): string {
   );
 }
 
+/** Most recent misses a reload report lists as now answered; the rest are counted. */
+export const NOW_ANSWERED_SHOWN = 5;
+
+/** The "Now answered" field: which of the recent misses the new knowledge base answers confidently. */
+export function nowAnsweredField(summary: NowAnsweredSummary): { name: string; value: string } {
+  if (summary.state === 'unavailable')
+    return {
+      name: 'Now answered',
+      value: 'Feedback storage is unavailable, so recent misses could not be checked.',
+    };
+  const { checked, answered, days } = summary;
+  if (checked === 0) return { name: 'Now answered', value: `No misses in the last ${days} days to check.` };
+  const name = `Now answered: ${answered.length} of ${checked} distinct misses of the last ${days} days`;
+  if (answered.length === 0) return { name, value: 'None of them is answered confidently yet.' };
+  const lines = answered
+    .slice(0, NOW_ANSWERED_SHOWN)
+    .map(
+      (a) => `${quotedQuestion(cut(a.question, 120))}${a.subject ? ` → **${escapeText(a.subject)}**` : ''}`,
+    );
+  if (answered.length > NOW_ANSWERED_SHOWN) lines.push(`…and ${answered.length - NOW_ANSWERED_SHOWN} more`);
+  return { name, value: fitLines(lines, LIMITS.fieldValue) };
+}
+
 /**
  * The /reload reply. Success: time taken, version change, counts and the ids added, removed and changed.
  * Failure: the version still being served and each problem as `file:line field: problem`, cut to fit.
  * `display` rewrites problem file paths for readers (e.g. relative to the knowledge directory's parent).
+ * `nowAnswered`, after a success, says which recent misses the new knowledge answers.
  */
-export function reloadReport(result: ReloadResult, display: (p: Problem) => Problem = (p) => p): APIEmbed {
+export function reloadReport(
+  result: ReloadResult,
+  display: (p: Problem) => Problem = (p) => p,
+  nowAnswered?: NowAnsweredSummary,
+): APIEmbed {
   if (!result.ok) {
     // A code block shows paths and field names exactly as in the editor, with nothing to escape but fences.
     const lines = result.problems.map((p) => formatProblem(display(p)).replace(/```/g, "'''"));
@@ -46,6 +76,7 @@ export function reloadReport(result: ReloadResult, display: (p: Problem) => Prob
       name: `Changed (${result.changed.length})`,
       value: result.changed.length ? idList(result.changed) : 'none',
     },
+    ...(nowAnswered ? [nowAnsweredField(nowAnswered)] : []),
   ];
   return fitEmbed({
     title: '✅ Knowledge base reloaded',

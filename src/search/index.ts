@@ -43,6 +43,8 @@ export interface FactDoc {
   date?: string | undefined;
   /** The fact's confidence mark, when it has one ("conflicting" when sources disagree). */
   confidence?: Fact['confidence'];
+  /** Normalised garbled spellings a correction explains: shown only to a member who typed one of them. */
+  spellings?: readonly string[] | undefined;
   sources: readonly string[];
 }
 
@@ -225,6 +227,7 @@ function* buildSteps(kb: KnowledgeBase): Generator<void, SearchIndex> {
     quote?: string,
     date?: string,
     confidence?: Fact['confidence'],
+    spellings?: readonly string[],
   ) =>
     factDocs.push({
       id: factDocs.length,
@@ -235,6 +238,7 @@ function* buildSteps(kb: KnowledgeBase): Generator<void, SearchIndex> {
       quote: quote || undefined,
       date: date || undefined,
       confidence,
+      spellings: spellings?.length ? spellings.map(normalize) : undefined,
       sources,
     });
 
@@ -242,7 +246,7 @@ function* buildSteps(kb: KnowledgeBase): Generator<void, SearchIndex> {
     if (++work % STEP === 0) yield;
     addDoc(r.id, NO_OTHERS, 'summary', r.summary, r.sources);
     for (const f of r.facts)
-      addDoc(r.id, NO_OTHERS, f.topic, f.text, f.sources, f.quote, f.date, f.confidence);
+      addDoc(r.id, NO_OTHERS, f.topic, f.text, f.sources, f.quote, f.date, f.confidence, f.spellings);
     if (r.kind === 'organization') {
       if (r.description) addDoc(r.id, NO_OTHERS, 'overview', r.description, r.sources);
       if (r.runs) runBy.set(r.runs, r);

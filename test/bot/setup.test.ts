@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CommandDefinitionError } from '../../src/bot/command.js';
 import { deployCommands } from '../../src/bot/deploy.js';
@@ -15,20 +16,20 @@ import { type DiscordTest, startDiscord } from '../support/bot-harness.js';
 import { DEFAULT_GUILD_ID, type DiscordEmulator, startEmulator } from '../support/emulator.js';
 import { writeKnowledgeDir } from '../support/kb-fixture.js';
 
-const NAMES = ['ask', 'initiative', 'whois', 'reload', 'help', 'Ask Initiatives Bot'];
+const NAMES = ['ask', 'initiative', 'whois', 'reload', 'misses', 'help', 'Ask Initiatives Bot'];
 const EVERYWHERE = { integration_types: [0, 1], contexts: [0, 1, 2] };
 const silent = createLogger('silent');
-
-// The bot keeps its last good knowledge base in DATA_DIR: a scratch one, so tests never write into the repository.
-const dataDir = mkdtempSync(path.join(tmpdir(), 'setup-data-'));
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+// The bots started here keep their feedback database and last good knowledge base out of the repository.
+const DATA_DIR = mkdtempSync(path.join(tmpdir(), 'bot-data-setup-'));
+afterAll(() => rmSync(DATA_DIR, { recursive: true, force: true }));
 
 function configFor(emulator: DiscordEmulator, extra: Record<string, string> = {}) {
   return loadConfig({
     DISCORD_TOKEN: emulator.token,
     DISCORD_APPLICATION_ID: emulator.applicationId,
     DISCORD_API_URL: emulator.apiUrl,
-    DATA_DIR: path.join(dataDir, 'in-process'),
+    // Its own: the npm start tests leave a last good copy in DATA_DIR, which a refused start must not find.
+    DATA_DIR: path.join(DATA_DIR, 'in-process'),
     ...extra,
   });
 }
@@ -44,7 +45,7 @@ function runCli(file: string, env: Record<string, string>): ChildProcess & { out
     MODERATOR_ROLE_IDS: '',
     LOG_LEVEL: 'info',
     ASK_COOLDOWN_SECONDS: '',
-    DATA_DIR: dataDir,
+    DATA_DIR,
     KNOWLEDGE_STRICT_START: '',
     ...env,
   };
@@ -101,7 +102,7 @@ describe('npm run deploy', () => {
     expect(emulator.commands.global.map((c) => c.name)).toEqual(NAMES);
   });
 
-  it('registers member commands for guild and user installs everywhere, and /reload for servers only', async () => {
+  it('registers member commands for guild and user installs everywhere, and /reload and /misses for servers only', async () => {
     await deployCommands(configFor(emulator));
     expect(emulator.rejected).toEqual([]);
     const registered = Object.fromEntries(emulator.commands.global.map((c) => [c.name, c]));
@@ -109,6 +110,7 @@ describe('npm run deploy', () => {
       expect(registered[name]).toMatchObject(EVERYWHERE);
     expect(registered['Ask Initiatives Bot']).toMatchObject({ type: 3, description: '', ...EVERYWHERE });
     expect(registered.reload).toMatchObject({ integration_types: [0], contexts: [0] });
+    expect(registered.misses).toMatchObject({ integration_types: [0], contexts: [0] });
     // A server registration is for that server only: install contexts don't apply, so they are left out.
     await deployCommands(configFor(emulator, { DISCORD_GUILD_ID: DEFAULT_GUILD_ID }));
     for (const command of emulator.commands.guilds.get(DEFAULT_GUILD_ID) ?? [])
@@ -124,7 +126,7 @@ describe('npm run deploy', () => {
     });
     expect(await exitCode(cli)).toBe(0);
     expect(cli.output()).toContain(
-      `Registered 6 commands to server ${DEFAULT_GUILD_ID} (available there immediately): /ask, /initiative, /whois, /reload, /help, "Ask Initiatives Bot" (message menu)`,
+      `Registered 7 commands to server ${DEFAULT_GUILD_ID} (available there immediately): /ask, /initiative, /whois, /reload, /misses, /help, "Ask Initiatives Bot" (message menu)`,
     );
     expect(cli.output()).not.toContain(emulator.token);
   });
@@ -177,6 +179,36 @@ describe('npm start', () => {
     expect(child.output()).not.toContain(emulator.token);
   });
 
+  it('writes the feedback still queued before it exits on SIGTERM', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'bot-data-sigterm-'));
+    try {
+      child = runCli('src/main.ts', {
+        DISCORD_TOKEN: emulator.token,
+        DISCORD_APPLICATION_ID: emulator.applicationId,
+        DISCORD_API_URL: emulator.apiUrl,
+        DATA_DIR: dataDir,
+      });
+      const started = child;
+      await emulator.waitFor(() => started.output().includes('"bot ready"'), 10_000, 'the bot to log ready');
+      await emulator
+        .command({ name: 'ask', options: { question: 'who runs the Quibblix Foundation?' } })
+        .reply();
+      // Well inside the 200 ms the ask waits for its batch: only the shutdown's flush can write it.
+      child.kill('SIGTERM');
+      expect(await exitCode(child)).toBe(0);
+      const db = new BetterSqlite3(path.join(dataDir, 'initiatives.db'), { readonly: true });
+      try {
+        expect(db.prepare('SELECT question, outcome FROM asks').all()).toEqual([
+          { question: 'who runs the Quibblix Foundation?', outcome: 'refused' },
+        ]);
+      } finally {
+        db.close();
+      }
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
   it('exits 1 without a token and points to the offline `npm run ask`', async () => {
     child = runCli('src/main.ts', {});
     expect(await exitCode(child)).toBe(1);
@@ -195,7 +227,7 @@ describe('npm start', () => {
         DISCORD_APPLICATION_ID: emulator.applicationId,
         DISCORD_API_URL: emulator.apiUrl,
         KNOWLEDGE_DIR: kb.dir,
-        DATA_DIR: path.join(dataDir, 'never-used'),
+        DATA_DIR: path.join(DATA_DIR, 'never-used'),
       });
       expect(await exitCode(child)).toBe(1);
       expect(child.output()).toMatch(/is invalid; fix these and start again/);

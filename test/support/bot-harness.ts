@@ -47,8 +47,8 @@ export interface StartDiscordOptions {
   /** Default: the real `knowledge/` directory. */
   knowledgeDir?: string;
   /**
-   * Extra environment variables for `loadConfig` (e.g. `ASK_COOLDOWN_SECONDS`, `MODERATOR_ROLE_IDS`). `DATA_DIR`
-   * defaults to a fresh temporary directory, removed on close.
+   * Extra environment variables for `loadConfig` (e.g. `ASK_COOLDOWN_SECONDS`, `MODERATOR_ROLE_IDS`). Without
+   * `DATA_DIR`, the bot gets a fresh temporary data directory, removed by `close()`.
    */
   env?: Record<string, string>;
   emulator?: EmulatorOptions;
@@ -99,6 +99,8 @@ export interface DiscordTest {
   logsMatching(msg: string | RegExp): LogRecord[];
   /** Waits until a log line matches. */
   waitForLog(msg: string | RegExp, timeoutMs?: number): Promise<LogRecord>;
+  /** Stops the bot (graceful) and starts it again with the same configuration, against the same emulator. */
+  restart(): Promise<void>;
   /** Stops the bot (graceful) and the emulator. */
   close(): Promise<void>;
 }
@@ -150,16 +152,18 @@ const matches = (record: LogRecord, msg: string | RegExp) =>
  */
 export async function startDiscord(options: StartDiscordOptions = {}): Promise<DiscordTest> {
   const emulator = await startEmulator(options.emulator);
-  const ownDataDir = options.env?.DATA_DIR ? undefined : await mkdtemp(path.join(tmpdir(), 'bot-data-'));
-  const removeDataDir = async () => {
-    if (ownDataDir) await rm(ownDataDir, { recursive: true, force: true });
-  };
   const logs: LogRecord[] = [];
   const logger = createLogger(options.logLevel ?? 'debug', {
     destination: { write: (line: string) => void logs.push(JSON.parse(line) as LogRecord) },
   });
   let bot: BotHandle;
   let config: BotConfig;
+  const ownDataDir = options.env?.DATA_DIR ? undefined : await mkdtemp(path.join(tmpdir(), 'bot-data-'));
+  const cleanup = async () => {
+    if (ownDataDir) await rm(ownDataDir, { recursive: true, force: true });
+  };
+  const start = () =>
+    startBot({ config, logger, ...(options.commands ? { commands: options.commands } : {}) });
   try {
     config = loadConfig({
       DISCORD_TOKEN: emulator.token,
@@ -173,10 +177,10 @@ export async function startDiscord(options: StartDiscordOptions = {}): Promise<D
       ...options.env,
     });
     await deployCommands(config, options.commands);
-    bot = await startBot({ config, logger, ...(options.commands ? { commands: options.commands } : {}) });
+    bot = await start();
   } catch (error) {
     await emulator.close();
-    await removeDataDir();
+    await cleanup();
     throw error;
   }
 
@@ -185,7 +189,9 @@ export async function startDiscord(options: StartDiscordOptions = {}): Promise<D
 
   return {
     emulator,
-    bot,
+    get bot() {
+      return bot;
+    },
     config,
     logs,
     dispatch,
@@ -232,12 +238,16 @@ export async function startDiscord(options: StartDiscordOptions = {}): Promise<D
         timeoutMs,
         `a log line matching ${String(msg)}`,
       ),
+    async restart() {
+      await bot.stop();
+      bot = await start();
+    },
     async close() {
       try {
         await bot.stop();
       } finally {
         await emulator.close();
-        await removeDataDir();
+        await cleanup();
       }
     },
   };

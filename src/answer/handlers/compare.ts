@@ -18,33 +18,44 @@ export function distinctBodies(mentions: readonly Mention[]): KbRecord[] {
 }
 
 export function compare(ctx: Ctx, bodies: readonly KbRecord[], score: number): Draft {
-  const [a, b] = bodies as [KbRecord, KbRecord];
+  const a = bodies[0] as KbRecord;
+  // Each body in a line (its summary, launch and founders when the summary lacks them)…
   const describe = (r: KbRecord) => {
     if (r.kind === 'initiative') {
       const founders = foundersOf(ctx, r);
       const when = r.launched ? formatDate(r.launched.date) : undefined;
-      return `${r.name}: ${r.summary}${when && !r.summary.includes(when) ? ` Launched ${when}.` : ''}${founders.length && !founders.every((f) => r.summary.includes(f)) ? ` Founders: ${joinList(founders)}.` : ''}`;
+      const summary = normalize(r.summary);
+      const launch =
+        when && !summary.includes(normalize(when).split(' ').at(-1) ?? '') ? ` Launched ${when}.` : '';
+      const by =
+        founders.length && !founders.every((f) => summary.includes(normalize(f)))
+          ? ` Founders: ${joinList(founders)}.`
+          : '';
+      return `${r.name}: ${r.summary}${launch}${by}`;
     }
     return `${r.name}: ${r.summary}`;
   };
   const lead = bodies.map(describe).join('\n');
+  // …then the statements that set them side by side: each names another body of the comparison.
+  const names = bodies.map((r) => [r.id, normalize(shortName(r))] as const);
   const docs = rankDocs(
     ctx,
     bodies.map((r) => r.id),
-    { topics: ['comparison'], limit: 3 },
-  ).filter(
-    (d) =>
-      d.topic !== 'summary' &&
-      (d.topic === 'comparison' ||
-        d.about.length > 0 ||
-        normalize(d.text).includes(normalize(shortName(a.id === d.recordId ? b : a)))),
-  );
+    { topics: ['comparison'], limit: 6 },
+  )
+    .filter(
+      (d) =>
+        d.topic !== 'summary' &&
+        names.some(
+          ([id, name]) => id !== d.recordId && (d.about.includes(id) || normalize(d.text).includes(name)),
+        ),
+    )
+    .slice(0, 3);
   return {
     subject: a,
     lead,
     leadSources: bodies.flatMap((r) => r.sources),
     docs,
     confidence: score,
-    list: true,
   };
 }

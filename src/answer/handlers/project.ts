@@ -5,18 +5,28 @@ import { normalize } from '../../text/normalize.js';
 import { asks } from '../ask.js';
 import type { Draft } from '../compose.js';
 import type { Ctx } from '../context.js';
+import { coverage } from '../coverage.js';
 import { type Rec, rankDocs, spellingNote, topicsFor } from './shared.js';
 
 export function projectAnswer(ctx: Ctx, project: Rec<'project'>, score: number): Draft {
   const { ask } = ctx;
   const owner = project.owner ? ctx.index.kb.byId.get(project.owner) : undefined;
   if ((asks(ask, 'release') || asks(ask, 'when')) && project.facts.some((f) => f.topic === 'release')) {
-    const releases = project.facts
+    const all = project.facts
       .filter((f) => f.topic === 'release')
       .sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''));
+    // "when did Llama 2 come out": the releases of the version asked about, when the question names one.
+    const versions = ctx.q.words.filter((w) => /^\d+(?:\.\d+)?[a-z]?$/.test(w) && !/^(19|20)\d\d$/.test(w));
+    const byVersion = all.filter((f) => versions.some((v) => ` ${normalize(f.text)} `.includes(` ${v} `)));
+    // Or the releases that cover what else the ask names ("the original", "the licence").
+    const byContent = ask.content.length
+      ? all.filter((f) => coverage(ask.content, [], [f.text], ctx.index).ratio >= 0.5)
+      : [];
+    const named = byVersion.length ? byVersion : byContent.slice(0, 2);
+    const releases = named.length ? named : all;
     return {
       subject: project,
-      lead: `${project.name} releases, per the sources:`,
+      lead: named.length ? '' : `${project.name} releases, per the sources:`,
       docs: releases
         .map(
           (f) =>
@@ -26,7 +36,7 @@ export function projectAnswer(ctx: Ctx, project: Rec<'project'>, score: number):
         )
         .filter(Boolean),
       confidence: score,
-      listStyle: true,
+      listStyle: !named.length,
       sure: true,
     };
   }

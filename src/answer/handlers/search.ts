@@ -2,13 +2,16 @@ import type { KbRecord } from '../../knowledge/schema.js';
 import type { FactDoc } from '../../search/index.js';
 import type { Draft } from '../compose.js';
 import type { Ctx } from '../context.js';
+import { visibleTo } from './shared.js';
 
 /** The best lexical matches over the whole knowledge base, for questions that name no record. */
 export function globalSearch(ctx: Ctx): Draft | undefined {
   const { index } = ctx;
   const terms = ctx.q.terms;
   if (terms.length === 0) return undefined;
-  const results = index.facts.search(terms.join(' '), (t) => (t.length > 6 ? 0.2 : false), 20);
+  const results = index.facts
+    .search(terms.join(' '), (t) => (t.length > 6 ? 0.2 : false), 20)
+    .filter((r) => visibleTo(ctx, index.factDocs[r.id] as FactDoc));
   const top = results[0];
   if (!top) return undefined;
   // Honesty guard: one shared word ("capital", "cost") is not enough to claim the knowledge base knows.

@@ -57,13 +57,27 @@ export function rankDocs(
       (term) => (term.length > 5 ? 0.2 : false),
     );
   }
+  // With no content words, the other records the question names still order the statements ("who spoke for
+  // Sony at the launch" puts Sony's quote first among the launch quotes).
+  const others = ctx.mentions.filter((m) => m.surfaces.every((s) => !scope.includes(s.record.id)));
+  const otherWords = others.flatMap((m) => m.typed.split(' '));
+  const byName =
+    terms.length === 0 && otherWords.length
+      ? index.facts.scoreScope({ queries: [{ queries: otherWords }] }, inScope, () => false)
+      : new Map<number, number>();
+  const maxName = Math.max(1e-9, ...byName.values());
   const docs = [...inScope]
     .map((id) => index.factDocs[id] as FactDoc)
+    .filter((d) => visibleTo(ctx, d))
     .filter((d) => !opts.exclude?.has(d.id) && (scores.has(d.id) || topics.has(d.topic)))
     .filter((d) => !opts.noRelations || (d.topic !== 'relation' && d.topic !== 'role'))
     .filter((d) => !opts.only || opts.only(d));
   const max = Math.max(1, ...scores.values());
-  const value = (d: FactDoc) => (scores.get(d.id) ?? 0) / max + (topics.has(d.topic) ? 0.5 : 0) - d.id * 1e-6;
+  const value = (d: FactDoc) =>
+    (scores.get(d.id) ?? 0) / max +
+    (topics.has(d.topic) ? 0.5 : 0) +
+    (0.4 * (byName.get(d.id) ?? 0)) / maxName -
+    d.id * 1e-6;
   return docs.sort((a, b) => value(b) - value(a)).slice(0, opts.limit ?? 4);
 }
 
@@ -74,7 +88,7 @@ export function spellingNote(ctx: Ctx, record: KbRecord): string {
   );
   for (const g of garbledAliases(record)) {
     if (typed.has(normalize(g)))
-      return ` ("${g}" is a garbled spelling of ${record.name} in a machine-translated seed article.)`;
+      return ` ("${g}" is a garbled spelling of ${record.name} in a machine translation of an article.)`;
   }
   return '';
 }
@@ -121,4 +135,11 @@ export function topicsFor(ask: Ask): Topic[] {
   if (asks(ask, 'membership', 'whyNot') || asks(ask, 'members')) topics.push('membership');
   if (asks(ask, 'release')) topics.push('release');
   return topics;
+}
+
+/** A correction of a garbled spelling is shown only to a member who typed that spelling. */
+export function visibleTo(ctx: Ctx, doc: FactDoc): boolean {
+  if (!doc.spellings) return true;
+  const q = ` ${ctx.q.norm} `;
+  return doc.spellings.some((s) => q.includes(` ${s} `));
 }
