@@ -12,6 +12,14 @@ import { linkEntities } from '../src/search/link.js';
 import { VALID_FILES, writeKnowledgeDir } from './support/kb-fixture.js';
 
 const FILES = {
+  'organizations.yaml': VALID_FILES['organizations.yaml']?.replace(
+    '    involvement:\n',
+    `    facts:
+      - topic: note
+        text: IBM also sells mainframe computers to banks.
+        sources: [src-a]
+    involvement:\n`,
+  ),
   'initiatives.yaml': VALID_FILES['initiatives.yaml']?.replace(
     '    facts:\n',
     `    facts:
@@ -51,6 +59,18 @@ describe('answerability', () => {
     expect(r.answered).toBe(true);
     expect(r.answer).toContain('IBM');
     expect(r.confidence).toBeGreaterThanOrEqual(0.8);
+  });
+});
+
+describe('supporting statements', () => {
+  it('leaves out a statement that does not bear on the ask', () => {
+    const r = answer('is IBM in the AI Alliance?', index);
+    expect(r.answer).toMatch(/^Yes — IBM co-founded/);
+    expect(r.answer).not.toContain('mainframe');
+  });
+
+  it('keeps it when the ask is about it', () => {
+    expect(answer('does IBM sell mainframes?', index).answer).toContain('mainframe computers');
   });
 });
 

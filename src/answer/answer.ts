@@ -1,4 +1,4 @@
-import type { KbRecord, RecordKind } from '../knowledge/schema.js';
+import type { KbRecord } from '../knowledge/schema.js';
 import type { SearchIndex } from '../search/index.js';
 import { linkEntities, type Mention } from '../search/link.js';
 import { readAsk } from './ask.js';
@@ -9,38 +9,9 @@ import { mergeAnswers, recordTargets, splitQuestion } from './parts.js';
 import { readQuestion } from './question.js';
 import { refuse } from './refuse.js';
 import { route } from './route.js';
+import type { Answer } from './types.js';
 
-/** The record an answer is about. */
-export interface Subject {
-  id: string;
-  name: string;
-  kind: RecordKind;
-}
-
-/** A source cited by an answer. `url` is null when the source has no web address (e.g. a repository path). */
-export interface AnswerSource {
-  id: string;
-  title: string;
-  url: string | null;
-}
-
-/** A record the user may have meant. */
-export interface Suggestion {
-  id: string;
-  name: string;
-}
-
-/** What `answer()` returns: plain text plus everything a front end needs to present and cite it. */
-export interface Answer {
-  answered: boolean;
-  /** Plain text, at most 1500 characters, direct answer first. */
-  answer: string;
-  /** 0..1; below 0.6 front ends should offer the suggestions. */
-  confidence: number;
-  subject: Subject | null;
-  sources: AnswerSource[];
-  suggestions: Suggestion[];
-}
+export type { Answer, AnswerSource, Subject, Suggestion } from './types.js';
 
 /**
  * Answers a free question from the knowledge base. Pure and synchronous: the same index and question give the

@@ -58,6 +58,8 @@ function findCue(cue: CompiledCue, words: readonly string[], taken: ReadonlySet<
   return undefined;
 }
 
+const PROFILE_WORDS = new Set(['what', 'whats', 'who', 'whos']);
+
 const YES_NO = /^(is|are|was|were|did|does|do|has|have|had|can|will|would|isn|isnt|didn|didnt)\b/;
 
 /** Reads the asks and the content terms of a question, given the places that name records. */
@@ -83,6 +85,9 @@ export function readAsk(q: Question, mentions: readonly Mention[]): Ask {
     }
     if (hit && rule.ask !== 'context') types.push(rule.ask);
   }
+  // "what's Roadzen…", "who Lisa Su is": a question word right before a name asks what or who it is.
+  if (!types.includes('overview') && mentions.some((m) => PROFILE_WORDS.has(words[m.start - 1] ?? '')))
+    types.push('overview');
   const content: string[] = [];
   const namedWords: string[] = [];
   const cueWords: string[] = [];

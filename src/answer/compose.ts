@@ -2,7 +2,7 @@ import type { KbRecord } from '../knowledge/schema.js';
 import type { FactDoc, SearchIndex } from '../search/index.js';
 import type { Mention } from '../search/link.js';
 import { normalize } from '../text/normalize.js';
-import type { Answer, AnswerSource } from './answer.js';
+import type { Answer, AnswerSource } from './types.js';
 
 /** What a handler found, before it is fitted to size. */
 export interface Draft {

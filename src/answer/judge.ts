@@ -3,6 +3,7 @@ import type { KbRecord } from '../knowledge/schema.js';
 import type { FactDoc } from '../search/index.js';
 import { informativeness } from '../text/english.js';
 import { normalize } from '../text/normalize.js';
+import { asks } from './ask.js';
 import type { Draft } from './compose.js';
 import type { Ctx } from './context.js';
 import { type Coverage, coverage } from './coverage.js';
@@ -148,9 +149,10 @@ export function judge(ctx: Ctx, routedDraft: Draft | undefined): Plan {
     !(draft?.generic && specific && cues.length)
   ) {
     if (!draft) return { kind: 'refuse', about, missing: [] };
+    const kept = supportingOnly(ctx, draft, cues);
     return {
       kind: 'answer',
-      draft: draft.sure ? draft : { ...draft, confidence: Math.min(draft.confidence, UNSURE_CAP) },
+      draft: kept.sure ? kept : { ...kept, confidence: Math.min(kept.confidence, UNSURE_CAP) },
     };
   }
   const routed = draft
@@ -214,7 +216,27 @@ export function judge(ctx: Ctx, routedDraft: Draft | undefined): Plan {
     // may be about something near it.
     chosen === draft && draft.sure && ratio >= 1 ? 1 : UNSURE_CAP,
   );
-  return { kind: 'answer', draft: { ...chosen, confidence } };
+  return { kind: 'answer', draft: { ...supportingOnly(ctx, chosen, cues), confidence } };
+}
+
+/**
+ * Supporting statements under a lead stay only when they bear on the ask: they share its words or cue words,
+ * their topic is the kind asked for, or they name another record the question names. A list keeps its items.
+ */
+function supportingOnly(ctx: Ctx, draft: Draft, cues: readonly string[]): Draft {
+  if (!draft.lead || draft.listStyle) return draft;
+  const words = [...ctx.ask.content, ...cues];
+  const others = namedRecords(ctx).records.filter((r) => r.id !== draft.subject.id);
+  // "What is X…?" asks for X's profile too: X's own statements bear on it.
+  const profile = asks(ctx.ask, 'overview');
+  const docs = draft.docs.filter(
+    (d) =>
+      (profile && d.recordId === draft.subject.id) ||
+      (words.length > 0 && coverage(words, [d], [], ctx.index).ratio > 0) ||
+      slotFit(d, ctx.ask, ctx.q, false) >= 0.3 ||
+      (others.length > 0 && namesShare(d, [draft.subject, ...others]) > 0.5),
+  );
+  return docs.length === draft.docs.length ? draft : { ...draft, docs };
 }
 
 /**
@@ -223,7 +245,7 @@ export function judge(ctx: Ctx, routedDraft: Draft | undefined): Plan {
  */
 function unknownThing(word: string, index: Ctx['index']): boolean {
   if (word.length < 4 || /(?:ed|ing)$/.test(word)) return false;
-  return informativeness(word) >= TELLING && !index.facts.has(word) && !index.vocab.has(word);
+  return informativeness(word) >= 1 && !index.facts.has(word) && !index.vocab.has(word);
 }
 
 /** The highest confidence of an answer that is not a typed answer covering the whole ask. */

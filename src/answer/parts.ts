@@ -1,9 +1,9 @@
 import type { Mention } from '../search/link.js';
-import type { Answer } from './answer.js';
 import { asks } from './ask.js';
 import { dedupeSentences, MAX_ANSWER_CHARS } from './compose.js';
 import type { Ctx } from './context.js';
 import { type Question, readQuestion } from './question.js';
+import type { Answer } from './types.js';
 
 /** At most this many questions in one message are answered. */
 const MAX_PARTS = 2;

@@ -2,8 +2,8 @@ import type { KbRecord } from '../knowledge/schema.js';
 import type { SearchIndex } from '../search/index.js';
 import type { Mention } from '../search/link.js';
 import { shortName, withArticle } from '../search/render.js';
-import type { Answer } from './answer.js';
 import { joinList, uniqueRecords } from './handlers/shared.js';
+import type { Answer } from './types.js';
 
 const TOPIC_LABEL: Record<string, string> = {
   history: 'history',

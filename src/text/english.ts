@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 
 /** How many of the most frequent spoken-English words are ranked; rarer words all count as rare. */
-const RANKED = 6000;
+const RANKED = 40000;
 
 /** Word → its rank among the most frequent words of spoken English (SUBTLEX-US), for the top {@link RANKED}. */
 const RANKS: ReadonlyMap<string, number> = (() => {
@@ -17,7 +17,7 @@ const RANKS: ReadonlyMap<string, number> = (() => {
 })();
 
 /**
- * How much a word says on its own, 0.3..1: everyday words ("brought", "people", "gets") say little, rare ones
+ * How much a word says on its own, 0.3..1 (1 for words rarer than the 15,000 most frequent): everyday words ("brought", "people", "gets") say little, rare ones
  * ("revenue", "hometown") a lot. Weighs the terms a confident answer has to cover.
  */
 export function informativeness(word: string): number {
@@ -25,5 +25,6 @@ export function informativeness(word: string): number {
   if (rank === undefined) return 1;
   if (rank < 1500) return 0.3;
   if (rank < 4000) return 0.6;
-  return 0.85;
+  if (rank < 6000) return 0.85;
+  return rank < 15000 ? 0.9 : 1;
 }

@@ -1,10 +1,11 @@
 import type { KbRecord, Person } from '../../knowledge/schema.js';
+import type { FactDoc } from '../../search/index.js';
 import { roleSentence, roleSpan, shortName, withArticle } from '../../search/render.js';
 import { normalize } from '../../text/normalize.js';
 import { asks } from '../ask.js';
 import type { Draft } from '../compose.js';
 import type { Ctx } from '../context.js';
-import { foundersOf, joinList, type Rec, rankDocs, spellingNote } from './shared.js';
+import { foundersOf, joinList, type Rec, rankDocs, spellingNote, visibleTo } from './shared.js';
 
 export function personOverview(ctx: Ctx, person: Rec<'person'>, score: number): Draft {
   const roles = person.roles.map((r) =>
@@ -68,11 +69,24 @@ export function personCareer(
 }
 
 export function personQuotes(ctx: Ctx, person: Rec<'person'>, score: number): Draft {
-  const docs = rankDocs(ctx, [person.id], {
+  const own = rankDocs(ctx, [person.id], {
     topics: ['quote'],
     limit: 3,
     only: (d) => d.recordId === person.id && (d.topic === 'quote' || d.quote !== undefined),
   });
+  // What they said is often recorded under the initiative they spoke about ("Analyst X said 'the jury is out'").
+  const name = ` ${normalize(person.name)} `;
+  const elsewhere = ctx.index.facts
+    .search(person.name, () => false, 20)
+    .map((h) => ctx.index.factDocs[h.id] as FactDoc)
+    .filter(
+      (d) =>
+        d.recordId !== person.id &&
+        visibleTo(ctx, d) &&
+        (d.topic === 'quote' || d.quote !== undefined || /['‘“"]/.test(d.text)) &&
+        ` ${normalize(d.text)} `.includes(name),
+    );
+  const docs = [...own, ...elsewhere].slice(0, 3);
   if (docs.length === 0) return personOverview(ctx, person, score);
   return {
     subject: person,
