@@ -58,8 +58,9 @@ export function shutdownSignal(
 
 /**
  * The one shutdown path of a bot process (`npm start`, or one shard): waits for `signalled`, then stops `bot`
- * (no new interactions; those in flight finish, bounded by the router's drain timeout) and resolves with the exit
- * code: 0 after a clean stop, 1 if stopping failed. The caller exits with it.
+ * (interactions already on their way are still answered, ≤ 1 s; then nothing new is taken and those in flight
+ * finish, ≤ 10 s) and resolves with the exit code: 0 after a clean stop, 1 if stopping failed. The caller exits
+ * with it.
  */
 export async function runUntilSignalled(
   bot: Stoppable,
@@ -67,7 +68,7 @@ export async function runUntilSignalled(
   signalled: Promise<NodeJS.Signals> = shutdownSignal(logger),
 ): Promise<number> {
   const signal = await signalled;
-  logger.info({ signal }, 'shutting down: no new interactions, finishing those in flight');
+  logger.info({ signal }, 'shutting down');
   try {
     await bot.stop();
     return 0;

@@ -50,6 +50,8 @@ export class InteractionRouter {
   readonly #inFlight = new Set<Promise<void>>();
   readonly #notifyLimits: NotifyLimits;
   #accepting = true;
+  /** When the last interaction arrived (performance.now()). */
+  #lastArrival = Number.NEGATIVE_INFINITY;
 
   constructor(
     context: RouterContext,
@@ -74,6 +76,7 @@ export class InteractionRouter {
 
   /** Handles one interaction; never rejects. */
   handle(interaction: Interaction): Promise<void> {
+    this.#lastArrival = performance.now();
     const task = this.#route(interaction).catch((error: unknown) => {
       this.#logger.error({ err: error, interaction: interaction.id }, 'interaction routing failed');
     });
@@ -85,6 +88,28 @@ export class InteractionRouter {
   /** Stops taking new interactions (they get a "restarting" note). */
   stopAccepting(): void {
     this.#accepting = false;
+  }
+
+  /**
+   * Waits until no interaction has arrived for `quietMs`, at most `maxMs`: the first step of a shutdown. Discord
+   * had already sent what is on its way when the signal came (a burst is often still on the socket, unread), and
+   * answering those beats telling the members to ask again. Before deciding it is quiet, the event loop gets one
+   * more turn, so data already waiting on the socket is read first.
+   */
+  async settle(quietMs = 250, maxMs = 1000): Promise<void> {
+    const deadline = performance.now() + maxMs;
+    for (;;) {
+      const now = performance.now();
+      if (now >= deadline) return;
+      const wait = this.#lastArrival + quietMs - now;
+      if (wait > 0) {
+        await new Promise((resolve) => setTimeout(resolve, Math.min(wait, deadline - now)));
+        continue;
+      }
+      const seen = this.#lastArrival;
+      await new Promise((resolve) => setImmediate(resolve));
+      if (this.#lastArrival === seen) return;
+    }
   }
 
   /** Waits for in-flight interactions, at most `timeoutMs`. */

@@ -196,8 +196,11 @@ export async function startBot(options: StartOptions): Promise<BotHandle> {
   let stopping: Promise<void> | undefined;
   const stop = () => {
     stopping ??= (async () => {
+      // Answer what is already on its way (≤ 1 s), then take nothing new and finish what runs (≤ 10 s).
+      await router.settle();
       router.stopAccepting();
       mentions.stopAccepting();
+      logger.info({ inFlight: router.inFlight }, 'taking no new interactions; finishing those in flight');
       await Promise.all([router.drain(), mentions.drain()]);
       await feedback.close();
       await client.destroy();
