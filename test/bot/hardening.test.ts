@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StartRefused, startBot } from '../../src/bot/start.js';
 import { loadConfig } from '../../src/config.js';
@@ -60,12 +63,14 @@ describe('discord.js caches', () => {
 describe('a moderator role that is a server id', () => {
   it('is refused once the bot sees it is in that server, in one line, and the bot disconnects', async () => {
     const emulator = await startEmulator();
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'hardening-data-'));
     try {
       const config = loadConfig({
         DISCORD_TOKEN: emulator.token,
         DISCORD_APPLICATION_ID: emulator.applicationId,
         DISCORD_API_URL: emulator.apiUrl,
         MODERATOR_ROLE_IDS: DEFAULT_GUILD_ID,
+        DATA_DIR: dataDir,
       });
       const failure = await startBot({ config, logger: createLogger('silent') }).catch((e: unknown) => e);
       expect(failure).toBeInstanceOf(StartRefused);
@@ -79,6 +84,7 @@ describe('a moderator role that is a server id', () => {
       );
     } finally {
       await emulator.close();
+      await rm(dataDir, { recursive: true, force: true });
     }
   });
 });
