@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: the whole benchmark in one command. Prints progress to stderr and the tables to stdout, and
- * writes bench/results.json. Each part runs in its own process (bench/engine.ts per size, bench/reload.ts, bench/shards.ts,
- * bench/e2e.ts) so one part's heap and JIT state don't colour the next.
+ * writes bench/results.json. Each part runs in its own process (bench/engine.ts per size, bench/reload.ts,
+ * bench/e2e.ts, bench/refused-reload.ts, bench/shards.ts) so one part's heap and JIT state don't colour the next.
  *
  *   npm run bench [-- --quick] [-- --sizes real,1000,10000,100000] [-- --out bench/results.json]
  *
@@ -16,6 +16,7 @@ import { parseArgs } from 'node:util';
 import type { E2EResult } from './e2e.js';
 import type { EngineResult } from './engine.js';
 import type { FeedbackBenchResult } from './feedback.js';
+import type { RefusedResult } from './refused-reload.js';
 import type { ReloadResult } from './reload.js';
 import type { ShardsResult } from './shards.js';
 import { ms, progress, table, times } from './stats.js';
@@ -28,6 +29,7 @@ const { values } = parseArgs({
     'skip-e2e': { type: 'boolean', default: false },
     'skip-reload': { type: 'boolean', default: false },
     'skip-shards': { type: 'boolean', default: false },
+    'skip-refused': { type: 'boolean', default: false },
     'skip-feedback': { type: 'boolean', default: false },
   },
 });
@@ -78,6 +80,7 @@ function targets(
   reload: ReloadResult[],
   e2e: E2EResult | undefined,
   feedback: FeedbackBenchResult | undefined,
+  refused: RefusedResult | undefined,
 ): Target[] {
   const out: Target[] = [];
   const bySize = (kb: string) => engine.find((e) => e.kb === kb);
@@ -127,6 +130,18 @@ function targets(
       met: stale && pause <= 50,
     });
   }
+  for (const run of refused?.runs ?? []) {
+    if (!run.refused)
+      out.push({ target: `refused reload (${run.case}) is refused`, reached: 'it was not', met: false });
+    check(`refused reload (${run.case}): longest event-loop stall`, run.maxStallMs, 50);
+    if (run.ask.n > 0) check(`refused reload (${run.case}): /ask p99 meanwhile`, run.ask.p99, 100);
+    if (run.late + run.lost > 0)
+      out.push({
+        target: `refused reload (${run.case}): no /ask late or lost`,
+        reached: `${run.late} late, ${run.lost} lost`,
+        met: false,
+      });
+  }
   return out;
 }
 
@@ -171,6 +186,7 @@ function printTables(
   reload: ReloadResult[],
   e2e: E2EResult | undefined,
   feedback: FeedbackBenchResult | undefined,
+  refused: RefusedResult | undefined,
   goals: Target[],
   shards: ShardsResult | undefined,
 ) {
@@ -372,6 +388,43 @@ function printTables(
       `Main-thread event-loop delay over the same asks: p99 ${ms(feedback.loopDelay.off.p99)} ms with feedback off, ${ms(feedback.loopDelay.on.p99)} ms on (max ${ms(feedback.loopDelay.off.max)} / ${ms(feedback.loopDelay.on.max)} ms); database file ${feedback.fileMiB} MiB.`,
     );
   }
+  if (refused) {
+    lines.push(
+      '',
+      `## A refused /reload of one large file while /ask arrives at ${refused.rate}/s (bot process, emulator)`,
+      '',
+    );
+    lines.push(
+      table(
+        [
+          'case',
+          'file',
+          'refused in',
+          'peak RSS (before)',
+          'longest stall',
+          'longest lag',
+          '/ask meanwhile',
+          'p50',
+          'p99',
+          'max',
+          'late / lost',
+        ],
+        refused.runs.map((r) => [
+          r.case,
+          `${r.fileMiB} MiB`,
+          `${r.checkedMs} ms`,
+          `${r.peakRssMiB} MiB (${r.rssBeforeMiB})`,
+          `${ms(r.maxStallMs)} ms`,
+          `${ms(r.maxLagMs)} ms`,
+          String(r.ask.n),
+          ms(r.ask.p50),
+          ms(r.ask.p99),
+          ms(r.ask.max),
+          `${r.late} / ${r.lost}`,
+        ]),
+      ),
+    );
+  }
   if (shards) lines.push(...shardTables(shards));
   lines.push(
     '',
@@ -432,7 +485,10 @@ async function main() {
   const feedback = values['skip-feedback']
     ? undefined
     : await child<FeedbackBenchResult>('bench/feedback.ts', ['--asks', quick ? '5000' : '20000']);
-  const goals = targets(engine, reload, e2e, feedback);
+  const refused = values['skip-refused']
+    ? undefined
+    : await child<RefusedResult>('bench/refused-reload.ts', ['--mib', quick ? '10' : '25']);
+  const goals = targets(engine, reload, e2e, feedback, refused);
   const results = {
     command: 'npm run bench',
     date: new Date().toISOString(),
@@ -443,11 +499,12 @@ async function main() {
     reload,
     e2e: e2e ?? null,
     feedback: feedback ?? null,
+    refusedReload: refused ?? null,
     shards: shards ?? null,
     targets: goals,
   };
   writeFileSync(values.out, `${JSON.stringify(results, null, 2)}\n`);
-  printTables(engine, reload, e2e, feedback, goals, shards);
+  printTables(engine, reload, e2e, feedback, refused, goals, shards);
   rmSync(work, { recursive: true, force: true });
   progress(`done in ${results.durationSeconds} s; wrote ${values.out}`);
 }

@@ -1,7 +1,6 @@
 import { ApplicationCommandType, ContextMenuCommandBuilder, MessageFlags } from 'discord.js';
 import type { Command } from '../src/bot/command.js';
 import { ANY_CONTEXT, ANY_INSTALL, publicRepliesShown } from '../src/bot/contexts.js';
-import { cooldownMessage } from '../src/bot/cooldown.js';
 import { UserError } from '../src/bot/errors.js';
 import { askQuestion, questionFromMessage } from '../src/bot/questions.js';
 import { NO_PINGS } from '../src/bot/respond.js';
@@ -24,21 +23,13 @@ const data = new ContextMenuCommandBuilder()
 export default {
   kind: 'message',
   data,
+  cooldown: true,
 
   async execute(interaction, ctx) {
     const target = interaction.targetMessage;
     const question = questionFromMessage(target.content);
     if (!question)
       throw new UserError('That message has no text to ask about — try it on a message with a question.');
-    const wait = ctx.cooldown.take(interaction.user.id);
-    if (!wait.ok) {
-      await interaction.reply({
-        content: cooldownMessage(wait.retryAt),
-        flags: MessageFlags.Ephemeral,
-        allowedMentions: NO_PINGS,
-      });
-      return;
-    }
     const asked = askQuestion(question, 'message-menu', ctx, {
       guildId: interaction.guildId,
       userId: interaction.user.id,

@@ -1,7 +1,6 @@
 import { MessageFlags, SlashCommandBuilder } from 'discord.js';
 import type { Command } from '../src/bot/command.js';
 import { ANY_CONTEXT, ANY_INSTALL } from '../src/bot/contexts.js';
-import { cooldownMessage } from '../src/bot/cooldown.js';
 import { UserError } from '../src/bot/errors.js';
 import { askQuestion, MAX_QUESTION } from '../src/bot/questions.js';
 import { NO_PINGS } from '../src/bot/respond.js';
@@ -27,19 +26,11 @@ const data = new SlashCommandBuilder()
 /** /ask: a sourced answer, an unsure answer with "Did you mean…?", or an honest "not in the knowledge base". */
 export default {
   data,
+  cooldown: true,
 
   async execute(interaction, ctx) {
     const question = interaction.options.getString('question', true);
     const privately = interaction.options.getBoolean('private') ?? false;
-    const wait = ctx.cooldown.take(interaction.user.id);
-    if (!wait.ok) {
-      await interaction.reply({
-        content: cooldownMessage(wait.retryAt),
-        flags: MessageFlags.Ephemeral,
-        allowedMentions: NO_PINGS,
-      });
-      return;
-    }
     const asked = askQuestion(question, 'slash', ctx, {
       guildId: interaction.guildId,
       userId: interaction.user.id,

@@ -56,6 +56,7 @@ const isTopic = (value: string | null): value is InitiativeTopic =>
 /** /initiative: a paged card with buttons to switch topic in place; only the asker can press them. */
 export default {
   data,
+  notifies: 'mention',
 
   async autocomplete(interaction, ctx) {
     const typed = interaction.options.getFocused();
@@ -74,7 +75,7 @@ export default {
       page: 0,
       ownerId: interaction.user.id,
     });
-    const mention = mentionTarget(interaction.options.getUser('mention'));
+    const mention = mentionTarget(ctx.notify);
     await interaction.reply({
       ...(mention.content ? { content: mention.content } : {}),
       embeds: card.embeds,

@@ -3,19 +3,13 @@ import {
   InteractionContextType,
   MessageFlags,
   PermissionFlagsBits,
-  type RepliableInteraction,
   SlashCommandBuilder,
 } from 'discord.js';
 import type { BotContext, Command } from '../src/bot/command.js';
 import { UserError } from '../src/bot/errors.js';
-import { isModerator } from '../src/bot/permissions.js';
 import { NO_PINGS } from '../src/bot/respond.js';
 import { missesPage, parsePageId } from '../src/present/misses-page.js';
 import type { MissGroup } from '../src/storage/misses.js';
-
-/** The polite refusal for members who may not see what others asked. */
-export const NOT_A_MODERATOR =
-  '🔒 Sorry — only moderators (Manage Server permission or a moderator role) can see missed questions.';
 
 /** Shown when the feedback database can't be opened or written; the bot keeps answering meanwhile. */
 export const STORAGE_UNAVAILABLE =
@@ -41,7 +35,7 @@ const data = new SlashCommandBuilder()
       .setMinValue(1)
       .setMaxValue(365),
   )
-  // Hidden from members without Manage Server by default; admins can change that, so the handler checks again.
+  // Hidden from members without Manage Server by default; admins can change that, so the router checks again.
   .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
   // A server's own questions, for its moderators: never offered in DMs or to a member's own install.
   .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
@@ -61,24 +55,20 @@ function nameOf(ctx: BotContext): (id: string) => string {
   return (id) => kb.byId.get(id)?.name ?? id;
 }
 
-async function refuse(interaction: RepliableInteraction, ctx: BotContext): Promise<void> {
-  ctx.logger.warn({ user: interaction.user.id }, 'misses refused: not a moderator');
-  await interaction.reply({
-    content: NOT_A_MODERATOR,
-    flags: MessageFlags.Ephemeral,
-    allowedMentions: NO_PINGS,
-  });
+/** The server whose misses to show; the command is registered for servers only. */
+function serverOf(interaction: { guildId: string | null }): string {
+  if (!interaction.guildId) throw new UserError('Missed questions are kept per server: run /misses in one.');
+  return interaction.guildId;
 }
 
 /** /misses (moderators): what members asked that the bot refused, was unsure about, or got voted down, privately. */
 export default {
   data,
+  moderatorOnly: true,
 
   async execute(interaction, ctx) {
-    if (!isModerator(interaction, ctx.config.moderatorRoleIds) || !interaction.guildId)
-      return refuse(interaction, ctx);
     const days = interaction.options.getInteger('days') ?? DEFAULT_DAYS;
-    const groups = await load(ctx, interaction.guildId, days);
+    const groups = await load(ctx, serverOf(interaction), days);
     ctx.logger.info({ days, groups: groups.length }, 'misses listed');
     await interaction.reply({
       ...missesPage({ groups, days, page: 0, nameOf: nameOf(ctx) }),
@@ -91,9 +81,7 @@ export default {
     const target = interaction.isButton() ? parsePageId(interaction.customId) : undefined;
     if (!target || !interaction.isButton())
       throw new UserError('This button is no longer available — run /misses again.');
-    if (!isModerator(interaction, ctx.config.moderatorRoleIds) || !interaction.guildId)
-      return refuse(interaction, ctx);
-    const groups = await load(ctx, interaction.guildId, target.days);
+    const groups = await load(ctx, serverOf(interaction), target.days);
     await interaction.update({
       ...missesPage({ groups, days: target.days, page: target.page, nameOf: nameOf(ctx) }),
       allowedMentions: NO_PINGS,

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import {
   ApplicationIntegrationType,
   InteractionContextType,
@@ -7,34 +6,23 @@ import {
   SlashCommandBuilder,
 } from 'discord.js';
 import type { Command } from '../src/bot/command.js';
-import { isModerator } from '../src/bot/permissions.js';
 import { NO_PINGS } from '../src/bot/respond.js';
 import { type NowAnsweredSummary, recentMissesNowAnswered } from '../src/feedback/now-answered.js';
-import type { Problem } from '../src/knowledge/problems.js';
+import { relativeTo } from '../src/knowledge/problems.js';
 import { reloadReport } from '../src/present/reload-report.js';
 import { withShardReport } from '../src/present/shard-reload.js';
 import { reloadEveryShard } from '../src/shard/reload.js';
-
-/** The polite refusal for members who may not reload. */
-export const NOT_A_MODERATOR =
-  '🔒 Sorry — only moderators (Manage Server permission or a moderator role) can reload the knowledge base.';
 
 const data = new SlashCommandBuilder()
   .setName('reload')
   .setDescription(
     'Reload the knowledge base from disk; the current one keeps serving if the new one is invalid',
   )
-  // Hidden from members without Manage Server by default; admins can change that, so execute() checks again.
+  // Hidden from members without Manage Server by default; admins can change that, so the router checks again.
   .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
   // Moderators reload the bot their server runs: never offered in DMs or to a member's own install.
   .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
   .setContexts(InteractionContextType.Guild);
-
-/** Problem paths relative to the knowledge directory's parent: `knowledge/people.yaml:12`, not an absolute path. */
-function relativeTo(dir: string): (p: Problem) => Problem {
-  const base = path.dirname(path.resolve(dir));
-  return (p) => ({ ...p, file: path.relative(base, path.resolve(p.file)) || p.file });
-}
 
 /**
  * /reload (moderators): validates the knowledge directory and swaps it in only when it is valid; under the shard
@@ -42,17 +30,9 @@ function relativeTo(dir: string): (p: Problem) => Problem {
  */
 export default {
   data,
+  moderatorOnly: true,
 
   async execute(interaction, ctx) {
-    if (!isModerator(interaction, ctx.config.moderatorRoleIds)) {
-      ctx.logger.warn({ user: interaction.user.id }, 'reload refused: not a moderator');
-      await interaction.reply({
-        content: NOT_A_MODERATOR,
-        flags: MessageFlags.Ephemeral,
-        allowedMentions: NO_PINGS,
-      });
-      return;
-    }
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
     const before = ctx.store.current.index;
     const result = await ctx.store.reload(ctx.config.knowledgeDir);

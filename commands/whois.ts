@@ -32,6 +32,7 @@ const data = new SlashCommandBuilder()
  */
 export default {
   data,
+  notifies: 'mention',
 
   async autocomplete(interaction, ctx) {
     const typed = interaction.options.getFocused();
@@ -45,7 +46,7 @@ export default {
     if (!found.found)
       throw new UserError(notFoundMessage(name, 'an organization or person', found.suggestions));
     const card = whoisCard(found.record, index, found.garbledSpelling);
-    const mention = mentionTarget(interaction.options.getUser('mention'));
+    const mention = mentionTarget(ctx.notify);
     await interaction.reply({
       ...(mention.content ? { content: mention.content } : {}),
       embeds: [card.embed],

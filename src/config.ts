@@ -38,18 +38,57 @@ const HELP: Record<string, string> = {
   MODERATOR_ROLE_IDS: 'optional: comma-separated role IDs (17–20 digits each) allowed to /reload and /misses',
   LOG_LEVEL: `optional: one of ${LOG_LEVELS.join(', ')}`,
   ASK_COOLDOWN_SECONDS: 'optional: seconds a member waits between /ask questions (0 turns it off; default 5)',
-  DATA_DIR: "optional: the directory for the bot's own files, such as the feedback database (default ./data)",
+  DATA_DIR:
+    "optional: the directory for the bot's own files: the feedback database, the last good knowledge base (default ./data)",
   FEEDBACK: 'optional: on or off — record questions and 👍/👎 votes for /misses (default on)',
   FEEDBACK_RETENTION_DAYS: 'optional: days recorded questions and votes are kept, 1–3650 (default 90)',
   MENTION_CHANNEL_IDS:
     'optional: comma-separated channel IDs (17–20 digits each) where @mentions are answered; empty means every channel',
   MENTION_CHANNEL_LIMIT:
     'optional: answers to @mentions per channel per minute (0 turns mention answers off; default 5)',
+  KNOWLEDGE_MAX_BYTES:
+    'optional: the most knowledge YAML the bot reads, e.g. 50MB (default), 512KB or 1000000',
+  KNOWLEDGE_STRICT_START:
+    'optional: true refuses to start on a broken knowledge base instead of serving the last good one (default false)',
+  NOTIFY_PER_MEMBER:
+    'optional: notifications (mention:) one member may send per 10 minutes (default 5; 0 = none)',
+  NOTIFY_PER_SERVER:
+    'optional: notifications (mention:) the bot sends per server per 10 minutes (default 30)',
   SHARD_COUNT:
     'optional: "auto" (the count Discord recommends) or a number of shards; unset runs one process without sharding',
   SHARD_IDS:
     'optional: comma-separated shard ids this machine runs (e.g. 0,1), with SHARD_COUNT set to the total number',
 };
+
+const SIZE_UNITS: Record<string, number> = { '': 1, b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 };
+
+/** `50MB`, `512 KB`, `1000000`: a size in bytes (KB/MB/GB are binary, as `ls -h` shows them). */
+const byteSize = z
+  .string()
+  .trim()
+  .transform((s, ctx) => {
+    const m = /^(\d+(?:\.\d+)?)\s*(b|kb|kib|mb|mib|gb|gib)?$/i.exec(s);
+    const unit = (m?.[2] ?? '').toLowerCase().replace('i', '');
+    const bytes = m ? Math.floor(Number(m[1]) * (SIZE_UNITS[unit] ?? 1)) : Number.NaN;
+    if (!Number.isFinite(bytes) || bytes < 1024) {
+      ctx.addIssue({ code: 'custom', message: 'must be a size of at least 1KB, e.g. 50MB' });
+      return z.NEVER;
+    }
+    return bytes;
+  });
+
+const booleanFlag = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'must be true or false' }))
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const perTenMinutes = z.coerce
+  .number({ error: 'must be a whole number' })
+  .int('must be a whole number')
+  .min(0, 'must be 0 or more')
+  .max(10_000, 'must be at most 10000');
 
 const discordSchema = {
   DISCORD_TOKEN: z
@@ -58,6 +97,11 @@ const discordSchema = {
     .min(1, 'is empty')
     .refine((t) => !/^bot\s/i.test(t), 'starts with "Bot "; paste the token alone')
     .refine((t) => !/\s/.test(t), 'contains spaces; paste the token alone')
+    // An HTTP header carries printable ASCII only; anything else would fail on the first request, with a stack.
+    .refine(
+      (t) => /^[\x21-\x7e]*$/.test(t),
+      'contains characters an HTTP header cannot carry (only printable ASCII); paste the token alone',
+    )
     .refine((t) => t.length >= 20, 'is too short to be a bot token'),
   DISCORD_APPLICATION_ID: z.string({ error: 'is missing' }).trim().regex(snowflake, 'must be 17–20 digits'),
 };
@@ -113,6 +157,10 @@ const commonSchema = {
     .min(0, 'must be 0 or more')
     .max(60, 'must be at most 60')
     .default(5),
+  KNOWLEDGE_MAX_BYTES: byteSize.default(50 * 1024 ** 2),
+  KNOWLEDGE_STRICT_START: booleanFlag.default(false),
+  NOTIFY_PER_MEMBER: perTenMinutes.default(5),
+  NOTIFY_PER_SERVER: perTenMinutes.default(30),
 };
 
 const shardSchema = {
@@ -154,7 +202,7 @@ export interface BaseConfig {
   moderatorRoleIds: string[];
   logLevel: (typeof LOG_LEVELS)[number];
   askCooldownSeconds: number;
-  /** Where the bot keeps its own files (the feedback database and its member-hash key). */
+  /** Where the bot keeps its own files (the feedback database and its member-hash key, the last good knowledge). */
   dataDir: string;
   /** Whether questions and votes are recorded (`FEEDBACK=off` stores nothing and shows no vote buttons). */
   feedback: boolean;
@@ -164,6 +212,14 @@ export interface BaseConfig {
   mentionChannelIds: string[];
   /** Answers to @mentions per channel per minute; 0 turns mention answers off. */
   mentionChannelLimit: number;
+  /** The most knowledge YAML, in bytes, that a load reads; more is refused with a clear problem. */
+  knowledgeMaxBytes: number;
+  /** Refuse to start on a broken knowledge base instead of starting from the last good snapshot. */
+  knowledgeStrictStart: boolean;
+  /** Notifications one member may have the bot send per 10 minutes. */
+  notifyPerMember: number;
+  /** Notifications the bot sends per server per 10 minutes. */
+  notifyPerServer: number;
 }
 
 /** Configuration of the bot and `npm run deploy`. */
@@ -244,6 +300,10 @@ function base(values: z.infer<z.ZodObject<typeof commonSchema>>): BaseConfig {
     feedbackRetentionDays: values.FEEDBACK_RETENTION_DAYS,
     mentionChannelIds: values.MENTION_CHANNEL_IDS,
     mentionChannelLimit: values.MENTION_CHANNEL_LIMIT,
+    knowledgeMaxBytes: values.KNOWLEDGE_MAX_BYTES,
+    knowledgeStrictStart: values.KNOWLEDGE_STRICT_START,
+    notifyPerMember: values.NOTIFY_PER_MEMBER,
+    notifyPerServer: values.NOTIFY_PER_SERVER,
   };
 }
 
@@ -253,6 +313,11 @@ function base(values: z.infer<z.ZodObject<typeof commonSchema>>): BaseConfig {
  */
 export function loadConfig(env: Env): BotConfig {
   const values = parse({ ...discordSchema, ...commonSchema, ...shardSchema }, env);
+  // A role id equal to the server id is @everyone: every member would be a moderator.
+  if (values.DISCORD_GUILD_ID && values.MODERATOR_ROLE_IDS.includes(values.DISCORD_GUILD_ID))
+    throw new ConfigError([
+      `MODERATOR_ROLE_IDS contains ${values.DISCORD_GUILD_ID}, the id of the server itself (its @everyone role), which would let every member /reload: use a moderator role's id`,
+    ]);
   return {
     ...base(values),
     discordToken: new Secret(values.DISCORD_TOKEN),

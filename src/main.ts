@@ -1,12 +1,13 @@
-import { installProcessHandlers } from './bot/process-handlers.js';
-import { startBot } from './bot/start.js';
+import { installProcessHandlers, runUntilSignalled, shutdownSignal } from './bot/process-handlers.js';
+import { StartRefused, startBot } from './bot/start.js';
 import { type BotConfig, ConfigError, loadConfig, processEnv } from './config.js';
 import { formatProblem, KnowledgeError } from './knowledge/problems.js';
 import { createLogger } from './log.js';
 import { runManager } from './shard/manager.js';
 
 /**
- * `npm start`: configuration → knowledge base → Discord, then run until SIGINT/SIGTERM. Every start-up failure
+ * `npm start`: configuration → knowledge base → Discord, then run until SIGINT/SIGTERM (see
+ * {@link runUntilSignalled}). Every start-up failure
  * ends with a message that says what to fix, and exit code 1.
  */
 function readConfig(): BotConfig | undefined {
@@ -30,7 +31,8 @@ async function main(): Promise<number> {
   if (!config) return 1;
   const logger = createLogger(config.logLevel);
   installProcessHandlers(logger);
-  if (config.sharding) return runManager({ ...config, sharding: config.sharding }, logger);
+  const signalled = shutdownSignal(logger);
+  if (config.sharding) return runManager({ ...config, sharding: config.sharding }, logger, signalled);
 
   let bot: Awaited<ReturnType<typeof startBot>>;
   try {
@@ -39,6 +41,15 @@ async function main(): Promise<number> {
     if (error instanceof KnowledgeError) {
       console.error(`The knowledge base in ${config.knowledgeDir} is invalid; fix these and start again:`);
       for (const p of error.problems) console.error(`  ${formatProblem(p)}`);
+      console.error(
+        config.knowledgeStrictStart
+          ? '(KNOWLEDGE_STRICT_START is set, so the last good copy in DATA_DIR is not used.)'
+          : `(There is no last good copy in ${config.dataDir} to start from yet.)`,
+      );
+      return 1;
+    }
+    if (error instanceof StartRefused) {
+      logger.fatal(error.message);
       return 1;
     }
     if ((error as { code?: unknown }).code === 'TokenInvalid') {
@@ -51,22 +62,9 @@ async function main(): Promise<number> {
     return 1;
   }
 
-  const shutdown = (signal: NodeJS.Signals) => {
-    logger.info({ signal }, 'shutting down');
-    // A second signal means "now": don't wait for in-flight answers again.
-    process.once(signal, () => process.exit(1));
-    bot.stop().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        logger.error({ err: error }, 'error while shutting down');
-        process.exit(1);
-      },
-    );
-  };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
-  return 0;
+  return runUntilSignalled(bot, logger, signalled);
 }
 
-const code = await main();
-if (code !== 0) process.exitCode = code;
+// Exit explicitly: after a clean stop nothing should be left running, and a forgotten handle must not keep a
+// supervisor waiting for its kill timeout.
+process.exit(await main());

@@ -166,6 +166,61 @@ describe('sharding settings', () => {
   });
 });
 
+describe('operational limits', () => {
+  it('defaults the data directory, knowledge size limit, strict start and notification limits', () => {
+    const config = loadConfig(VALID);
+    expect(config.dataDir).toBe('./data');
+    expect(config.knowledgeMaxBytes).toBe(50 * 1024 * 1024);
+    expect(config.knowledgeStrictStart).toBe(false);
+    expect(config.notifyPerMember).toBe(5);
+    expect(config.notifyPerServer).toBe(30);
+  });
+
+  it('reads sizes with or without a unit, and true/false flags', () => {
+    const size = (v: string) => loadOfflineConfig({ KNOWLEDGE_MAX_BYTES: v }).knowledgeMaxBytes;
+    expect(size('50MB')).toBe(52_428_800);
+    expect(size('512 kb')).toBe(524_288);
+    expect(size('1.5GiB')).toBe(1_610_612_736);
+    expect(size('200000')).toBe(200_000);
+    expect(loadOfflineConfig({ KNOWLEDGE_STRICT_START: 'TRUE' }).knowledgeStrictStart).toBe(true);
+    expect(loadOfflineConfig({ KNOWLEDGE_STRICT_START: '0' }).knowledgeStrictStart).toBe(false);
+  });
+
+  it('rejects a bad size, flag or limit, naming each variable', () => {
+    const lines = errorLines({
+      ...VALID,
+      KNOWLEDGE_MAX_BYTES: 'lots',
+      KNOWLEDGE_STRICT_START: 'maybe',
+      NOTIFY_PER_MEMBER: '-1',
+      NOTIFY_PER_SERVER: '2.5',
+    });
+    expect(lines).toEqual([
+      expect.stringMatching(/^KNOWLEDGE_MAX_BYTES must be a size of at least 1KB, e\.g\. 50MB: /),
+      expect.stringMatching(/^KNOWLEDGE_STRICT_START must be true or false: /),
+      expect.stringMatching(/^NOTIFY_PER_MEMBER must be 0 or more: /),
+      expect.stringMatching(/^NOTIFY_PER_SERVER must be a whole number: /),
+    ]);
+  });
+
+  it('refuses a token an HTTP header cannot carry, without showing it', () => {
+    const lines = errorLines({ ...VALID, DISCORD_TOKEN: `${TOKEN}é` });
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^DISCORD_TOKEN contains characters an HTTP header cannot carry/);
+    expect(lines[0]).not.toContain(TOKEN);
+    expect(errorLines({ ...VALID, DISCORD_TOKEN: `${TOKEN}\u0000` })[0]).toMatch(/HTTP header/);
+  });
+
+  it('refuses the server id as a moderator role: it is @everyone', () => {
+    const lines = errorLines({
+      ...VALID,
+      DISCORD_GUILD_ID: '323456789012345678',
+      MODERATOR_ROLE_IDS: '123456789012345678,323456789012345678',
+    });
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^MODERATOR_ROLE_IDS contains 323456789012345678, the id of the server itself/);
+  });
+});
+
 describe('loadOfflineConfig', () => {
   it('needs no Discord variables, so kb:check, ask and eval work without a bot', () => {
     expect(loadOfflineConfig({ KNOWLEDGE_DIR: 'kb' }).knowledgeDir).toBe('kb');

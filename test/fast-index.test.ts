@@ -13,6 +13,7 @@ import { makeQueries } from '../bench/queries.js';
 import { answer } from '../src/answer/answer.js';
 import { loadKnowledge, ParseCache, YamlParser } from '../src/knowledge/load.js';
 import type { KnowledgeBase } from '../src/knowledge/model.js';
+import { checkKnowledgeFile } from '../src/knowledge/parse-file.js';
 import type { KnowledgeError } from '../src/knowledge/problems.js';
 import {
   buildIndex,
@@ -150,13 +151,20 @@ describe('cached and off-thread loading', () => {
   const parser = new YamlParser();
   afterAll(() => parser.close());
 
-  it('parses YAML on a worker thread', async () => {
-    expect(await parser.parse('sources:\n  - id: a\n')).toEqual({
-      id: 0,
-      ok: true,
-      value: { sources: [{ id: 'a' }] },
+  it('checks YAML on a worker thread, problems and their lines included', async () => {
+    const good = Buffer.from(VALID_FILES['sources.yaml'] ?? '');
+    expect(await parser.check('kb/sources.yaml', good)).toEqual(checkKnowledgeFile('kb/sources.yaml', good));
+    expect(await parser.check('kb/x.yaml', Buffer.from('a: 1\nb: [1, 2\n'))).toEqual({
+      ok: false,
+      problems: [
+        {
+          file: 'kb/x.yaml',
+          line: 2,
+          field: '',
+          message: expect.stringMatching(/^YAML syntax error: the \[ opened on this line is never closed/),
+        },
+      ],
     });
-    expect(await parser.parse('a: [1, 2')).toMatchObject({ ok: false });
   });
 
   it('loads the same knowledge base as a plain load, also when reusing unchanged files', async () => {

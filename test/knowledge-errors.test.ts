@@ -141,13 +141,10 @@ describe('loadKnowledge on broken knowledge files', () => {
     const problems = await problemsWith({
       'notes.txt': 'x',
       'people.yaml': '',
-      'organizations.yaml': VALID_FILES['organizations.yaml']?.replace(
-        'initiative: ai-alliance',
-        'initiative: nope',
-      ),
+      'organizations.yaml': VALID_FILES['organizations.yaml']?.replace('type: company', 'type: startup'),
     });
     expect(problems).toHaveLength(3);
-    expect(problems.join('\n')).toMatch(/notes\.txt[\s\S]*people\.yaml[\s\S]*unknown id "nope"/);
+    expect(problems.join('\n')).toMatch(/notes\.txt[\s\S]*organizations\.yaml[\s\S]*people\.yaml/);
   });
 
   it('reports a missing directory as a knowledge error, not a crash', async () => {

@@ -1,11 +1,13 @@
-import type {
-  AutocompleteInteraction,
-  ChatInputCommandInteraction,
-  InteractionContextType,
-  MessageComponentInteraction,
-  MessageContextMenuCommandInteraction,
-  RESTPostAPIChatInputApplicationCommandsJSONBody,
-  RESTPostAPIContextMenuApplicationCommandsJSONBody,
+import {
+  ApplicationCommandOptionType,
+  type AutocompleteInteraction,
+  type ChatInputCommandInteraction,
+  type InteractionContextType,
+  type MessageComponentInteraction,
+  type MessageContextMenuCommandInteraction,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+  type RESTPostAPIContextMenuApplicationCommandsJSONBody,
+  type User,
 } from 'discord.js';
 import { z } from 'zod';
 import type { BotConfig } from '../config.js';
@@ -20,11 +22,31 @@ export interface BotContext {
   config: BotConfig;
   /** A child logger already carrying the command name, user id and interaction id. */
   logger: Logger;
+  /**
+   * The per-member asking cooldown (`ASK_COOLDOWN_SECONDS`), shared by every way of asking: the router applies it
+   * to commands that declare `cooldown`, the mention responder to mentions.
+   */
   cooldown: Cooldown;
   /** Every command the bot serves, for /help. */
   commands: readonly Command[];
+  /**
+   * For a command that `notifies`: the user its reply may notify (ping), set by the router only when the member
+   * chose someone and is within the notification limits. Otherwise the reply notifies nobody.
+   */
+  notify?: User;
   /** Where asks and votes are recorded (for /misses); off or unavailable is fine, it never throws. */
   feedback: FeedbackLog;
+}
+
+/**
+ * The rules that apply to every command alike, declared on the command and enforced once, by the router, before
+ * `execute` runs.
+ */
+export interface CommandRules {
+  /** Counts against the member's asking cooldown (`ASK_COOLDOWN_SECONDS`): one question at a time. */
+  cooldown?: boolean;
+  /** Only moderators (Manage Server, or a role in `MODERATOR_ROLE_IDS`) may use it or its components. */
+  moderatorOnly?: boolean;
 }
 
 /** A slash command definition: a discord.js `SlashCommandBuilder` or anything with a name and `toJSON()`. */
@@ -41,18 +63,24 @@ export interface MessageCommandData {
 
 /**
  * One slash command: its definition, its handler, and optionally its autocomplete and the handler for its
- * buttons and select menus (their custom ids start with `<command name>:`).
+ * buttons and select menus (their custom ids start with `<command name>:`). Its {@link CommandRules} and
+ * `notifies` are enforced by the router.
  */
-export interface SlashCommand {
+export interface SlashCommand extends CommandRules {
   kind?: 'slash';
   data: CommandData;
+  /**
+   * The name of the user option whose user the reply notifies. The router rate-limits these notifications per
+   * member and per server and hands the command `ctx.notify` only within the limits.
+   */
+  notifies?: string;
   execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void>;
   autocomplete?(interaction: AutocompleteInteraction, ctx: BotContext): Promise<void>;
   handleComponent?(interaction: MessageComponentInteraction, ctx: BotContext): Promise<void>;
 }
 
 /** One message context-menu command (`kind: 'message'`), with the handler for its components as above. */
-export interface MessageCommand {
+export interface MessageCommand extends CommandRules {
   kind: 'message';
   data: MessageCommandData;
   execute(interaction: MessageContextMenuCommandInteraction, ctx: BotContext): Promise<void>;
@@ -89,6 +117,9 @@ const CommandModule = z.looseObject({
   execute: fn,
   autocomplete: fn.optional(),
   handleComponent: fn.optional(),
+  cooldown: z.boolean().optional(),
+  moderatorOnly: z.boolean().optional(),
+  notifies: z.string().optional(),
 });
 
 // Where a command may be installed and used (discord-api-types ApplicationIntegrationType, InteractionContextType).
@@ -115,6 +146,7 @@ const SlashJson = z.looseObject({
   description: z.string().min(1, 'must not be empty').max(100, 'must be at most 100 characters'),
   integration_types: installs,
   contexts,
+  options: z.array(z.looseObject({ name: z.string(), type: z.number() })).optional(),
 });
 const MessageJson = z.looseObject({
   type: z.literal(3, 'must be 3 (a message command)'),
@@ -167,6 +199,15 @@ export function validateCommands(modules: readonly unknown[]): Command[] {
     const moderator = moderatorProblem(parsed.data);
     if (moderator) throw new CommandDefinitionError(`The ${label} (${parsed.data.name}) ${moderator}`);
     const name = parsed.data.name;
+    const notifies = shape.data.notifies;
+    const options = shape.data.kind === 'message' ? undefined : SlashJson.parse(json).options;
+    if (
+      notifies !== undefined &&
+      !options?.some((o) => o.name === notifies && o.type === ApplicationCommandOptionType.User)
+    )
+      throw new CommandDefinitionError(
+        `The ${label} (${name}) notifies "${notifies}", but has no user option of that name`,
+      );
     if (seen.has(name)) {
       const shown = shape.data.kind === 'message' ? `"${name}"` : `/${name}`;
       throw new CommandDefinitionError(`Two command modules are both named ${shown}`);

@@ -2,7 +2,7 @@
 export type CooldownCheck = { ok: true } | { ok: false; retryAt: number };
 
 /**
- * A per-user cooldown (for /ask): one use per `seconds` window. In memory on purpose: it guards against spam
+ * A per-user cooldown (the asking cooldown: /ask, the message menu, mentions): one use per `seconds` window. In memory on purpose: it guards against spam
  * bursts, so losing it on restart is harmless. `seconds` 0 turns it off.
  */
 export class Cooldown {

@@ -1,8 +1,17 @@
-import type { Interaction, MessageComponentInteraction } from 'discord.js';
+import {
+  type ChatInputCommandInteraction,
+  type Interaction,
+  type MessageComponentInteraction,
+  type MessageContextMenuCommandInteraction,
+  MessageFlags,
+} from 'discord.js';
 import type { Logger } from '../log.js';
 import { type BotContext, type Command, isMessageCommand } from './command.js';
+import { cooldownMessage } from './cooldown.js';
 import { isExpiredInteraction, UserError } from './errors.js';
-import { describeInput, sendEphemeral } from './respond.js';
+import { isModerator, notAModerator } from './permissions.js';
+import { NotifyLimits, notifyWithheldMessage, type Reservation } from './rate-limit.js';
+import { describeInput, NO_PINGS, sendEphemeral } from './respond.js';
 
 /** Shown when something unexpected broke; details go to the log, not to the channel. */
 export const APOLOGY =
@@ -15,6 +24,12 @@ const NO_LONGER_AVAILABLE = 'This command or button is no longer available.';
 /** Everything a handler needs except its per-interaction logger. */
 export type RouterContext = Omit<BotContext, 'logger'>;
 
+/** Options of {@link InteractionRouter}. */
+export interface RouterOptions {
+  /** The clock of the notification limits (tests). */
+  now?: () => number;
+}
+
 /** Buttons and menus that belong to no one command (e.g. 👍/👎 under any answer): custom ids `<prefix>:…`. */
 export interface ComponentRoute {
   prefix: string;
@@ -23,8 +38,9 @@ export interface ComponentRoute {
 
 /**
  * Routes interactions to commands: chat-input, autocomplete and message context-menu commands by command name,
- * buttons and select menus by the `<command>:` prefix of their custom id. Turns errors into ephemeral replies, and
- * tracks in-flight work so a shutdown can let it finish.
+ * buttons and select menus by the `<command>:` prefix of their custom id. Enforces what commands declare
+ * (`moderatorOnly`, `cooldown`, `notifies`) in one place, turns errors into ephemeral replies, and tracks
+ * in-flight work so a shutdown can let it finish.
  */
 export class InteractionRouter {
   readonly #commands: ReadonlyMap<string, Command>;
@@ -32,13 +48,25 @@ export class InteractionRouter {
   readonly #context: RouterContext;
   readonly #logger: Logger;
   readonly #inFlight = new Set<Promise<void>>();
+  readonly #notifyLimits: NotifyLimits;
   #accepting = true;
+  /** When the last interaction arrived (performance.now()). */
+  #lastArrival = Number.NEGATIVE_INFINITY;
 
-  constructor(context: RouterContext, logger: Logger, routes: readonly ComponentRoute[] = []) {
+  constructor(
+    context: RouterContext,
+    logger: Logger,
+    routes: readonly ComponentRoute[] = [],
+    options: RouterOptions = {},
+  ) {
     this.#context = context;
     this.#logger = logger;
     this.#commands = new Map(context.commands.map((c) => [c.data.name, c]));
     this.#routes = new Map(routes.map((r) => [r.prefix, r]));
+    this.#notifyLimits = new NotifyLimits(
+      { perMember: context.config.notifyPerMember, perServer: context.config.notifyPerServer },
+      options.now,
+    );
   }
 
   /** Interactions still being handled. */
@@ -48,6 +76,7 @@ export class InteractionRouter {
 
   /** Handles one interaction; never rejects. */
   handle(interaction: Interaction): Promise<void> {
+    this.#lastArrival = performance.now();
     const task = this.#route(interaction).catch((error: unknown) => {
       this.#logger.error({ err: error, interaction: interaction.id }, 'interaction routing failed');
     });
@@ -59,6 +88,28 @@ export class InteractionRouter {
   /** Stops taking new interactions (they get a "restarting" note). */
   stopAccepting(): void {
     this.#accepting = false;
+  }
+
+  /**
+   * Waits until no interaction has arrived for `quietMs`, at most `maxMs`: the first step of a shutdown. Discord
+   * had already sent what is on its way when the signal came (a burst is often still on the socket, unread), and
+   * answering those beats telling the members to ask again. Before deciding it is quiet, the event loop gets one
+   * more turn, so data already waiting on the socket is read first.
+   */
+  async settle(quietMs = 250, maxMs = 1000): Promise<void> {
+    const deadline = performance.now() + maxMs;
+    for (;;) {
+      const now = performance.now();
+      if (now >= deadline) return;
+      const wait = this.#lastArrival + quietMs - now;
+      if (wait > 0) {
+        await new Promise((resolve) => setTimeout(resolve, Math.min(wait, deadline - now)));
+        continue;
+      }
+      const seen = this.#lastArrival;
+      await new Promise((resolve) => setImmediate(resolve));
+      if (this.#lastArrival === seen) return;
+    }
   }
 
   /** Waits for in-flight interactions, at most `timeoutMs`. */
@@ -110,14 +161,20 @@ export class InteractionRouter {
     }
     const ctx: BotContext = { ...this.#context, logger };
     try {
+      if (command.moderatorOnly && !isModerator(interaction, this.#context.config.moderatorRoleIds)) {
+        logger.warn({ user: interaction.user.id }, `${command.data.name} refused: not a moderator`);
+        await this.#notify(interaction, notAModerator(command.data.name), logger);
+        return;
+      }
       if (interaction.isMessageComponent()) {
         if (!command.handleComponent) throw new UserError('This button is no longer available.');
         await command.handleComponent(interaction, ctx);
       } else if (isMessageCommand(command)) {
         // A name registered as one kind and served as another: a stale registration until the next deploy.
         if (!interaction.isMessageContextMenuCommand()) throw new UserError(NO_LONGER_AVAILABLE);
+        if (await this.#coolingDown(interaction, command, ctx)) return;
         await command.execute(interaction, ctx);
-      } else if (interaction.isChatInputCommand()) await command.execute(interaction, ctx);
+      } else if (interaction.isChatInputCommand()) await this.#execute(interaction, command, ctx);
       else if (interaction.isAutocomplete()) {
         if (command.autocomplete) await command.autocomplete(interaction, ctx);
         else await interaction.respond([]);
@@ -125,6 +182,56 @@ export class InteractionRouter {
     } catch (error) {
       await this.#fail(interaction, error, logger);
     }
+  }
+
+  /** True (and the member told when to ask again) when a command that declares `cooldown` is cooling down. */
+  async #coolingDown(
+    interaction: ChatInputCommandInteraction | MessageContextMenuCommandInteraction,
+    command: Command,
+    ctx: BotContext,
+  ): Promise<boolean> {
+    if (!command.cooldown) return false;
+    const wait = this.#context.cooldown.take(interaction.user.id);
+    if (wait.ok) return false;
+    ctx.logger.debug({ retryAt: wait.retryAt }, 'cooling down');
+    await sendEphemeral(interaction, cooldownMessage(wait.retryAt));
+    return true;
+  }
+
+  /** Runs a slash command within its cooldown and notification limits. */
+  async #execute(interaction: ChatInputCommandInteraction, command: Command, ctx: BotContext): Promise<void> {
+    if (isMessageCommand(command)) throw new UserError(NO_LONGER_AVAILABLE);
+    if (await this.#coolingDown(interaction, command, ctx)) return;
+    const target = command.notifies ? interaction.options.getUser(command.notifies) : null;
+    let reservation: Reservation | undefined;
+    let withheld: string | undefined;
+    if (target) {
+      const check = this.#notifyLimits.take(
+        interaction.user.id,
+        interaction.guildId ?? `channel:${interaction.channelId}`,
+      );
+      if (check.ok) {
+        reservation = check.reservation;
+        ctx.notify = target;
+      } else {
+        ctx.logger.info({ target: target.id, scope: check.scope }, 'notification withheld: over the limit');
+        withheld = notifyWithheldMessage(check, this.#notifyLimits.allowance, target.id);
+      }
+    }
+    try {
+      await command.execute(interaction, ctx);
+    } catch (error) {
+      // Nobody was notified: the allowance is given back.
+      reservation?.refund();
+      throw error;
+    }
+    // The reply went out without the notification; tell the member why, privately.
+    if (withheld && (interaction.replied || interaction.deferred))
+      await interaction.followUp({
+        content: withheld,
+        flags: MessageFlags.Ephemeral,
+        allowedMentions: NO_PINGS,
+      });
   }
 
   async #routeComponent(interaction: Interaction, route: ComponentRoute): Promise<void> {

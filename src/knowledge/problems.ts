@@ -1,3 +1,5 @@
+import path from 'node:path';
+
 /** One thing wrong with the knowledge directory, located as precisely as the file allows. */
 export interface Problem {
   /** Path of the file as given to the loader (e.g. `knowledge/organizations.yaml`). */
@@ -13,6 +15,12 @@ export interface Problem {
 export function formatProblem(p: Problem): string {
   const where = p.line === undefined ? p.file : `${p.file}:${p.line}`;
   return p.field ? `${where} ${p.field}: ${p.message}` : `${where}: ${p.message}`;
+}
+
+/** Problem paths relative to the knowledge directory's parent: `knowledge/people.yaml:12`, not an absolute path. */
+export function relativeTo(dir: string): (p: Problem) => Problem {
+  const base = path.dirname(path.resolve(dir));
+  return (p) => ({ ...p, file: path.relative(base, path.resolve(p.file)) || p.file });
 }
 
 /** Renders a zod/YAML path as `organizations[31].involvement[0].initiative`. */

@@ -1,7 +1,15 @@
 import { buildIndex, buildIndexAsync, type SearchIndex } from '../search/index.js';
-import { loadKnowledge, ParseCache, YamlParser } from './load.js';
+import {
+  DEFAULT_MAX_BYTES,
+  heapFor,
+  type LoadedFile,
+  loadKnowledge,
+  ParseCache,
+  YamlParser,
+} from './load.js';
 import { countKnowledge, type KnowledgeBase, type KnowledgeCounts } from './model.js';
 import { KnowledgeError, type Problem } from './problems.js';
+import type { LastGoodKnowledge } from './snapshot.js';
 
 /** One loaded knowledge base and the index built from it; replaced as a whole, never mutated. */
 export interface KnowledgeSnapshot {
@@ -9,6 +17,21 @@ export interface KnowledgeSnapshot {
   readonly index: SearchIndex;
   readonly counts: KnowledgeCounts;
   readonly loadedAt: Date;
+  /**
+   * Set when this is the last good copy from the data directory, served because the knowledge directory was
+   * broken at start-up: when the copy was saved, and what is wrong on disk. A successful reload clears it.
+   */
+  readonly lastGood?: { readonly savedAt: Date; readonly problems: readonly Problem[] };
+}
+
+/** Options of {@link KnowledgeStore.open}. */
+export interface StoreOptions {
+  /** The most YAML to read (`KNOWLEDGE_MAX_BYTES`); default 50 MB. */
+  maxBytes?: number;
+  /** Where every successful load is kept as the last good copy. */
+  lastGood?: LastGoodKnowledge;
+  /** Told when keeping the last good copy failed (the load itself still counts). */
+  onSaveError?: (error: unknown) => void;
 }
 
 /** What changed between two knowledge bases, by record id (sorted). */
@@ -27,6 +50,8 @@ export type ReloadResult =
       version: string;
       previousVersion: string;
       counts: KnowledgeCounts;
+      /** True when the store had been serving the last good copy, which this reload replaced. */
+      recovered?: boolean;
     } & KnowledgeDiff)
   | {
       ok: false;
@@ -34,6 +59,8 @@ export type ReloadResult =
       /** The version still being served. */
       version: string;
       problems: readonly Problem[];
+      /** When the version still served is the last good copy from the data directory: when it was saved. */
+      lastGoodSavedAt?: Date;
     };
 
 /** Options of {@link KnowledgeStore.reload}. */
@@ -94,26 +121,60 @@ export class KnowledgeStore {
   #queue: Promise<unknown> = Promise.resolve();
   // Files parsed by the last load, so a reload re-parses only the files that changed.
   readonly #parsed: ParseCache;
-  // Reloads parse YAML on a worker thread (started at the first reload), so answers never wait for it.
+  // Reloads check YAML on a worker thread (started per reload, stopped after it), so answers never wait for it.
   #parser: YamlParser | undefined;
+  readonly #options: StoreOptions;
 
-  private constructor(current: KnowledgeSnapshot, parsed = new ParseCache()) {
+  private constructor(current: KnowledgeSnapshot, parsed = new ParseCache(), options: StoreOptions = {}) {
     this.#current = current;
     this.#parsed = parsed;
+    this.#options = options;
   }
 
   /**
-   * Loads, validates and indexes `dir`.
+   * Loads, validates and indexes `dir`, and keeps it as the last good copy (`options.lastGood`).
    * @throws {KnowledgeError} with every problem found.
    */
-  static async open(dir: string): Promise<KnowledgeStore> {
+  static async open(dir: string, options: StoreOptions = {}): Promise<KnowledgeStore> {
     const parsed = new ParseCache();
-    return new KnowledgeStore(snapshot(await loadKnowledge(dir, { cache: parsed })), parsed);
+    const kb = await loadKnowledge(dir, {
+      cache: parsed,
+      maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES,
+      onLoaded: (files, loaded) => keep(options, dir, files, loaded),
+    });
+    return new KnowledgeStore(snapshot(kb), parsed, options);
+  }
+
+  /**
+   * Opens the last good copy in `options.lastGood`, for a start-up whose knowledge directory has `problems`.
+   * Reloads still read `dir`: the first one that passes replaces the copy.
+   * @throws {KnowledgeError} when there is no usable copy.
+   */
+  static async openLastGood(problems: readonly Problem[], options: StoreOptions): Promise<KnowledgeStore> {
+    const lastGood = options.lastGood;
+    const info = await lastGood?.info();
+    if (!lastGood || !info)
+      throw new KnowledgeError([
+        { file: lastGood?.knowledgeDir ?? '', field: '', message: 'no last good copy' },
+      ]);
+    const kb = await loadKnowledge(lastGood.knowledgeDir, {
+      maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES,
+    });
+    return new KnowledgeStore(
+      { ...snapshot(kb), lastGood: { savedAt: info.savedAt, problems } },
+      new ParseCache(),
+      options,
+    );
   }
 
   /** A store over an already loaded knowledge base (tools and tests). */
   static of(kb: KnowledgeBase): KnowledgeStore {
     return new KnowledgeStore(snapshot(kb));
+  }
+
+  /** Stops the reload worker thread, if one runs (shutdown). */
+  close(): void {
+    this.#parser?.close();
   }
 
   /** The snapshot to answer from. Take it once per request so one answer never mixes two versions. */
@@ -137,8 +198,16 @@ export class KnowledgeStore {
     const took = () => Math.round(performance.now() - started);
     let next: KnowledgeSnapshot;
     try {
-      this.#parser ??= new YamlParser();
-      const kb = await loadKnowledge(dir, { cache: this.#parsed, parser: this.#parser });
+      const maxBytes = this.#options.maxBytes ?? DEFAULT_MAX_BYTES;
+      this.#parser ??= new YamlParser(heapFor(maxBytes));
+      const kb = await loadKnowledge(dir, {
+        cache: this.#parsed,
+        parser: this.#parser,
+        maxBytes,
+        onLoaded: (files, loaded) => keep(this.#options, dir, files, loaded),
+      });
+      // The worker's heap grows with the largest file it read; reloads are rare, so give the memory back now.
+      this.#parser.close();
       if (expectVersion !== undefined && kb.version !== expectVersion) {
         const message = `found version ${kb.version} instead of ${expectVersion}: the files changed after they were checked`;
         return {
@@ -146,16 +215,25 @@ export class KnowledgeStore {
           tookMs: took(),
           version: before.kb.version,
           problems: [{ file: dir, field: '', message }],
+          ...(before.lastGood ? { lastGoodSavedAt: before.lastGood.savedAt } : {}),
         };
       }
       // Same version = same file names and contents: the current index already is the index of this directory.
-      next = kb.version === before.kb.version ? before : await snapshotInSlices(kb);
+      // (The last good copy has the version of the files it was copied from, so a repaired directory is "same".)
+      next = kb.version === before.kb.version && !before.lastGood ? before : await snapshotInSlices(kb);
     } catch (error) {
+      this.#parser?.close();
       const problems =
         error instanceof KnowledgeError
           ? error.problems
           : [{ file: dir, field: '', message: `could not load: ${String(error)}` }];
-      return { ok: false, tookMs: took(), version: before.kb.version, problems };
+      return {
+        ok: false,
+        tookMs: took(),
+        version: before.kb.version,
+        problems,
+        ...(before.lastGood ? { lastGoodSavedAt: before.lastGood.savedAt } : {}),
+      };
     }
     this.#current = next;
     return {
@@ -164,7 +242,17 @@ export class KnowledgeStore {
       version: next.kb.version,
       previousVersion: before.kb.version,
       counts: next.counts,
+      recovered: before.lastGood !== undefined,
       ...diffKnowledge(before.kb, next.kb),
     };
+  }
+}
+
+/** Keeps a successful load as the last good copy; a failure is reported, never thrown. */
+async function keep(options: StoreOptions, dir: string, files: readonly LoadedFile[], kb: KnowledgeBase) {
+  try {
+    await options.lastGood?.save(files, kb.version, dir);
+  } catch (error) {
+    options.onSaveError?.(error);
   }
 }

@@ -55,6 +55,8 @@ export function* crossCheckSteps(
 
   for (const f of files) {
     f.data.sources?.forEach((s, i) => {
+      if (!isWebAddress(s.url))
+        at(f, ['sources', i, 'url'], 'must be a web address starting with http:// or https://');
       const prev = sourceAt.get(s.id);
       if (prev) at(f, ['sources', i, 'id'], `duplicate source id "${s.id}" (first defined at ${prev()})`);
       else {
@@ -131,6 +133,21 @@ export function* crossCheckSteps(
   yield* checkNameCollisions(located, at);
   yield* lintMemberTextSteps(files, new Set([...sources.keys(), ...byId.keys()]), at);
   return { kb: { records: located.map((l) => l.record), byId, sources }, problems };
+}
+
+/**
+ * Whether the value opens with an http(s) URL that has a host: what members can follow. `javascript:`, `file:` or
+ * prose ("GitHub org/repo, file …") are refused; a note after the address (`… (original)`) is tolerated.
+ */
+function isWebAddress(url: string): boolean {
+  const first = url.split(/\s/, 1)[0] ?? '';
+  if (!/^https?:\/\//i.test(first)) return false;
+  try {
+    const parsed = new URL(first);
+    return (parsed.protocol === 'http:' || parsed.protocol === 'https:') && parsed.hostname !== '';
+  } catch {
+    return false;
+  }
 }
 
 /**

@@ -2,10 +2,12 @@ const ZWSP = '\u200b';
 
 /**
  * Breaks user, role and channel mentions and @everyone/@here so they show as text. `allowedMentions` already
- * stops pings; this also stops the blue mention pills and fake "@everyone" banners in echoed text.
+ * stops pings; this also stops the blue mention pills and fake "@everyone" banners in echoed text. @everyone and
+ * @here are broken wherever they appear, also glued to other characters (`@everyonex`, `@here1`): Discord's own
+ * parsing isn't bounded by word edges, so neither is this.
  */
 export function neutralizeMentions(text: string): string {
-  return text.replace(/<(@[!&]?|#)(\d+)>/g, `<${ZWSP}$1$2>`).replace(/@(everyone|here)\b/g, `@${ZWSP}$1`);
+  return text.replace(/<(@[!&]?|#)(\d+)>/g, `<${ZWSP}$1$2>`).replace(/@(everyone|here)/gi, `@${ZWSP}$1`);
 }
 
 // Characters that format anywhere in a line (bold, italics, underline, strike, code, spoilers, link brackets);

@@ -24,12 +24,14 @@ export function usage(command: RESTPostAPIChatInputApplicationCommandsJSONBody):
   return `/${[command.name, ...parts].join(' ')}`;
 }
 
-/** Ways of asking besides slash commands, where they work. */
+/** Ways of asking besides slash commands, where they work, and what only moderators are told. */
 export interface OtherWays {
   /** The bot's name when mentions are answered where /help was asked (the bot is in that server). */
   mentionName?: string | undefined;
   /** Names of message context-menu commands (Apps → name). */
   messageCommands: readonly string[];
+  /** For moderators only, shown first: e.g. that an older knowledge base is being served. */
+  moderatorNotice?: string | undefined;
 }
 
 /** What the bot knows and how to use each command, built from the live definitions so it never drifts. */
@@ -67,6 +69,7 @@ export function helpEmbed(
       `${counts.projects} projects, backed by ${counts.sources} sources.`,
     color: COLORS.answer,
     fields: [
+      ...(ways.moderatorNotice ? [{ name: '⚠️ For moderators', value: ways.moderatorNotice }] : []),
       {
         name: 'Featured initiatives',
         value: fitLines(

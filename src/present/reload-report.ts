@@ -6,6 +6,7 @@ import type { ReloadResult } from '../knowledge/store.js';
 import { COLORS, quotedQuestion } from './answer-embed.js';
 import { escapeText } from './escape.js';
 import { cut, fitEmbed, fitLines, LIMITS } from './fit.js';
+import { lastGoodReloadNote, RECOVERED_NOTE } from './last-good.js';
 
 function countLine(c: KnowledgeCounts): string {
   return `${c.initiatives} initiatives, ${c.organizations} organizations, ${c.people} people, ${c.projects} projects, ${c.sources} sources`;
@@ -57,7 +58,7 @@ export function reloadReport(
     const lines = result.problems.map((p) => formatProblem(display(p)).replace(/```/g, "'''"));
     return fitEmbed({
       title: `❌ Reload failed — still serving knowledge base ${result.version}`,
-      description: `Nothing was changed: the last good knowledge base keeps answering. Fix ${
+      description: `${result.lastGoodSavedAt ? `${lastGoodReloadNote(result.lastGoodSavedAt)}\n` : ''}Nothing was changed: the last good knowledge base keeps answering. Fix ${
         result.problems.length === 1 ? 'this problem' : `these ${result.problems.length} problems`
       } and run /reload again.\n\`\`\`\n${fitLines(lines, 3500)}\n\`\`\``,
       color: COLORS.failed,
@@ -83,7 +84,7 @@ export function reloadReport(
       same
         ? `No changes: still version ${result.version}.`
         : `Version ${result.previousVersion} → ${result.version}.`
-    }\n${countLine(result.counts)}.`,
+    }\n${countLine(result.counts)}.${result.recovered ? `\n${RECOVERED_NOTE}` : ''}`,
     color: COLORS.ok,
     fields,
     footer: { text: `Reloaded in ${result.tookMs} ms` },

@@ -1,11 +1,11 @@
 /**
  * One shard process. discord.js's `ShardingManager` (src/shard/manager.ts) forks this file once per shard and tells
  * it which shard it is through the environment (`SHARDS`, `SHARD_COUNT`), which discord.js's Client reads on its
- * own. It runs the same bot as `npm start` — `startBot`, the same drain on SIGTERM — with the shard id on every
- * log line, and exposes the hook through which another shard's /reload reaches it.
+ * own. It runs the same bot as `npm start` — `startBot`, the same shutdown path (`runUntilSignalled`) — with the
+ * shard id on every log line, and exposes the hook through which another shard's /reload reaches it.
  */
-import { installProcessHandlers } from '../bot/process-handlers.js';
-import { startBot } from '../bot/start.js';
+import { installProcessHandlers, runUntilSignalled, shutdownSignal } from '../bot/process-handlers.js';
+import { StartRefused, startBot } from '../bot/start.js';
 import { ConfigError, loadConfig, processEnv, shardProcess } from '../config.js';
 import { formatProblem, KnowledgeError } from '../knowledge/problems.js';
 import { createLogger } from '../log.js';
@@ -30,6 +30,15 @@ async function main(): Promise<number> {
   }
   const logger = createLogger(config.logLevel).child({ shard: shard.id });
   installProcessHandlers(logger);
+  // The manager stops a shard with SIGTERM. If the manager itself is gone (killed, crashed), the shard stops too:
+  // unsupervised it would run on beside the copy of it that the next manager starts.
+  const managerGone = new Promise<NodeJS.Signals>((resolve) =>
+    process.once('disconnect', () => {
+      logger.warn('the shard manager went away; stopping this shard');
+      resolve('SIGTERM');
+    }),
+  );
+  const signalled = Promise.race([shutdownSignal(logger), managerGone]);
 
   let bot: Awaited<ReturnType<typeof startBot>>;
   try {
@@ -38,32 +47,17 @@ async function main(): Promise<number> {
     if (error instanceof KnowledgeError) {
       logger.fatal(
         { problems: error.problems.map(formatProblem) },
-        `the knowledge base in ${config.knowledgeDir} is invalid; this shard cannot start`,
+        `the knowledge base in ${config.knowledgeDir} is invalid and there is no last good copy to serve; this shard cannot start`,
       );
-      return 1;
+    } else if (error instanceof StartRefused) {
+      logger.fatal(error.message);
+    } else {
+      logger.fatal({ err: error }, 'the shard could not start');
     }
-    logger.fatal({ err: error }, 'the shard could not start');
     return 1;
   }
   exposeShardReload(bot.client, shard.id, bot.store, config.knowledgeDir, logger);
-
-  const shutdown = (reason: string) => {
-    logger.info({ reason }, 'shutting down');
-    bot.stop().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        logger.error({ err: error }, 'error while shutting down');
-        process.exit(1);
-      },
-    );
-  };
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
-  process.once('SIGINT', () => shutdown('SIGINT'));
-  // The manager is gone (killed, crashed): a shard without it would run on unsupervised, and a new manager would
-  // start a second copy of it.
-  process.once('disconnect', () => shutdown('the shard manager went away'));
-  return 0;
+  return runUntilSignalled(bot, logger, signalled);
 }
 
-const code = await main();
-if (code !== 0) process.exit(code);
+process.exit(await main());

@@ -1,6 +1,6 @@
 /**
  * `SHARD_COUNT=auto|N npm start`: discord.js's `ShardingManager` runs one process per shard (src/shard/child.ts),
- * respawns a shard whose process dies, and on SIGTERM/SIGINT lets every shard drain before it exits 0.
+ * respawns a shard whose process dies, and on the first SIGTERM/SIGINT lets every shard drain before it exits 0.
  */
 import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -8,6 +8,7 @@ import { REST, type RESTGetAPIGatewayBotResult, Routes, type Shard, ShardingMana
 import type { BotConfig, ShardingConfig } from '../config.js';
 import { loadKnowledge } from '../knowledge/load.js';
 import { formatProblem, KnowledgeError } from '../knowledge/problems.js';
+import { LastGoodKnowledge } from '../knowledge/snapshot.js';
 import type { Logger } from '../log.js';
 import { formatShardIds, planShards, spawnDelayMs } from './plan.js';
 
@@ -45,13 +46,6 @@ export async function fetchGatewayBot(config: BotConfig): Promise<GatewayBot> {
     rest.clearHashSweeper();
     rest.clearHandlerSweeper();
   }
-}
-
-/** The first SIGINT/SIGTERM; later ones are ignored, so a repeated signal cannot cut the shards' drain short. */
-function firstSignal(): Promise<NodeJS.Signals> {
-  return new Promise((resolve) => {
-    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, resolve);
-  });
 }
 
 /** Logs what each shard process does; the manager's own messages carry `shard` too. */
@@ -103,6 +97,38 @@ async function stopShards(manager: ShardingManager, logger: Logger): Promise<boo
 }
 
 /**
+ * Checks the knowledge base once, before any shard starts, by the rule every shard follows: broken files start from
+ * the last good copy in `DATA_DIR`, unless `KNOWLEDGE_STRICT_START` is set or there is no copy. When the shards
+ * could not start, this says why (as `npm start` does) instead of every shard process failing and being respawned.
+ */
+async function knowledgeCanStart(config: BotConfig, logger: Logger): Promise<boolean> {
+  try {
+    await loadKnowledge(config.knowledgeDir, { maxBytes: config.knowledgeMaxBytes });
+    return true;
+  } catch (error) {
+    if (!(error instanceof KnowledgeError)) throw error;
+    const lastGood = config.knowledgeStrictStart
+      ? undefined
+      : await new LastGoodKnowledge(config.dataDir).info();
+    if (lastGood) {
+      logger.warn(
+        { problems: error.problems.length, serving: lastGood.version, savedAt: lastGood.savedAt },
+        'the knowledge base on disk is invalid: every shard starts from the last good copy',
+      );
+      return true;
+    }
+    console.error(`The knowledge base in ${config.knowledgeDir} is invalid; fix these and start again:`);
+    for (const p of error.problems) console.error(`  ${formatProblem(p)}`);
+    console.error(
+      config.knowledgeStrictStart
+        ? '(KNOWLEDGE_STRICT_START is set, so the last good copy in DATA_DIR is not used.)'
+        : `(There is no last good copy in ${config.dataDir} to start from yet.)`,
+    );
+    return false;
+  }
+}
+
+/**
  * Runs the shard manager and its shards until `signalled` (the first SIGINT/SIGTERM), then lets every shard drain
  * and resolves with the exit code: 0 when every shard stopped cleanly, 1 when the start failed (after saying why)
  * or a shard did not stop cleanly.
@@ -110,18 +136,9 @@ async function stopShards(manager: ShardingManager, logger: Logger): Promise<boo
 export async function runManager(
   config: BotConfig & { sharding: ShardingConfig },
   logger: Logger,
-  signalled: Promise<NodeJS.Signals> = firstSignal(),
+  signalled: Promise<NodeJS.Signals>,
 ): Promise<number> {
-  // Checked once here, so a broken knowledge base stops the start with every problem listed instead of failing
-  // (and being respawned) in every shard process.
-  try {
-    await loadKnowledge(config.knowledgeDir);
-  } catch (error) {
-    if (!(error instanceof KnowledgeError)) throw error;
-    console.error(`The knowledge base in ${config.knowledgeDir} is invalid; fix these and start again:`);
-    for (const p of error.problems) console.error(`  ${formatProblem(p)}`);
-    return 1;
-  }
+  if (!(await knowledgeCanStart(config, logger))) return 1;
 
   let gateway: GatewayBot;
   try {

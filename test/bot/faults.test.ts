@@ -145,6 +145,8 @@ describe('errors inside commands, and shutdown', () => {
     // Deferred: the bot is now working on it.
     expect((await inFlight.callback).type).toBe(5);
     const stopping = discord.bot.stop();
+    // What was on its way when the stop began is still answered; after that, newcomers are told to retry.
+    await discord.waitForLog('taking no new interactions; finishing those in flight');
     const late = discord.dispatch('/ask', { question: 'what is IBM?' });
     expect((await late.reply()).content).toBe(RESTARTING);
     await stopping;

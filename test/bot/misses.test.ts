@@ -2,7 +2,9 @@ import { cp, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FEEDBACK_TURNED_OFF, NOT_A_MODERATOR, STORAGE_UNAVAILABLE } from '../../commands/misses.js';
+import { FEEDBACK_TURNED_OFF, STORAGE_UNAVAILABLE } from '../../commands/misses.js';
+import { notAModerator } from '../../src/bot/permissions.js';
+import { LAST_GOOD_LINK } from '../../src/knowledge/snapshot.js';
 import {
   customIds,
   type DiscordTest,
@@ -103,7 +105,7 @@ describe('feedback and /misses', () => {
   it('refuses /misses to a member without the moderator permission', async () => {
     const refused = await discord.run('/misses', {}, { user: OTHER_USER });
     expect(refused.ephemeral).toBe(true);
-    expect(refused.message.content).toBe(NOT_A_MODERATOR);
+    expect(refused.message.content).toBe(notAModerator('misses'));
     expect(refused.embed).toBeUndefined();
     expect(discord.logsMatching('misses refused: not a moderator').at(-1)).toMatchObject({
       level: LEVEL.warn,
@@ -154,7 +156,7 @@ describe('feedback and /misses', () => {
     expect(second.embed?.footer?.text).toMatch(/^Page 2 of 2 · 13 questions/);
     expect(second.embed?.description).toMatch(/^11\. /);
     const refused = await discord.press(first, 'misses:page:14:0:prev', { user: OTHER_USER });
-    expect(refused.message.content).toBe(NOT_A_MODERATOR);
+    expect(refused.message.content).toBe(notAModerator('misses'));
   });
 
   it('never sends a payload Discord would reject or one without allowed_mentions', () => {
@@ -255,6 +257,8 @@ describe('with FEEDBACK=off', () => {
     expect(misses.message.content).toBe(`❌ ${FEEDBACK_TURNED_OFF}`);
     const report = await discord.run('/reload', {}, moderator);
     expect(report.embed?.fields?.some((f) => f.name.startsWith('Now answered'))).toBe(false);
-    expect(await readdir(dataDir)).toEqual([]);
+    // Only the last good copy of the knowledge base (no member data) is kept there.
+    const kept = (await readdir(dataDir)).filter((e) => e !== LAST_GOOD_LINK && !e.startsWith('.knowledge-'));
+    expect(kept).toEqual([]);
   });
 });

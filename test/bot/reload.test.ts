@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { isMap, isSeq, parseDocument } from 'yaml';
-import reloadCommand, { NOT_A_MODERATOR } from '../../commands/reload.js';
+import reloadCommand from '../../commands/reload.js';
+import { notAModerator } from '../../src/bot/permissions.js';
 import {
   type DiscordTest,
   LEVEL,
@@ -129,7 +130,7 @@ describe('/reload', () => {
     const version = discord.bot.store.current.kb.version;
     const refused = await discord.run('/reload', {}, { user: OTHER_USER, roles: [OTHER_ROLE] });
     expect(refused.ephemeral).toBe(true);
-    expect(refused.message.content).toBe(NOT_A_MODERATOR);
+    expect(refused.message.content).toBe(notAModerator('reload'));
     expect(refused.handle.callbacks[0]?.type).toBe(4);
     const warning = discord.logsMatching('reload refused: not a moderator').at(-1);
     expect(warning).toMatchObject({ level: LEVEL.warn, user: OTHER_USER.id });

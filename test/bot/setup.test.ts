@@ -19,7 +19,7 @@ import { writeKnowledgeDir } from '../support/kb-fixture.js';
 const NAMES = ['ask', 'initiative', 'whois', 'reload', 'misses', 'help', 'Ask Initiatives Bot'];
 const EVERYWHERE = { integration_types: [0, 1], contexts: [0, 1, 2] };
 const silent = createLogger('silent');
-// The bots started here keep their feedback database out of the repository.
+// The bots started here keep their feedback database and last good knowledge base out of the repository.
 const DATA_DIR = mkdtempSync(path.join(tmpdir(), 'bot-data-setup-'));
 afterAll(() => rmSync(DATA_DIR, { recursive: true, force: true }));
 
@@ -28,7 +28,8 @@ function configFor(emulator: DiscordEmulator, extra: Record<string, string> = {}
     DISCORD_TOKEN: emulator.token,
     DISCORD_APPLICATION_ID: emulator.applicationId,
     DISCORD_API_URL: emulator.apiUrl,
-    DATA_DIR,
+    // Its own: the npm start tests leave a last good copy in DATA_DIR, which a refused start must not find.
+    DATA_DIR: path.join(DATA_DIR, 'in-process'),
     ...extra,
   });
 }
@@ -45,6 +46,7 @@ function runCli(file: string, env: Record<string, string>): ChildProcess & { out
     LOG_LEVEL: 'info',
     ASK_COOLDOWN_SECONDS: '',
     DATA_DIR,
+    KNOWLEDGE_STRICT_START: '',
     ...env,
   };
   const child = spawn('node_modules/.bin/tsx', [file], { env: { ...process.env, ...variables } });
@@ -214,7 +216,7 @@ describe('npm start', () => {
     expect(child.output()).toContain('npm run ask -- "');
   });
 
-  it('exits 1 listing file:line problems when the knowledge base is invalid', async () => {
+  it('exits 1 listing file:line problems when the knowledge base is invalid and there is no last good copy', async () => {
     const kb = await writeKnowledgeDir({
       'organizations.yaml': 'organizations:\n  - id: Not An Id\n    name: X\n',
     });
@@ -225,9 +227,11 @@ describe('npm start', () => {
         DISCORD_APPLICATION_ID: emulator.applicationId,
         DISCORD_API_URL: emulator.apiUrl,
         KNOWLEDGE_DIR: kb.dir,
+        DATA_DIR: path.join(DATA_DIR, 'never-used'),
       });
       expect(await exitCode(child)).toBe(1);
       expect(child.output()).toMatch(/is invalid; fix these and start again/);
+      expect(child.output()).toContain('There is no last good copy in');
       expect(child.output()).toMatch(/organizations\.yaml:\d+ organizations\[0\]\.id: /);
       expect(emulator.gateway.connections).toBe(connections);
     } finally {
