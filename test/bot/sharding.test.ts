@@ -2,12 +2,13 @@
  * End to end: `SHARD_COUNT=N npm start` runs discord.js's ShardingManager with one real process per shard against
  * the Discord emulator. Each describe block starts its processes once; the tests in it run in order.
  */
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { isMap, isSeq, parseDocument } from 'yaml';
+import { LAST_GOOD_LINK } from '../../src/knowledge/snapshot.js';
 import { FeedbackLog } from '../../src/storage/feedback-log.js';
 import { MODERATOR_PERMISSIONS, messageText } from '../support/bot-harness.js';
 import { type DiscordEmulator, startEmulator } from '../support/emulator.js';
@@ -108,6 +109,15 @@ describe.each([2, 4])('SHARD_COUNT=auto with Discord recommending %i shards', (c
     });
     expect(embed?.fields?.some((f) => f.name === 'Shards on other machines')).toBe(false);
 
+    // Every shard kept the version it loaded as the last good copy, at once: the copy in use must be whole.
+    const kept = path.join(manager.dataDir, LAST_GOOD_LINK);
+    expect(JSON.parse(await readFile(path.join(kept, 'saved.json'), 'utf8')).version).toBe(version);
+    for (const file of await readdir(dir)) {
+      if (!file.endsWith('.yaml')) continue;
+      expect(await readFile(path.join(kept, 'knowledge', file), 'utf8')).toBe(
+        await readFile(path.join(dir, file), 'utf8'),
+      );
+    }
     // Shard 1 first: the shard that did not receive the /reload.
     expect(await ibmCard(emu, guildOnShard(1, count))).toContain('edited for the sharding test');
     for (const guild of guilds)
