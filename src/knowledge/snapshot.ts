@@ -83,8 +83,18 @@ export class LastGoodKnowledge {
     // the data directory may have linked its own copy meanwhile: that one stays.
     const linked = await readlink(path.join(this.dataDir, LAST_GOOD_LINK)).catch(() => name);
     for (const entry of await readdir(this.dataDir))
-      if (entry.startsWith('.knowledge-') && entry !== name && entry !== linked)
+      if (entry.startsWith('.knowledge-') && entry !== name && entry !== linked && !beingWritten(entry))
         await rm(path.join(this.dataDir, entry), { recursive: true, force: true }).catch(() => undefined);
     return true;
   }
+}
+
+/** How long another process's new copy is left alone: it may still be writing it (shards save at once). */
+const WRITE_GRACE_MS = 60_000;
+
+/** True for a copy another process started in the last minute (`.knowledge-<version>-<time>-<pid>`). */
+function beingWritten(entry: string): boolean {
+  const m = /-(\d+)-(\d+)$/.exec(entry);
+  if (!m) return false;
+  return Number(m[2]) !== process.pid && Date.now() - Number(m[1]) < WRITE_GRACE_MS;
 }
