@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { chmod, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
@@ -336,10 +336,24 @@ describe('symlinks', () => {
   });
 });
 
+/**
+ * The unprivileged checker must reach the project (its sources and node_modules) through every folder above it;
+ * a clone in a private temp folder (mode 700) would hide them. Adds only the right to pass through.
+ */
+async function letOthersThrough(from: string): Promise<void> {
+  for (let dir = path.resolve(from); ; dir = path.dirname(dir)) {
+    const { mode } = await stat(dir);
+    if ((mode & 0o001) === 0) await chmod(dir, (mode & 0o7777) | 0o001);
+    if (path.dirname(dir) === dir) return;
+  }
+}
+
 describe('npm run kb:check on files that used to crash it', () => {
   const check = async (dir: string) => {
     // Root reads any file: check as an unprivileged user, so permission errors are real.
-    const asNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+    const root = process.getuid?.() === 0;
+    if (root) await letOthersThrough(process.cwd());
+    const asNobody = root ? { uid: 65534, gid: 65534 } : {};
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/kb-check.ts', dir], {
       ...asNobody,
       env: { ...process.env, KNOWLEDGE_MAX_BYTES: '' },
