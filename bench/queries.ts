@@ -166,7 +166,7 @@ export function makeQueries(
             `what are the criticisms of the ${name(rng.pick(initiatives))}`,
             `${name(rng.pick(initiatives))} members list`,
             `what's the mission of the ${maybeTypo(name(rng.pick(initiatives)), 0.3)}`,
-            `does the ${name(rng.pick(initiatives))} have a board or some kind of governance?`,
+            `how is the ${name(rng.pick(initiatives))} governed, is there a board?`,
             `${rng.pick(initiatives).name} vs ${rng.pick(initiatives).name}`,
           ]),
           rng,

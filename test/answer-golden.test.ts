@@ -24,7 +24,7 @@ const GOLDEN: { q: string; subject: string; says?: string[] }[] = [
   { q: "who's yann le cun", subject: 'person-yann-lecun', says: ['Yann LeCun'] },
   { q: 'did huggingface join the ai alliance', subject: 'org-huggingface', says: ['Yes', 'founding member'] },
   {
-    q: 'is anthropic a founding member of the ai alliance',
+    q: 'was anthropic among the founders of the ai alliance',
     subject: 'org-anthropic',
     says: ['No', 'not a member'],
   },

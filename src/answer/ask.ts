@@ -115,7 +115,7 @@ export function readAsk(q: Question, mentions: readonly Mention[]): Ask {
 
 const CATEGORY_END = new Set('are is were was joined join have has belong belongs from in'.split(' '));
 
-/** The words between "which/what" and the verb: "which hardware chip companies are in…" → hardware, chip. */
+/** The words between "which/what" and the verb: "which European research labs joined…" → european, research, labs. */
 function categoryWords(words: readonly string[]): string[] {
   const start = words.findIndex((w) => w === 'which' || w === 'what');
   if (start < 0) return [];

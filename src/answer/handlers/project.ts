@@ -15,7 +15,7 @@ export function projectAnswer(ctx: Ctx, project: Rec<'project'>, score: number):
     const all = project.facts
       .filter((f) => f.topic === 'release')
       .sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''));
-    // "when did Llama 2 come out": the releases of the version asked about, when the question names one.
+    // A version named ("version 3.1", "the 70B one"): the releases of that version only.
     const versions = ctx.q.words.filter((w) => /^\d+(?:\.\d+)?[a-z]?$/.test(w) && !/^(19|20)\d\d$/.test(w));
     const byVersion = all.filter((f) => versions.some((v) => ` ${normalize(f.text)} `.includes(` ${v} `)));
     // Or the releases that cover what else the ask names ("the original", "the licence").

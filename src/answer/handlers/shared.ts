@@ -57,8 +57,8 @@ export function rankDocs(
       (term) => (term.length > 5 ? 0.2 : false),
     );
   }
-  // With no content words, the other records the question names still order the statements ("who spoke for
-  // Sony at the launch" puts Sony's quote first among the launch quotes).
+  // With no content words, the other records the question names still order the statements: a question about
+  // one member's words at a launch puts that member's quote first among the launch quotes.
   const others = ctx.mentions.filter((m) => m.surfaces.every((s) => !scope.includes(s.record.id)));
   const otherWords = others.flatMap((m) => m.typed.split(' '));
   const byName =
