@@ -1,4 +1,4 @@
-import { indexTerms, stem } from '../search/index.js';
+import { indexTerms } from '../search/index.js';
 import { MONTH_NAMES } from '../text/dates.js';
 import { normalize } from '../text/normalize.js';
 import { MONTH_ABBREVIATIONS } from '../text/vocabulary.js';
@@ -66,9 +66,4 @@ export function readQuestion(text: string): Question {
     months,
     negated: words.some((w) => NEGATION.has(w)),
   };
-}
-
-/** The stem of every word, for coverage checks. */
-export function stems(words: readonly string[]): string[] {
-  return words.map(stem);
 }

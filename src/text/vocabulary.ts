@@ -54,19 +54,6 @@ const SYNONYM_GROUPS = [
   'weird odd strange surprising surprise surprised notable notably unusual remarkable curious omission',
 ];
 
-/**
- * Words that say what kind of answer is wanted ("criticisms", "mission", "founded") rather than what it is about.
- * The intent already selects facts by topic, so these are left out of the lexical ranking.
- */
-export const INTENT_WORDS = new Set([
-  ...SYNONYM_GROUPS.slice(0, 5).flatMap((g) => g.split(/\s+/)),
-  ...(SYNONYM_GROUPS[9] ?? '').split(/\s+/),
-  ...(SYNONYM_GROUPS[10] ?? '').split(/\s+/),
-  ...'main key biggest major top primary list full pls please info overview explain describe whats'.split(
-    ' ',
-  ),
-]);
-
 /** Word → the words of its synonym group (including itself). */
 export const SYNONYMS: ReadonlyMap<string, readonly string[]> = (() => {
   const map = new Map<string, string[]>();
