@@ -100,6 +100,9 @@ export function readAsk(q: Question, mentions: readonly Mention[]): Ask {
   // "which research labs are in…": the category is a slot the member list is filtered by, not content to cover.
   const category = categoryWords(words);
   const slot = new Set(category);
+  // "when did X come out — 2023?": a date in a question about when is the member's guess, which the answer's
+  // date confirms or corrects, not content a statement must repeat.
+  if (types.includes('when')) for (const w of words) if (DATE_WORD.test(w)) slot.add(w);
   return {
     types,
     yesNo: YES_NO.test(q.norm),
@@ -112,6 +115,9 @@ export function readAsk(q: Question, mentions: readonly Mention[]): Ask {
     category,
   };
 }
+
+const DATE_WORD =
+  /^(?:(?:19|20)\d{2}|january|february|march|april|may|june|july|august|september|october|november|december)$/;
 
 const CATEGORY_END = new Set('are is were was joined join have has belong belongs from in'.split(' '));
 

@@ -1,7 +1,7 @@
 import { indexTerms } from '../search/index.js';
 import { MONTH_NAMES } from '../text/dates.js';
 import { normalize } from '../text/normalize.js';
-import { MONTH_ABBREVIATIONS } from '../text/vocabulary.js';
+import { CHAT_ABBREVIATIONS, MONTH_ABBREVIATIONS } from '../text/vocabulary.js';
 
 /** Questions longer than this are read only up to here; nobody asks a useful question in more. */
 export const MAX_QUESTION_CHARS = 600;
@@ -10,7 +10,7 @@ export const MAX_QUESTION_CHARS = 600;
 export interface Question {
   /** The text as typed (cut to {@link MAX_QUESTION_CHARS}), for linking names with their original casing. */
   raw: string;
-  /** Lowercase, accents and punctuation removed, month abbreviations spelled out. */
+  /** Lowercase, accents and punctuation removed, month and chat abbreviations spelled out. */
   norm: string;
   words: readonly string[];
   /** Content words (no stopwords), in order. */
@@ -48,7 +48,7 @@ export function readQuestion(text: string): Question {
   const raw = String(text ?? '').slice(0, MAX_QUESTION_CHARS);
   const norm = normalize(raw)
     .split(' ')
-    .map((w) => MONTH_ABBREVIATIONS[w] ?? w)
+    .map((w) => MONTH_ABBREVIATIONS[w] ?? CHAT_ABBREVIATIONS[w] ?? w)
     .join(' ');
   const words = norm ? norm.split(' ') : [];
   const months: string[] = [];

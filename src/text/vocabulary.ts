@@ -64,6 +64,41 @@ export const SYNONYMS: ReadonlyMap<string, readonly string[]> = (() => {
   return map;
 })();
 
+/**
+ * Chat abbreviations members type for ordinary words, spelled out so cue words and statements meet them
+ * ("exec director", "govts"). Names are never here: those are aliases in the knowledge base.
+ */
+export const CHAT_ABBREVIATIONS: Readonly<Record<string, string>> = {
+  govt: 'government',
+  govts: 'governments',
+  gov: 'government',
+  exec: 'executive',
+  execs: 'executives',
+  docs: 'documentation',
+  mgmt: 'management',
+  dept: 'department',
+  univ: 'university',
+  uni: 'university',
+  unis: 'universities',
+  intl: 'international',
+  org: 'organization',
+  orgs: 'organizations',
+  yr: 'year',
+  yrs: 'years',
+  mil: 'million',
+  bn: 'billion',
+  approx: 'approximately',
+  pres: 'president',
+  prez: 'president',
+  devs: 'developers',
+  dev: 'developer',
+  diff: 'difference',
+  b4: 'before',
+  announcemnt: 'announcement',
+  cofounders: 'co founders',
+  cofounder: 'co founder',
+};
+
 /** Month abbreviations people type ("feb 2024") mapped to the names the records use. */
 export const MONTH_ABBREVIATIONS: Readonly<Record<string, string>> = {
   jan: 'january',
