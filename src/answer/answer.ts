@@ -27,13 +27,27 @@ export function answer(question: string, index: SearchIndex): Answer {
   let previous: readonly Mention[] = [];
   for (const part of parts) {
     const linked = linkEntities(part.raw, index);
-    // "…and who leads it?": a part that names nothing is about what the part before named.
-    const mentions = linked.length || !previous.length ? linked : previous;
+    // "…and who leads it?": a part that names nothing, or points back with "it" or "they", is about what the
+    // part before named.
+    const pointsBack = part.words.some((w) => BACK_REFERENCES.has(w));
+    const mentions = !previous.length
+      ? linked
+      : !linked.length
+        ? previous
+        : pointsBack
+          ? [...previous.filter((m) => !linked.some((l) => sameRecords(l, m))), ...linked]
+          : linked;
     // Each question of a message gets the budget of one answer; together they stay within the hard limit.
     answers.push(answerPart({ index, q: part, ask: readAsk(part, mentions), mentions }));
     previous = mentions;
   }
   return mergeAnswers(answers);
+}
+
+const BACK_REFERENCES = new Set(['it', 'its', 'they', 'them', 'their', 'he', 'she', 'his', 'her', 'him']);
+
+function sameRecords(a: Mention, b: Mention): boolean {
+  return a.surfaces.some((s) => b.surfaces.some((t) => t.record.id === s.record.id));
 }
 
 /** One question: several organizations or people asked the same thing are answered one by one. */

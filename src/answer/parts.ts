@@ -24,11 +24,14 @@ export function splitQuestion(q: Question): Question[] {
   const second = q.raw.slice(m.index + m[0].length);
   if (first.trim().split(/\s+/).length < 3 || !second.trim()) return [q];
   // "ok so I keep seeing X everywhere, when did it launch?": a lead-in that asks nothing is context, not a part.
-  if (!/[?]/.test(first) && !QUESTION_WORD.test(first)) return [readQuestion(`${first} ${second}`)];
+  if (!/[?]/.test(first) && !WH_WORD.test(first) && !YES_NO_START.test(first))
+    return [readQuestion(`${first} ${second}`)];
   return [readQuestion(first), readQuestion(second)].slice(0, MAX_PARTS);
 }
 
-const QUESTION_WORD = /\b(?:when|who|whos|what|whats|how|why|where|which|whose|is|are|did|does)\b/i;
+/** A question word anywhere makes a part a question; "is", "did" only where a question starts with them. */
+const WH_WORD = /\b(?:when|who|whos|what|whats|how|why|where|which|whose)\b/i;
+const YES_NO_START = /^\W*(?:is|are|was|were|did|does|do|has|have|can)\b/i;
 
 /**
  * Several organizations or people asked the same thing ("are A and B both in it?", "who spoke for A, B and C at

@@ -3,9 +3,13 @@ import type { Mention } from '../../search/link.js';
 import { nameWithAcronym, shortName, withArticle } from '../../search/render.js';
 import { formatDate } from '../../text/dates.js';
 import { normalize } from '../../text/normalize.js';
+import { asks } from '../ask.js';
 import type { Draft } from '../compose.js';
 import type { Ctx } from '../context.js';
 import { joinedAfterLaunch, joinList, type Rec, rankDocs, spellingNote } from './shared.js';
+
+/** The confidence of a yes or no given where a reason was asked. */
+const UNSURE = 0.7;
 
 export function membership(
   ctx: Ctx,
@@ -26,6 +30,7 @@ export function membership(
     return { subject: org, lead, docs, confidence: Math.min(score, 0.7) };
   }
 
+  const whyAsk = asks(ctx.ask, 'why', 'whyNot');
   const rank = {
     'co-founder': 0,
     'founding-member': 1,
@@ -73,8 +78,11 @@ export function membership(
           : when
             ? ` as of ${when}`
             : '';
+      // "Why did X stay out?" is answered by the reason; the member lists only matter to "is X in it?".
       lead =
-        `No — ${name} is not a member of ${init}: it was not a founding member${at}, and the later member lists in the records don't include it either. ${inv.reason ?? ''}`.trim();
+        whyAsk && inv.reason
+          ? `${name} was not a member of ${init}${at}. ${inv.reason}`
+          : `No — ${name} is not a member of ${init}: it was not a founding member${at}, and the later member lists in the records don't include it either. ${inv.reason ?? ''}`.trim();
       break;
     }
     case 'critic':
@@ -86,7 +94,10 @@ export function membership(
     topics: inv.role === 'not-a-member' ? ['relation', 'note', 'overview'] : ['overview', 'summary', 'note'],
     limit: 3,
   }).filter((d) => !(d.topic === 'relation' && d.about.includes(initiative.id)));
-  return { subject: org, lead, leadSources: inv.sources, docs, confidence: score * 0.95, sure: true };
+  // A yes or no is not an answer to "why": a sure one only when the records give the reason.
+  const reasoned = !whyAsk || (inv.role === 'not-a-member' && !!inv.reason);
+  const confidence = reasoned ? score * 0.95 : Math.min(score * 0.95, UNSURE);
+  return { subject: org, lead, leadSources: inv.sources, docs, confidence, sure: true };
 }
 
 /** Initiatives that every named organization is related to, best date match first. */
