@@ -98,6 +98,18 @@ function namesShare(doc: FactDoc, records: readonly KbRecord[]): number {
   return hit / records.length;
 }
 
+/** The answer speaks of every record the question names: as its subject, a statement's record, or by name. */
+function namesEvery(draft: Draft, records: readonly KbRecord[]): boolean {
+  if (records.length < 2) return true;
+  const text = ` ${normalize([draft.lead, ...draft.docs.map((d) => d.text)].join(' '))} `;
+  return records.every(
+    (r) =>
+      r.id === draft.subject.id ||
+      draft.docs.some((d) => d.recordId === r.id || d.about.includes(r.id)) ||
+      namesOf([r]).some((n) => text.includes(` ${n} `)),
+  );
+}
+
 /** The named records and their neighbours in the graph: what an organization takes part in, a person's employers, a project's owner, an initiative's projects. */
 function neighbourhood(records: readonly KbRecord[], ctx: Ctx): string[] {
   const out = new Set<string>();
@@ -140,6 +152,7 @@ export function judge(ctx: Ctx, routedDraft: Draft | undefined): Plan {
   const named = namedRecords(ctx);
   const draft = routedDraft;
   const about = draft?.subject ?? named.records[0];
+  if (draft?.unknown) return { kind: 'refuse', about, missing: [] };
   const cues = ask.cueWords.filter((w) => !QUESTION_WORDS.has(w));
   const specific = specificAsk;
   // Content made only of everyday words ("at the time") doesn't outweigh what a typed route answers.
@@ -152,7 +165,10 @@ export function judge(ctx: Ctx, routedDraft: Draft | undefined): Plan {
     const kept = supportingOnly(ctx, draft, cues);
     return {
       kind: 'answer',
-      draft: kept.sure ? kept : { ...kept, confidence: Math.min(kept.confidence, UNSURE_CAP) },
+      draft:
+        kept.sure && namesEvery(kept, named.records)
+          ? kept
+          : { ...kept, confidence: Math.min(kept.confidence, UNSURE_CAP) },
     };
   }
   const routed = draft
@@ -215,6 +231,8 @@ export function judge(ctx: Ctx, routedDraft: Draft | undefined): Plan {
     // Only a typed answer that covers the whole ask is a sure one; a statement picked for some of its words
     // may be about something near it.
     chosen === draft && draft.sure && ratio >= 1 ? 1 : UNSURE_CAP,
+    // "When did Apple join it?" answered with the initiative's own launch date leaves Apple out: not sure.
+    namesEvery(chosen, named.records) ? 1 : UNSURE_CAP,
   );
   return { kind: 'answer', draft: { ...supportingOnly(ctx, chosen, cues), confidence } };
 }

@@ -1,4 +1,5 @@
 import type { FactDoc } from '../../search/index.js';
+import { aliasName } from '../../knowledge/model.js';
 import { shortName } from '../../search/render.js';
 import { formatDate } from '../../text/dates.js';
 import { normalize } from '../../text/normalize.js';
@@ -18,6 +19,9 @@ export function projectAnswer(ctx: Ctx, project: Rec<'project'>, score: number):
     // A version named ("version 3.1", "the 70B one"): the releases of that version only.
     const versions = ctx.q.words.filter((w) => /^\d+(?:\.\d+)?[a-z]?$/.test(w) && !/^(19|20)\d\d$/.test(w));
     const byVersion = all.filter((f) => versions.some((v) => ` ${normalize(f.text)} `.includes(` ${v} `)));
+    const unknown = versionAsked(ctx, project);
+    if (unknown && !byVersion.length && !releaseText(project).includes(` ${unknown} `))
+      return { subject: project, lead: '', docs: [], confidence: 0, unknown: true };
     // Or the releases that cover what else the ask names ("the original", "the licence").
     const byContent = ask.content.length
       ? all.filter((f) => coverage(ask.content, [], [f.text], ctx.index).ratio >= 0.5)
@@ -74,4 +78,22 @@ export function projectAnswer(ctx: Ctx, project: Rec<'project'>, score: number):
     confidence: score,
     generic: lead !== '',
   };
+}
+
+/** A version number written with the project's name ("Stable Diffusion 9"), when the name itself has none. */
+function versionAsked(ctx: Ctx, project: Rec<'project'>): string | undefined {
+  const names = ` ${normalize([project.name, ...project.aliases.map(aliasName)].join(' '))} `;
+  for (const m of ctx.mentions) {
+    if (!m.surfaces.some((s) => s.record.id === project.id)) continue;
+    for (let i = m.start; i <= m.end && i < ctx.q.words.length; i++) {
+      const w = ctx.q.words[i] as string;
+      if (/^\d+(?:\.\d+)?$/.test(w) && !/^(19|20)\d\d$/.test(w) && !names.includes(` ${w} `)) return w;
+    }
+  }
+  return undefined;
+}
+
+/** Every release statement of a project, normalised, for finding a version in it. */
+function releaseText(project: Rec<'project'>): string {
+  return ` ${normalize(project.facts.map((f) => f.text).join(' '))} `;
 }
