@@ -62,7 +62,14 @@ function answerPart(ctx: Ctx): Answer {
 function answerOne(ctx: Ctx): Answer {
   const plan = judge(ctx, route(ctx));
   if (plan.kind === 'refuse') return refuse(ctx.index, ctx.mentions, plan.about);
-  return composeAnswer(plan.draft, ctx.index, otherRecords(ctx, plan.draft.subject), ctx.mentions, ctx.share);
+  return composeAnswer(
+    plan.draft,
+    ctx.index,
+    otherRecords(ctx, plan.draft.subject),
+    ctx.mentions,
+    ctx.share,
+    ctx.ask.content,
+  );
 }
 
 function otherRecords(ctx: Ctx, subject: KbRecord): KbRecord[] {

@@ -2,6 +2,7 @@ import type { KbRecord } from '../knowledge/schema.js';
 import type { FactDoc, SearchIndex } from '../search/index.js';
 import type { Mention } from '../search/link.js';
 import { normalize } from '../text/normalize.js';
+import { coverage } from './coverage.js';
 import type { Answer, AnswerSource } from './types.js';
 
 /** What a handler found, before it is fitted to size. */
@@ -56,11 +57,21 @@ export function truncate(text: string, max: number): string {
 /** Supporting statements longer than this are cut to their first sentence, so more of them fit. */
 const LONG_STATEMENT = 240;
 
-/** A statement's first sentence, when the whole is long and the first sentence stands on its own. */
-function firstSentence(text: string): string {
+/**
+ * A long statement shortened to the sentence that bears on the ask: the one covering most of the ask's content
+ * terms, the first when none covers more (a later sentence often holds the detail asked for).
+ */
+function keySentence(text: string, focus: readonly string[], index: SearchIndex): string {
   if (text.length <= LONG_STATEMENT) return text;
-  const m = /^(.{40,}?[.!?])\s+(?=[A-Z“"'(])/.exec(text);
-  return m?.[1] ?? text;
+  const sentences = text.split(/(?<=[.!?])\s+(?=[A-Z“"'(])/).filter((s) => s.length >= 40);
+  if (sentences.length < 2) return text;
+  let best = sentences[0] as string;
+  let bestRatio = focus.length ? coverage(focus, [], [best], index).ratio : 1;
+  for (const s of sentences.slice(1)) {
+    const ratio = coverage(focus, [], [s], index).ratio;
+    if (ratio > bestRatio) [best, bestRatio] = [s, ratio];
+  }
+  return best;
 }
 
 /**
@@ -92,6 +103,7 @@ export function composeAnswer(
   alternatives: readonly KbRecord[],
   mentions: readonly Mention[] = [],
   share = 1,
+  focus: readonly string[] = [],
 ): Answer {
   const used: FactDoc[] = [];
   const budget = Math.floor((draft.list || draft.listStyle ? MAX_ANSWER_CHARS : SHORT_ANSWER_CHARS) * share);
@@ -100,7 +112,9 @@ export function composeAnswer(
   const bullets = draft.listStyle || (draft.docs.length > 1 && text !== '');
   for (const doc of draft.docs) {
     const piece = (
-      text ? firstSentence(docText(doc, draft.quoteStyle ?? false)) : docText(doc, draft.quoteStyle ?? false)
+      text
+        ? keySentence(docText(doc, draft.quoteStyle ?? false), focus, index)
+        : docText(doc, draft.quoteStyle ?? false)
     ).trim();
     if (!piece || seen.has(piece) || text.includes(piece) || (!draft.listStyle && mostlyRepeats(piece, text)))
       continue;
