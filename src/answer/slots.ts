@@ -21,6 +21,7 @@ const TOPICS: Partial<Record<AskType, readonly FactDoc['topic'][]>> = {
   whyNot: ['relation'],
   career: ['career', 'role'],
   role: ['role'],
+  who: ['role'],
   founders: ['history', 'overview'],
   when: ['history', 'release'],
 };
