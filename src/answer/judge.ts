@@ -176,6 +176,11 @@ export function judge(ctx: Ctx, routedDraft: Draft | undefined): Plan {
     : { ratio: ask.content.length ? 0 : 1, missing: ask.content };
   const routedCues = draft ? coverage(cues, draft.docs, [draft.lead], index).ratio : 0;
   const records = named.records.length ? named.records : draft ? [draft.subject] : [];
+  // A route built for the ask's kind fits it by construction; another is as good as the statements it holds.
+  const routedFit =
+    !draft || draft.sure || draft.lead
+      ? TYPED_FIT
+      : Math.max(0, ...draft.docs.map((d) => slotFit(d, ask, ctx.q, d.recordId === draft.subject.id)));
   const best = records.length ? bestStatements(ctx, records, cues) : [];
   const top = best[0];
   let chosen: Draft | undefined = draft;
@@ -191,7 +196,7 @@ export function judge(ctx: Ctx, routedDraft: Draft | undefined): Plan {
     // clearly better one.
     (draft?.generic
       ? value(top.cov.ratio, top.cues, top.fit) >= value(routed.ratio, routedCues, 0)
-      : value(top.cov.ratio, top.cues, top.fit) > value(routed.ratio, routedCues, TYPED_FIT) + BETTER_BY &&
+      : value(top.cov.ratio, top.cues, top.fit) > value(routed.ratio, routedCues, routedFit) + BETTER_BY &&
         // An answer built for the ask's kind yields only over a telling word it leaves out.
         // …or when it covers none of several content words that a statement covers in full.
         (!draft?.sure ||
