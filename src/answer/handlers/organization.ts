@@ -1,5 +1,6 @@
 import type { Initiative } from '../../knowledge/schema.js';
 import { involvementSentence, nameWithAcronym } from '../../search/render.js';
+import { asks } from '../ask.js';
 import type { Draft } from '../compose.js';
 import type { Ctx } from '../context.js';
 import { type Rec, rankDocs, spellingNote, topicsFor } from './shared.js';
@@ -27,7 +28,9 @@ export function orgAnswer(ctx: Ctx, org: Rec<'organization'>, score: number): Dr
   }).filter((d) => d.topic !== 'summary' && !(d.topic === 'overview' && d.recordId === org.id));
   const extraRelations = relations.filter((r) => r && !lead.includes(r)).slice(0, 3);
   return {
-    generic: topics.length === 0,
+    // A question about the future ("what will it release next year?") that no plan statement answers gets only
+    // a profile.
+    generic: topics.length === 0 || (asks(ask, 'plans') && !docs.some((d) => d.topic === 'activities')),
     subject: org,
     lead: `${lead}${extraRelations.length && topics.length === 0 ? `\n${extraRelations.join('\n')}` : ''}`,
     leadSources: [...org.sources, ...org.involvement.flatMap((i) => i.sources)],
