@@ -50,6 +50,7 @@ const SYNONYM_GROUPS = [
   'end ended ending close closed closing conclude concluded conclusion',
   'frame framed framing present presented presents portray portrayed depict depicted characterize characterized cast',
   'headline headlines title titled',
+  'first inaugural initial original earliest',
   'rename renamed renaming rebrand rebranded rebranding name',
   'weird odd strange surprising surprise surprised notable notably unusual remarkable curious omission',
 ];
