@@ -26,6 +26,8 @@ export interface Draft {
   list?: boolean;
   /** Built for exactly the ask's kind (a membership, a launch date, a role): may be answered with full confidence. */
   sure?: boolean;
+  /** Answers the question whatever its other words say (what a garbled name the member typed stands for). */
+  complete?: boolean;
   /** The ask names something of the subject the records don't have ("version 9"): refused, naming the subject. */
   unknown?: boolean;
   /** Which route produced it ("membership", "statement" when the judge chose a statement instead). */

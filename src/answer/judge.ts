@@ -51,10 +51,16 @@ function bestStatements(ctx: Ctx, records: readonly KbRecord[], cues: readonly s
   // candidates, but only as strong as an unrelated statement.
   const own = new Set(records.map((r) => r.id));
   const names = namesOf(records);
+  // A statement of another record speaks to the question only when it names what the question names: all of it
+  // when the question names several ("how is A connected to B" is not answered by C's link to B).
   const related = (doc: FactDoc) => {
-    if (own.has(doc.recordId) || doc.about.some((a) => own.has(a))) return true;
-    const text = ` ${normalize(doc.text)} `;
-    return names.some((n) => text.includes(` ${n} `));
+    if (own.has(doc.recordId)) return true;
+    if (records.length < 2 && doc.about.some((a) => own.has(a))) return true;
+    if (records.length < 2) {
+      const text = ` ${normalize(doc.text)} `;
+      return names.some((n) => text.includes(` ${n} `));
+    }
+    return namesShare(doc, records) >= 1;
   };
   const docs = new Map<FactDoc, boolean>();
   for (const d of rankDocs(ctx, scope, { limit: 12 })) docs.set(d, related(d));
@@ -153,6 +159,7 @@ export function judge(ctx: Ctx, routedDraft: Draft | undefined): Plan {
   const draft = routedDraft;
   const about = draft?.subject ?? named.records[0];
   if (draft?.unknown) return { kind: 'refuse', about, missing: [] };
+  if (draft?.complete) return { kind: 'answer', draft };
   const cues = ask.cueWords.filter((w) => !QUESTION_WORDS.has(w));
   const specific = specificAsk;
   // Content made only of everyday words ("at the time") doesn't outweigh what a typed route answers.

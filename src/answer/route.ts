@@ -1,6 +1,7 @@
 import type { KbRecord } from '../knowledge/schema.js';
 import type { Mention } from '../search/link.js';
 import { withArticle } from '../search/render.js';
+import { normalize } from '../text/normalize.js';
 import { asks } from './ask.js';
 import type { Draft } from './compose.js';
 import type { Ctx } from './context.js';
@@ -70,8 +71,45 @@ function asksMembership(ctx: Ctx, n: Named): boolean {
   );
 }
 
+/** The record and spelling of a garbled name the member typed ("Laminedex"), if any. */
+function garbledTyped(ctx: Ctx): { record: KbRecord; spelling: string; score: number } | undefined {
+  for (const m of ctx.mentions)
+    for (const s of m.surfaces)
+      if (s.garbled && s.key === m.typed) return { record: s.record, spelling: s.original, score: m.score };
+  return undefined;
+}
+
+/**
+ * Asks that only want to know what a name is ("what company is 'Laminedex'?", "who is 'Lacan' in the article?"):
+ * cues of where the name was read ("says", "in the") don't make them ask more.
+ */
+function asksWhatItIs(ctx: Ctx): boolean {
+  return ctx.ask.types.every((t) => WHAT_IT_IS.has(t));
+}
+
+const WHAT_IT_IS: ReadonlySet<string> = new Set(['overview', 'who', 'context', 'quote', 'career', 'membership']);
+
 /** The routes in precedence order; the first that applies and answers wins, global search is the catch-all. */
 const ROUTES: readonly Route[] = [
+  {
+    name: 'garbled name',
+    applies: (ctx) => asksWhatItIs(ctx) && garbledTyped(ctx) !== undefined,
+    handle: (ctx) => {
+      const { record, spelling, score } = garbledTyped(ctx) as NonNullable<ReturnType<typeof garbledTyped>>;
+      const correction = (ctx.index.docsByRecord.get(record.id) ?? []).filter(
+        (d) => d.recordId === record.id && d.spellings?.includes(normalize(spelling)),
+      );
+      return {
+        subject: record,
+        lead: `"${spelling}" is a garbled spelling of ${record.name} in a machine translation of an article. ${record.summary}`,
+        leadSources: record.sources,
+        docs: correction.slice(0, 1),
+        confidence: score,
+        sure: true,
+        complete: true,
+      };
+    },
+  },
   {
     name: 'compare',
     applies: (ctx) => asks(ctx.ask, 'compare') && distinctBodies(ctx.mentions).length >= 2,
