@@ -15,7 +15,7 @@ beforeAll(async () => {
 const GOLDEN: { q: string; subject: string; says?: string[] }[] = [
   { q: 'who started the ai aliance', subject: 'ai-alliance', says: ['IBM', 'Meta', 'December 5, 2023'] },
   { q: 'wat is the AI alliance about', subject: 'ai-alliance', says: ['open'] },
-  { q: 'tell me about Laminedex', subject: 'proj-llamaindex', says: ['LlamaIndex', 'garbled'] },
+  { q: 'tell me about Laminedex', subject: 'org-llamaindex', says: ['LlamaIndex', 'garbled'] },
   {
     q: 'is Foghere part of the alliance',
     subject: 'org-cohere',

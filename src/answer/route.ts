@@ -84,10 +84,11 @@ function garbledTyped(ctx: Ctx): { record: KbRecord; spelling: string; score: nu
  * cues of where the name was read ("says", "in the") don't make them ask more.
  */
 function asksWhatItIs(ctx: Ctx): boolean {
-  return ctx.ask.types.every((t) => WHAT_IT_IS.has(t));
+  // "Is Foghere part of it?" asks about membership; "who is Lacan in the article?" only reads "in the" as one.
+  return ctx.ask.types.every((t) => WHAT_IT_IS.has(t) || (t === 'membership' && !ctx.ask.yesNo));
 }
 
-const WHAT_IT_IS: ReadonlySet<string> = new Set(['overview', 'who', 'context', 'quote', 'career', 'membership']);
+const WHAT_IT_IS: ReadonlySet<string> = new Set(['overview', 'who', 'context', 'quote', 'career']);
 
 /** The routes in precedence order; the first that applies and answers wins, global search is the catch-all. */
 const ROUTES: readonly Route[] = [
