@@ -14,7 +14,7 @@ import {
   unknownMember,
   unknownName,
 } from './handlers/membership.js';
-import { orgAnswer } from './handlers/organization.js';
+import { orgAnswer, orgQuotes } from './handlers/organization.js';
 import { personCareer, personOverview, personQuotes, roleLookup } from './handlers/person.js';
 import { projectAnswer } from './handlers/project.js';
 import { globalSearch } from './handlers/search.js';
@@ -39,6 +39,7 @@ interface Route {
   handle(ctx: Ctx, n: Named): Draft | undefined;
 }
 
+const REPORTING = new Set(['say', 'says', 'said', 'claims', 'claimed', 'reports', 'reported']);
 const FOUNDER_ROLE = new Set(['founder', 'founded', 'creator']);
 const WH_WORDS = new Set(['what', 'whats', 'who', 'whos', 'how', 'why', 'when', 'where', 'which']);
 
@@ -156,6 +157,17 @@ const ROUTES: readonly Route[] = [
         !asks(ctx.ask, 'founders') ||
         namedRecords(ctx).initiatives.length === 0),
     handle: (ctx, n) => roleLookup(ctx, [...n.initiatives, ...n.orgs, ...n.projects], n.score),
+  },
+  {
+    // "Who spoke for Uber when it joined?": an organization's words, before its membership.
+    name: 'organization quotes',
+    applies: (ctx, n) =>
+      asks(ctx.ask, 'quote') &&
+      n.member !== undefined &&
+      n.people.length === 0 &&
+      // "TechCrunch says Google is pulling out — did it?" reports a claim; it doesn't ask for anyone's words.
+      (asks(ctx.ask, 'who') || !ctx.q.words.some((w) => REPORTING.has(w))),
+    handle: (ctx, n) => orgQuotes(ctx, n.member as Rec<'organization'>, n.score),
   },
   {
     name: 'unknown member',

@@ -1,9 +1,33 @@
+import { aliasName } from '../../knowledge/model.js';
 import type { Initiative } from '../../knowledge/schema.js';
+import type { FactDoc } from '../../search/index.js';
 import { involvementSentence, nameWithAcronym } from '../../search/render.js';
+import { normalize } from '../../text/normalize.js';
 import { asks } from '../ask.js';
 import type { Draft } from '../compose.js';
 import type { Ctx } from '../context.js';
-import { type Rec, rankDocs, spellingNote, topicsFor } from './shared.js';
+import { type Rec, rankDocs, spellingNote, topicsFor, visibleTo } from './shared.js';
+
+/**
+ * What an organization's people said on the record: its people's quotes, and quotes elsewhere that name it
+ * ("Jane Doe (President, Example University): …" among an initiative's launch quotes).
+ */
+export function orgQuotes(ctx: Ctx, org: Rec<'organization'>, score: number): Draft | undefined {
+  const { index } = ctx;
+  const names = [org.name, ...org.aliases.map(aliasName)].map(normalize).filter((n) => n.length >= 3);
+  const naming = (d: FactDoc) => {
+    const text = ` ${normalize(d.text)} `;
+    return names.some((n) => text.includes(` ${n} `));
+  };
+  const staff = new Set((index.staffOfOrg.get(org.id) ?? []).map((s) => s.person.id));
+  const quotes: FactDoc[] = [];
+  for (const hit of index.facts.search(names.join(' '), () => false, 40)) {
+    const d = index.factDocs[hit.id] as FactDoc;
+    if (d.topic === 'quote' && (naming(d) || staff.has(d.recordId)) && visibleTo(ctx, d)) quotes.push(d);
+  }
+  if (!quotes.length) return undefined;
+  return { subject: org, lead: '', docs: quotes.slice(0, 3), confidence: score * 0.95, sure: true };
+}
 
 export function orgAnswer(ctx: Ctx, org: Rec<'organization'>, score: number): Draft {
   const { index, ask } = ctx;

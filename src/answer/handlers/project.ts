@@ -1,5 +1,5 @@
-import type { FactDoc } from '../../search/index.js';
 import { aliasName } from '../../knowledge/model.js';
+import type { FactDoc } from '../../search/index.js';
 import { shortName } from '../../search/render.js';
 import { formatDate } from '../../text/dates.js';
 import { normalize } from '../../text/normalize.js';
