@@ -1,0 +1,217 @@
+/**
+ * Specifications of how the answer pipeline reads what members type and picks what to say, each on a tiny corpus
+ * written here (not the live knowledge base).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { answer } from '../src/answer/answer.js';
+import { composeAnswer } from '../src/answer/compose.js';
+import { loadKnowledge } from '../src/knowledge/load.js';
+import type { KbRecord } from '../src/knowledge/schema.js';
+import { buildIndex, type FactDoc, type SearchIndex } from '../src/search/index.js';
+import { VALID_FILES, writeKnowledgeDir } from './support/kb-fixture.js';
+
+const FILES = {
+  'initiatives.yaml': `initiatives:
+  - id: ai-alliance
+    name: AI Alliance
+    aliases: [The AI Alliance]
+    summary: A community for open AI.
+    sources: [src-a]
+    type: consortium
+    featured: true
+    launched: { date: "2023-12-05", sources: [src-a] }
+    facts:
+      - topic: goals
+        text: Foster an open community.
+        sources: [src-a]
+      - topic: quote
+        text: "Jane Roe (President, Lakeside University): open research needs many hands."
+        sources: [src-a]
+      - topic: governance
+        text: "The Alliance adopted a charter in 2024 that sets out how projects are proposed, reviewed, run and retired, and what openness and transparency each of them must show. Hosted projects are governed by a member with the Alliance's support; funded projects are run by the Alliance itself."
+        sources: [src-a]
+  - id: forum
+    name: Model Forum
+    summary: An industry body for frontier models.
+    sources: [src-a]
+    type: industry-body
+    launched: { date: "2023-07-26", sources: [src-a] }
+    facts:
+      - topic: note
+        text: A 2024 blog post presents the forum as new.
+        sources: [src-a]
+`,
+  'organizations.yaml': `organizations:
+  - id: org-ibm
+    name: IBM
+    aliases: [International Business Machines]
+    summary: A technology company.
+    sources: [src-a]
+    type: company
+    involvement:
+      - initiative: ai-alliance
+        role: co-founder
+        date: "2023-12-05"
+        sources: [src-a]
+  - id: org-nvidia
+    name: Nvidia
+    summary: A chip maker.
+    sources: [src-a]
+    type: company
+    involvement:
+      - initiative: ai-alliance
+        role: not-a-member
+        reason: It sells chips to every side and stayed neutral.
+        sources: [src-a]
+  - id: org-lakeside
+    name: Lakeside University
+    summary: A university that does AI research.
+    sources: [src-a]
+    type: university
+    involvement:
+      - initiative: ai-alliance
+        role: founding-member
+        date: "2023-12-05"
+        sources: [src-a]
+  - id: org-quanta
+    name: Quantadex
+    aliases:
+      - name: Kwantadeks
+        garbled: true
+    summary: A company that builds data tools for language models.
+    sources: [src-a]
+    type: company
+    facts:
+      - topic: correction
+        text: "A machine translation of an article writes the name 'Kwantadeks'; the company meant is Quantadex."
+        spellings: [Kwantadeks]
+        sources: [src-a]
+    involvement:
+      - initiative: ai-alliance
+        role: founding-member
+        date: "2023-12-05"
+        sources: [src-a]
+`,
+  'projects.yaml': `projects:
+  - id: proj-pixel
+    name: Pixel Diffusion
+    summary: An open image model from IBM.
+    sources: [src-a]
+    type: text-to-image model
+    owner: org-ibm
+    released: "2022-08-22"
+    facts:
+      - topic: release
+        text: Version 1 was released on August 22, 2022.
+        date: "2022-08-22"
+        sources: [src-a]
+      - topic: release
+        text: Version 2 was released on March 3, 2023.
+        date: "2023-03-03"
+        sources: [src-a]
+`,
+  'people.yaml': `people:
+  - id: person-ada
+    name: Ada Stone
+    summary: Research leader at IBM.
+    sources: [src-a]
+    roles:
+      - title: Executive director
+        initiative: forum
+        from: 2023-10
+        sources: [src-a]
+      - title: Presented the forum at its launch
+        initiative: forum
+        from: 2023-07
+        to: 2023-07
+        sources: [src-a]
+`,
+};
+
+let index: SearchIndex;
+let cleanup: () => Promise<void>;
+beforeAll(async () => {
+  const dir = await writeKnowledgeDir({ ...VALID_FILES, ...FILES });
+  cleanup = dir.cleanup;
+  index = buildIndex(await loadKnowledge(dir.dir));
+});
+afterAll(() => cleanup());
+
+describe('what members type', () => {
+  it('spells out a chat abbreviation, so "exec director" asks for the executive director', () => {
+    const r = answer('who is the model forum exec director', index);
+    expect(r.answered).toBe(true);
+    expect(r.answer).toContain('Ada Stone');
+  });
+
+  it('reads a date in a "when" question as the member\'s guess, answered with the recorded date', () => {
+    const r = answer('when did pixel diffusion version 2 come out, 2024?', index);
+    expect(r.answered).toBe(true);
+    expect(r.answer).toContain('March 3, 2023');
+  });
+
+  it('keeps what the first part named when the second points back with "they"', () => {
+    const r = answer('is nvidia a chip maker? why did they stay out of the ai alliance', index);
+    expect(r.answered).toBe(true);
+    expect(r.answer.split('\n\n')[1]).toContain('Nvidia');
+  });
+
+  it('answers a garbled name with what it stands for, whatever the words around it', () => {
+    const r = answer("an article mentions 'Kwantadeks', which company is that", index);
+    expect(r.answered).toBe(true);
+    expect(r.answer).toContain('Quantadex');
+    expect(r.answer).toContain('garbled');
+  });
+});
+
+describe('what an answer leads with', () => {
+  it('leads a why-not answer with the reason', () => {
+    const r = answer('why did nvidia sit out the ai alliance?', index);
+    expect(r.answer).toMatch(/^Nvidia was not a member of the AI Alliance[^.]*\. It sells chips/);
+  });
+
+  it('answers who spoke for an organization with the launch quote that names it, not a membership', () => {
+    const r = answer('who from lakeside university was quoted in the ai alliance launch', index);
+    expect(r.answer).toContain('Jane Roe');
+    expect(r.answer).not.toMatch(/^Yes/);
+  });
+
+  it('answers a "who" ask from a role statement rather than a profile', () => {
+    const r = answer('who presented the model forum', index);
+    expect(r.answer).toContain('Ada Stone');
+  });
+
+  it('cuts a long supporting statement to the sentence that bears on the ask', () => {
+    const charter = index.factDocs.find((d) =>
+      d.text.startsWith('The Alliance adopted a charter'),
+    ) as FactDoc;
+    const subject = index.kb.byId.get('ai-alliance') as KbRecord;
+    const draft = {
+      subject,
+      lead: 'The AI Alliance has two kinds of project.',
+      docs: [charter],
+      confidence: 1,
+    };
+    const r = composeAnswer(draft, index, [], [], 1, ['hosted', 'funded']);
+    expect(r.answer).toContain('Hosted projects are governed by a member');
+    expect(r.answer).not.toContain('proposed, reviewed');
+  });
+});
+
+describe('honest confidence', () => {
+  it('refuses a version of a project the records do not have, naming the project', () => {
+    const r = answer('when is pixel diffusion 7 coming out', index);
+    expect(r.answered).toBe(false);
+    expect(r.answer).toContain('Pixel Diffusion');
+  });
+
+  it('gives no sure answer when it leaves out a record the question names', () => {
+    const r = answer('when did nvidia get into the model forum', index);
+    expect(r.confidence).toBeLessThan(0.8);
+  });
+
+  it('gives no sure yes or no where a reason was asked and the records hold none', () => {
+    const r = answer('why is lakeside university in the ai alliance', index);
+    expect(r.confidence).toBeLessThan(0.8);
+  });
+});
