@@ -62,17 +62,21 @@ function covers(term: string, set: WordSet): boolean {
   const abbreviation = term.length >= 3 && /^[a-z]+$/.test(term) && informativeness(term) >= 1;
   if (term.length < PREFIX && !abbreviation) return false;
   const prefix = term.slice(0, PREFIX);
+  // An everyday word spelt right is not a typo of another, nor (when short) a longer word's beginning.
+  const everydayWord = informativeness(term) <= LIGHT;
   for (const w of set.words) {
     if (w.length >= PREFIX && w.startsWith(prefix)) {
       // "criticize" meets "criticism", "governance" meets "governing": a shared stem-like beginning.
+      // An everyday short word is its own word: "office" is not an "officer".
       const common = commonPrefix(w, term);
-      if (common >= Math.min(w.length, term.length) - 3) return true;
+      if (!(everydayWord && term.length < 7) && common >= Math.min(w.length, term.length) - 3) return true;
     }
     // An abbreviation English doesn't know ("mgmt", "cmte") keeps its letters in order inside the long word.
     if (abbreviation && w.length > term.length + 1 && w[0] === term[0] && isSubsequence(term, w)) return true;
     // A typo keeps its first letter: "valuation" is not a misspelt "evaluation".
     if (
       term.length >= 6 &&
+      !everydayWord &&
       w[0] === term[0] &&
       Math.abs(w.length - term.length) <= 1 &&
       editDistance(w, term, 1) <= 1

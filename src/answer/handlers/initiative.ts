@@ -89,7 +89,16 @@ export function initiativeAnswer(ctx: Ctx, initiative: Rec<'initiative'>, score:
       const lead = topics.length === 0 && asks(ask, 'overview') ? `${initiative.summary} ${launch}` : '';
       // "What are the criticisms / goals / projects": a plural topic asks for several, so the list budget applies.
       const list = ask.cueWords.some((w) => w.length > 4 && w.endsWith('s') && TOPIC_PLURALS.test(w));
-      return { ...base, lead, leadSources: lead ? initiative.sources : undefined, docs, list };
+      // Statements found by the ask's words alone, with no typed topic, are judged like a profile: by how much
+      // of the ask they cover.
+      return {
+        ...base,
+        lead,
+        leadSources: lead ? initiative.sources : undefined,
+        docs,
+        list,
+        generic: topics.length === 0,
+      };
     }
   }
   const lead = `${initiative.summary} ${launch}`.trim();
