@@ -204,7 +204,9 @@ const ROUTES: readonly Route[] = [
   },
   {
     name: 'initiative',
-    applies: (_ctx, n) => n.initiatives.length > 0,
+    // A project's licence and releases are its own, even when the question also names the initiative it is in.
+    applies: (ctx, n) =>
+      n.initiatives.length > 0 && !(n.projects.length > 0 && asks(ctx.ask, 'licence', 'release')),
     handle: (ctx, n) => initiativeAnswer(ctx, n.initiatives[0] as Rec<'initiative'>, n.score),
   },
   {
