@@ -54,11 +54,22 @@ export function statementWords(doc: FactDoc, index: SearchIndex): WordSet {
 
 const PREFIX = 5;
 
-/** True when a text's words cover one content term: same stem, a synonym, a shared long prefix, or a typo. */
-function covers(term: string, set: WordSet): boolean {
-  if (set.stems.has(root(term))) return true;
+/**
+ * How well a text's words cover one content term: 1 for the same stem, a shared long prefix or a typo, less for
+ * a synonym (the member's own word is the stronger evidence), 0 for none.
+ */
+function covers(term: string, set: WordSet): number {
+  if (set.stems.has(root(term))) return 1;
+  if (coversDirectly(term, set)) return 1;
   for (const syn of SYNONYMS.get(term) ?? SYNONYMS.get(stem(term)) ?? [])
-    if (set.stems.has(root(syn))) return true;
+    if (set.stems.has(root(syn))) return SYNONYM_CREDIT;
+  return 0;
+}
+
+/** What a synonym's match is worth against the member's own word. */
+const SYNONYM_CREDIT = 0.85;
+
+function coversDirectly(term: string, set: WordSet): boolean {
   const abbreviation = term.length >= 3 && /^[a-z]+$/.test(term) && informativeness(term) >= 1;
   if (term.length < PREFIX && !abbreviation) return false;
   const prefix = term.slice(0, PREFIX);
@@ -124,8 +135,9 @@ export function coverage(
   const missing: string[] = [];
   for (const t of terms) {
     const w = index.facts.rarity(t) * informativeness(t);
-    if (sets.some((set) => covers(t, set))) {
-      covered += w;
+    const credit = Math.max(0, ...sets.map((set) => covers(t, set)));
+    if (credit > 0) {
+      covered += w * credit;
       total += w;
     } else {
       missing.push(t);
