@@ -95,7 +95,7 @@ const FILES = {
   'projects.yaml': `projects:
   - id: proj-pixel
     name: Pixel Diffusion
-    summary: An open image model from IBM.
+    summary: An open-source image model from IBM.
     sources: [src-a]
     type: text-to-image model
     owner: org-ibm
@@ -164,6 +164,13 @@ describe('what members type', () => {
   });
 });
 
+describe("the member's wording", () => {
+  it('writes a compound the way the member typed it', () => {
+    expect(answer('what is pixel diffusion, is it open source', index).answer).toContain('open source image');
+    expect(answer('what is pixel diffusion', index).answer).toContain('open-source image');
+  });
+});
+
 describe('what an answer leads with', () => {
   it('leads a why-not answer with the reason', () => {
     const r = answer('why did nvidia sit out the ai alliance?', index);
@@ -192,7 +199,7 @@ describe('what an answer leads with', () => {
       docs: [charter],
       confidence: 1,
     };
-    const r = composeAnswer(draft, index, [], [], 1, ['hosted', 'funded']);
+    const r = composeAnswer(draft, index, [], [], 1, { content: ['hosted', 'funded'] });
     expect(r.answer).toContain('Hosted projects are governed by a member');
     expect(r.answer).not.toContain('proposed, reviewed');
   });

@@ -2,7 +2,7 @@ import type { KbRecord } from '../knowledge/schema.js';
 import type { SearchIndex } from '../search/index.js';
 import { linkEntities, type Mention } from '../search/link.js';
 import { readAsk } from './ask.js';
-import { composeAnswer } from './compose.js';
+import { composeAnswer, echoCompounds } from './compose.js';
 import type { Ctx } from './context.js';
 import { judge } from './judge.js';
 import { mergeAnswers, recordTargets, splitQuestion } from './parts.js';
@@ -41,7 +41,8 @@ export function answer(question: string, index: SearchIndex): Answer {
     answers.push(answerPart({ index, q: part, ask: readAsk(part, mentions), mentions }));
     previous = mentions;
   }
-  return mergeAnswers(answers);
+  const merged = mergeAnswers(answers);
+  return { ...merged, answer: echoCompounds(merged.answer, q.words) };
 }
 
 const BACK_REFERENCES = new Set(['it', 'its', 'they', 'them', 'their', 'he', 'she', 'his', 'her', 'him']);
@@ -68,7 +69,7 @@ function answerOne(ctx: Ctx): Answer {
     otherRecords(ctx, plan.draft.subject),
     ctx.mentions,
     ctx.share,
-    ctx.ask.content,
+    { content: ctx.ask.content },
   );
 }
 

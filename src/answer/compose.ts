@@ -34,6 +34,13 @@ export interface Draft {
   via?: string;
 }
 
+/** What the member asked, as the composer needs it: the content terms. */
+export interface Asked {
+  content: readonly string[];
+}
+
+const NOTHING_ASKED: Asked = { content: [] };
+
 /** The budget of an answer that isn't a list, in characters: readable at a glance. */
 export const SHORT_ANSWER_CHARS = 700;
 
@@ -105,8 +112,9 @@ export function composeAnswer(
   alternatives: readonly KbRecord[],
   mentions: readonly Mention[] = [],
   share = 1,
-  focus: readonly string[] = [],
+  asked: Asked = NOTHING_ASKED,
 ): Answer {
+  const focus = asked.content;
   const used: FactDoc[] = [];
   const budget = Math.floor((draft.list || draft.listStyle ? MAX_ANSWER_CHARS : SHORT_ANSWER_CHARS) * share);
   let text = withoutRepeatedName(draft.lead.trim(), draft.subject);
@@ -190,6 +198,20 @@ export function dedupeSentences(text: string): string {
  * The member's own spelling: an alias or acronym they typed ("PAI") appears beside the name the first time the
  * answer uses it, so they can tell it is the thing they meant.
  */
+/**
+ * A compound the member wrote as two words ("open source") is written their way, not hyphenated
+ * ("open-source"), so the answer reads in the words they search for.
+ */
+export function echoCompounds(text: string, words: readonly string[]): string {
+  let out = text;
+  for (let i = 0; i + 1 < words.length; i++) {
+    const [a, b] = [words[i] as string, words[i + 1] as string];
+    if (!/^[a-z]{2,}$/.test(a) || !/^[a-z]{2,}$/.test(b)) continue;
+    out = out.replace(new RegExp(`\\b(${a})-(${b})\\b`, 'gi'), '$1 $2');
+  }
+  return out;
+}
+
 function echoTyped(text: string, mentions: readonly Mention[]): string {
   let out = text;
   for (const m of mentions) {
