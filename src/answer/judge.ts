@@ -213,8 +213,8 @@ export function judge(ctx: Ctx, routedDraft: Draft | undefined): Plan {
     const subject = index.kb.byId.get(top.doc.recordId) ?? (draft?.subject as KbRecord);
     const supporting = best
       .slice(1)
-      .filter((s) => s.cov.ratio >= MIN_COVERAGE && s.related && s.doc.recordId === top.doc.recordId)
-      .slice(0, 2)
+      .filter((s) => s.cov.ratio >= MIN_COVERAGE && s.related)
+      .slice(0, 3)
       .map((s) => s.doc);
     chosen = {
       subject,
