@@ -145,7 +145,15 @@ export function membersAnswer(
   }
   if (filtered.length > 0 && filtered.length < inAny.length) {
     const lead = `${name} members matching "${categoryTerms.join(' ')}": ${joinList(filtered.map((m) => `${shortName(m.org)} (${ROLE_LABEL[m.inv.role]})`))}.`;
-    return { lead, leadSources: filtered.flatMap((m) => m.inv.sources), docs: [] };
+    // A statement of the initiative about the category ("the Japanese participants included…") may name
+    // members whose own records don't say it.
+    const about = types.size
+      ? []
+      : (ctx.index.docsByRecord.get(initiative.id) ?? [])
+          .filter((d) => d.recordId === initiative.id && d.topic !== 'relation')
+          .filter((d) => expanded.some((t) => t.length > 2 && new RegExp(`\\b${t}`).test(normalize(d.text))))
+          .slice(0, 1);
+    return { lead, leadSources: filtered.flatMap((m) => m.inv.sources), docs: about };
   }
   const founders = inAny.filter((m) => m.inv.role === 'co-founder').map((m) => shortName(m.org));
   const founding = inAny.filter((m) => m.inv.role === 'founding-member').map((m) => shortName(m.org));
