@@ -131,6 +131,18 @@ export function membersAnswer(
     const text = normalize(`${org.description ?? ''} ${org.summary}`);
     return expanded.some((t) => t.length > 2 && new RegExp(`\\b${t}`).test(text));
   };
+  // "Which big labs are not in it?": the organizations the records say stayed out, in the category if any match.
+  if (ctx.ask.negated) {
+    const out = all.filter((m) => m.inv.role === 'not-a-member' || m.inv.role === 'critic');
+    const outFiltered = categoryTerms.length > 0 ? out.filter((m) => describes(m.org)) : [];
+    const shown = outFiltered.length ? outFiltered : out;
+    if (shown.length)
+      return {
+        lead: `Not in ${withArticle(initiative.name)}, per the records: ${joinList(shown.map((m) => `${shortName(m.org)}${m.inv.role === 'critic' ? ' (a critic)' : ''}`))}.`,
+        leadSources: shown.slice(0, 3).flatMap((m) => m.inv.sources),
+        docs: [],
+      };
+  }
   const filtered = categoryTerms.length > 0 ? inAny.filter((m) => describes(m.org)) : [];
   const monthFilter = ctx.q.months[0];
   const dated = monthFilter ? inAny.filter((m) => m.inv.date?.startsWith(monthFilter)) : [];
