@@ -104,6 +104,35 @@ function namesShare(doc: FactDoc, records: readonly KbRecord[]): number {
   return hit / records.length;
 }
 
+/**
+ * "How did Engadget describe the Alliance?": a route's answer that leaves out a record the question names gives
+ * way to the best statement that names them all (one record's statement naming the other).
+ */
+function namingAll(
+  ctx: Ctx,
+  draft: Draft,
+  records: readonly KbRecord[],
+  cues: readonly string[],
+): Draft | undefined {
+  // A sure yes or no ("Yes — A is a member…") stands; the confidence cap marks what it leaves out.
+  if (records.length < 2 || draft.list || (draft.sure && ctx.ask.yesNo) || namesEvery(draft, records))
+    return undefined;
+  const floor = ctx.ask.content.length ? MIN_COVERAGE : 0;
+  const all = bestStatements(ctx, records, cues).filter(
+    (s) => s.cov.ratio >= floor && namesShare(s.doc, records) >= 1,
+  );
+  const top = all[0];
+  if (!top) return undefined;
+  return {
+    subject: ctx.index.kb.byId.get(top.doc.recordId) ?? draft.subject,
+    lead: '',
+    docs: all.slice(0, 2).map((s) => s.doc),
+    confidence: Math.min(draft.confidence, UNSURE_CAP),
+    alternatives: draft.alternatives,
+    via: 'statement',
+  };
+}
+
 /** The answer speaks of every record the question names: as its subject, a statement's record, or by name. */
 function namesEvery(draft: Draft, records: readonly KbRecord[]): boolean {
   if (records.length < 2) return true;
@@ -156,11 +185,11 @@ export function judge(ctx: Ctx, routedDraft: Draft | undefined): Plan {
   const { ask, index } = ctx;
   const specificAsk = ask.types.some((t) => t !== 'overview' && t !== 'who' && t !== 'why');
   const named = namedRecords(ctx);
-  const draft = routedDraft;
-  const about = draft?.subject ?? named.records[0];
-  if (draft?.unknown) return { kind: 'refuse', about, missing: [] };
-  if (draft?.complete) return { kind: 'answer', draft };
+  const about = routedDraft?.subject ?? named.records[0];
+  if (routedDraft?.unknown) return { kind: 'refuse', about, missing: [] };
+  if (routedDraft?.complete) return { kind: 'answer', draft: routedDraft };
   const cues = ask.cueWords.filter((w) => !QUESTION_WORDS.has(w));
+  const draft = routedDraft && (namingAll(ctx, routedDraft, named.records, cues) ?? routedDraft);
   const specific = specificAsk;
   // Content made only of everyday words ("at the time") doesn't outweigh what a typed route answers.
   const light = ask.content.every((w) => informativeness(w) <= 0.3);
