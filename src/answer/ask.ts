@@ -111,7 +111,8 @@ export function readAsk(q: Question, mentions: readonly Mention[]): Ask {
     content: [...new Set(content)].filter((w) => !slot.has(w)),
     named: namedWords,
     cueWords,
-    which: words.includes('which'),
+    // "what Japanese orgs are in it" picks among several as "which" does.
+    which: words.includes('which') || category.length > 0,
     category,
   };
 }

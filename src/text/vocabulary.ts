@@ -48,9 +48,12 @@ const SYNONYM_GROUPS = [
   'money cash raise raised raising funding investment investors',
   'piece article story report reported post column coverage writeup',
   'end ended ending close closed closing conclude concluded conclusion',
-  'frame framed framing present presented presents portray portrayed depict depicted characterize characterized cast',
+  'frame framed framing present presented presents portray portrayed depict depicted characterize characterized cast pitch pitched',
   'headline headlines title titled',
   'first inaugural initial original earliest',
+  'eligible eligibility qualify qualifies qualified criteria requirement requirements require requires',
+  'pull pulled yank yanked withdraw withdrew withdrawn remove removed retract retracted',
+  'lawmakers legislators policymakers regulators regulator regulation regulations government governments',
   'rename renamed renaming rebrand rebranded rebranding name',
   'weird odd strange surprising surprise surprised notable notably unusual remarkable curious omission',
 ];
