@@ -19,8 +19,8 @@ export function projectAnswer(ctx: Ctx, project: Rec<'project'>, score: number):
     // A version named ("version 3.1", "the 70B one"): the releases of that version only.
     const versions = ctx.q.words.filter((w) => /^\d+(?:\.\d+)?[a-z]?$/.test(w) && !/^(19|20)\d\d$/.test(w));
     const byVersion = all.filter((f) => versions.some((v) => ` ${normalize(f.text)} `.includes(` ${v} `)));
-    const unknown = versionAsked(ctx, project);
-    if (unknown && !byVersion.length && !releaseText(project).includes(` ${unknown} `))
+    const asked = versionAsked(ctx, project);
+    if (asked && !releaseText(project).includes(` ${asked.name} ${asked.version} `))
       return { subject: project, lead: '', docs: [], confidence: 0, unknown: true };
     // Or the releases that cover what else the ask names ("the original", "the licence").
     const byContent = ask.content.length
@@ -80,14 +80,19 @@ export function projectAnswer(ctx: Ctx, project: Rec<'project'>, score: number):
   };
 }
 
-/** A version number written with the project's name ("Stable Diffusion 9"), when the name itself has none. */
-function versionAsked(ctx: Ctx, project: Rec<'project'>): string | undefined {
+/**
+ * A version number written right after the project's name ("Stable Diffusion 9", "llama 5"), when the records'
+ * names for it have no such version: the name's last word and the number.
+ */
+function versionAsked(ctx: Ctx, project: Rec<'project'>): { name: string; version: string } | undefined {
   const names = ` ${normalize([project.name, ...project.aliases.map(aliasName)].join(' '))} `;
+  const { words } = ctx.q;
   for (const m of ctx.mentions) {
     if (!m.surfaces.some((s) => s.record.id === project.id)) continue;
-    for (let i = m.start; i <= m.end && i < ctx.q.words.length; i++) {
-      const w = ctx.q.words[i] as string;
-      if (/^\d+(?:\.\d+)?$/.test(w) && !/^(19|20)\d\d$/.test(w) && !names.includes(` ${w} `)) return w;
+    for (let i = Math.max(1, m.start); i <= m.end && i < words.length; i++) {
+      const w = words[i] as string;
+      const name = words[i - 1] as string;
+      if (/^\d+$/.test(w) && !/^(19|20)\d\d$/.test(w) && !names.includes(` ${name} ${w} `)) return { name, version: w };
     }
   }
   return undefined;
