@@ -228,6 +228,8 @@ function echoTyped(text: string, mentions: readonly Mention[]): string {
 
 /** An answer that never names its subject ("IBM and Meta launched the Alliance…") starts with the name. */
 function namingSubject(text: string, subject: KbRecord): string {
-  if (!text || normalize(text).includes(normalize(subject.name))) return text;
+  // "FAIR (Meta's AI research lab)" is named by "FAIR".
+  const short = subject.name.replace(/\s*\([^)]*\)\s*$/, '');
+  if (!text || normalize(text).includes(normalize(short))) return text;
   return `${subject.name}: ${text}`;
 }

@@ -1,3 +1,4 @@
+import { aliasName } from '../knowledge/model.js';
 import type { KbRecord } from '../knowledge/schema.js';
 import type { Mention } from '../search/link.js';
 import { withArticle } from '../search/render.js';
@@ -42,6 +43,30 @@ interface Route {
 const REPORTING = new Set(['say', 'says', 'said', 'claims', 'claimed', 'reports', 'reported']);
 const FOUNDER_ROLE = new Set(['founder', 'founded', 'creator']);
 const WH_WORDS = new Set(['what', 'whats', 'who', 'whos', 'how', 'why', 'when', 'where', 'which']);
+
+/** Minor words an acronym may skip ("Partnership on AI" is PAI). */
+const ACRONYM_SKIPS = new Set(['of', 'on', 'for', 'and', 'the', 'in', '&']);
+
+/**
+ * The names an acronym spells: their words' initials ("Facebook AI Research" for FAIR; an all-capitals word such
+ * as "AI" gives all its letters).
+ */
+function expansions(acronym: string, names: readonly string[]): string[] {
+  const letters = acronym.replace(/[^A-Za-z0-9]/g, '').toUpperCase();
+  return names.filter((name) => {
+    const words = name
+      .replace(/\([^)]*\)/g, ' ')
+      .split(/[\s-]+/)
+      .filter(Boolean);
+    if (words.length < 2) return false;
+    const initials = words
+      .filter((w) => !ACRONYM_SKIPS.has(w.toLowerCase()))
+      .map((w) => (/^[A-Z0-9]{2,}$/.test(w) ? w : (w[0] ?? '')))
+      .join('')
+      .toUpperCase();
+    return initials === letters;
+  });
+}
 
 /** A mention typed as an acronym alias ("PAI", "OTDI"). */
 function isAcronym(m: Mention): boolean {
@@ -124,9 +149,14 @@ const ROUTES: readonly Route[] = [
       const m = ctx.mentions.find(isAcronym) as Mention;
       const s = m.surfaces[0] as NonNullable<(typeof m.surfaces)[number]>;
       const record = s.record;
+      const names = [
+        record.name,
+        ...record.aliases.filter((a) => typeof a === 'string' || !a.garbled).map(aliasName),
+      ];
+      const spelled = expansions(s.original, names);
       return {
         subject: record,
-        lead: `${s.original} stands for ${withArticle(record.name)}. ${record.summary}`,
+        lead: `${s.original} stands for ${spelled.length ? spelled.join(', later ') : withArticle(record.name)}. ${record.summary}`,
         leadSources: record.sources,
         docs: [],
         confidence: m.score,

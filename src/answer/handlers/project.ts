@@ -92,7 +92,8 @@ function versionAsked(ctx: Ctx, project: Rec<'project'>): { name: string; versio
     for (let i = Math.max(1, m.start); i <= m.end && i < words.length; i++) {
       const w = words[i] as string;
       const name = words[i - 1] as string;
-      if (/^\d+$/.test(w) && !/^(19|20)\d\d$/.test(w) && !names.includes(` ${name} ${w} `)) return { name, version: w };
+      if (/^\d+$/.test(w) && !/^(19|20)\d\d$/.test(w) && !names.includes(` ${name} ${w} `))
+        return { name, version: w };
     }
   }
   return undefined;
