@@ -102,7 +102,12 @@ export function readAsk(q: Question, mentions: readonly Mention[]): Ask {
   const slot = new Set(category);
   // "when did X come out — 2023?": a date in a question about when is the member's guess, which the answer's
   // date confirms or corrects, not content a statement must repeat.
-  if (types.includes('when')) for (const w of words) if (DATE_WORD.test(w)) slot.add(w);
+  if (types.includes('when'))
+    words.forEach((w, i) => {
+      // "may 3 2026": a day number next to a month is part of the guessed date.
+      const byMonth = DATE_WORD.test(words[i - 1] ?? '') || DATE_WORD.test(words[i + 1] ?? '');
+      if (DATE_WORD.test(w) || (byMonth && /^\d{1,2}$/.test(w))) slot.add(w);
+    });
   return {
     types,
     yesNo: YES_NO.test(q.norm),

@@ -187,7 +187,8 @@ function fuzzySpans(
         const w = corrected[k] as string;
         if (STOPWORDS.has(w)) continue;
         content++;
-        const list = index.wordSurfaces.get(w);
+        // A number alone ("may 3") is no evidence of a versioned name ("Llama 3").
+        const list = /^\d+$/.test(w) ? undefined : index.wordSurfaces.get(w);
         if (!list || list.length > MAX_CANDIDATE_WORD_FREQUENCY) continue;
         const common = COMMON_WORDS.has(w);
         for (const s of list) {
