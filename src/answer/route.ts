@@ -9,6 +9,8 @@ import type { Ctx } from './context.js';
 import { compare, distinctBodies } from './handlers/compare.js';
 import { initiativeAnswer } from './handlers/initiative.js';
 import {
+  listedMember,
+  listedName,
   membership,
   orgFromMentions,
   sharedInitiative,
@@ -198,6 +200,28 @@ const ROUTES: readonly Route[] = [
       // "TechCrunch says Google is pulling out — did it?" reports a claim; it doesn't ask for anyone's words.
       (asks(ctx.ask, 'who') || !ctx.q.words.some((w) => REPORTING.has(w))),
     handle: (ctx, n) => orgQuotes(ctx, n.member as Rec<'organization'>, n.score),
+  },
+  {
+    // "Is Northeastern University in it?": no record of its own, but a member list of the initiative names it.
+    name: 'listed member',
+    applies: (ctx, n) =>
+      n.member === undefined &&
+      n.initiatives.length === 1 &&
+      n.people.length === 0 &&
+      n.projects.length === 0 &&
+      (asks(ctx.ask, 'membership') ||
+        ctx.ask.yesNo ||
+        // "northeastern university ai alliance": a name and an initiative, nothing else asked.
+        (!ctx.q.words.some((w) => WH_WORDS.has(w)) && ctx.ask.types.every((t) => t === 'overview'))) &&
+      !asks(ctx.ask, 'founders', 'members', 'count', 'compare') &&
+      listedName(ctx, n.initiatives[0] as Rec<'initiative'>) !== undefined,
+    handle: (ctx, n) => {
+      const initiative = n.initiatives[0] as Rec<'initiative'>;
+      return listedMember(
+        listedName(ctx, initiative) as NonNullable<ReturnType<typeof listedName>>,
+        initiative,
+      );
+    },
   },
   {
     name: 'unknown member',

@@ -1,4 +1,5 @@
 import type { KbRecord } from '../../knowledge/schema.js';
+import type { FactDoc } from '../../search/index.js';
 import type { Mention } from '../../search/link.js';
 import { nameWithAcronym, shortName, withArticle } from '../../search/render.js';
 import { formatDate } from '../../text/dates.js';
@@ -157,4 +158,63 @@ export function unknownName(ctx: Ctx): string | undefined {
 export function unknownMember(name: string, initiative: Rec<'initiative'>): Draft {
   const lead = `The records don't list ${name} as a member of ${withArticle(initiative.name)}: it is neither among the members the sources name nor among those they say stayed out. I have no record of ${name} at all, so I can't say more.`;
   return { subject: initiative, lead, docs: [], confidence: 0.5 };
+}
+
+/** Words in a statement that say the organizations it names are out ("missing", "none of them appears"). */
+const ABSENCE = /\b(?:not|none|missing|absent|without|left out|stayed out|outside|never)\b/i;
+
+/**
+ * An organization with no record of its own that a membership statement of the initiative names ("Members added
+ * on February 8, 2024: …, Northeastern University, …"): the longest run of the question's content words found
+ * in such a statement, as the statement writes it.
+ */
+export function listedName(
+  ctx: Ctx,
+  initiative: Rec<'initiative'>,
+): { name: string; doc: FactDoc; listed: boolean } | undefined {
+  const { words } = ctx.q;
+  const content = new Set(ctx.ask.content);
+  const inMention = new Set<number>();
+  for (const m of ctx.mentions) for (let i = m.start; i < m.end; i++) inMention.add(i);
+  const docs = (ctx.index.docsByRecord.get(initiative.id) ?? []).filter(
+    (d) => d.recordId === initiative.id && d.topic === 'membership',
+  );
+  for (let len = Math.min(5, words.length); len >= 1; len--) {
+    for (let i = 0; i + len <= words.length; i++) {
+      // A name starts with a content word and may end in a short one ("Scale AI").
+      const last = i + len - 1;
+      if (!content.has(words[i] as string) || inMention.has(last)) continue;
+      if (!content.has(words[last] as string) && (words[last] as string).length > 3) continue;
+      const span = words.slice(i, i + len).join(' ');
+      if (span.length < 4) continue;
+      for (const doc of docs) {
+        const found = findWritten(doc.text, span);
+        if (found) return { name: found, doc, listed: !ABSENCE.test(doc.text) };
+      }
+    }
+  }
+  return undefined;
+}
+
+/** The words of `text` that normalise to `span`, as written there ("Northeastern University"), if any. */
+function findWritten(text: string, span: string): string | undefined {
+  const n = span.split(' ').length;
+  const tokens = text.split(/[\s,;:()]+/).filter(Boolean);
+  for (let i = 0; i + n <= tokens.length; i++) {
+    const piece = tokens.slice(i, i + n).join(' ');
+    if (normalize(piece) === span) return piece.replace(/[.'"]+$/, '');
+  }
+  return undefined;
+}
+
+/** An organization without a record, answered from the membership statement that names it. */
+export function listedMember(
+  found: { name: string; doc: FactDoc; listed: boolean },
+  initiative: Rec<'initiative'>,
+): Draft {
+  const init = withArticle(initiative.name);
+  const lead = found.listed
+    ? `Yes — the records name ${found.name} among the members of ${init}:`
+    : `No — ${found.name} is not on the member lists of ${init} in the records:`;
+  return { subject: initiative, lead, docs: [found.doc], confidence: 0.7, listStyle: true };
 }
