@@ -117,7 +117,8 @@ function namingAll(
   // A sure yes or no ("Yes — A is a member…") stands; the confidence cap marks what it leaves out.
   if (records.length < 2 || draft.list || (draft.sure && ctx.ask.yesNo) || namesEvery(draft, records))
     return undefined;
-  const floor = ctx.ask.content.length ? MIN_COVERAGE : 0;
+  // Everyday words alone ("what's IBM getting out of it") don't narrow the statements that name them all.
+  const floor = ctx.ask.content.some((w) => informativeness(w) > 0.3) ? MIN_COVERAGE : 0;
   const all = bestStatements(ctx, records, cues).filter(
     (s) => s.cov.ratio >= floor && namesShare(s.doc, records) >= 1,
   );
