@@ -36,9 +36,17 @@ interface CompiledCue {
   words: readonly string[];
 }
 
-const COMPILED: readonly { ask: AskType; consumes: boolean; cues: readonly CompiledCue[] }[] = ASK_RULES.map(
-  (r) => ({ ask: r.ask, consumes: r.consumes ?? false, cues: r.cues.map((c) => ({ words: c.split(' ') })) }),
-);
+const COMPILED: readonly {
+  ask: AskType;
+  consumes: boolean;
+  content: boolean;
+  cues: readonly CompiledCue[];
+}[] = ASK_RULES.map((r) => ({
+  ask: r.ask,
+  consumes: r.consumes ?? false,
+  content: r.content ?? false,
+  cues: r.cues.map((c) => ({ words: c.split(' ') })),
+}));
 
 /** A cue word: exact, a prefix ending in `*`, or `?` for any one word. */
 function wordMatches(pattern: string, word: string): boolean {
@@ -78,6 +86,7 @@ export function readAsk(q: Question, mentions: readonly Mention[]): Ask {
       // A cue inside a name ("Open Innovation AI Research Community" holds "research") is part of the name.
       if (named.has(at)) continue;
       hit = true;
+      if (rule.content) continue;
       for (let j = 0; j < c.words.length; j++) {
         cue.add(at + j);
         if (rule.consumes) taken.add(at + j);

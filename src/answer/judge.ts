@@ -9,6 +9,7 @@ import type { Ctx } from './context.js';
 import { type Coverage, coverage } from './coverage.js';
 import { rankDocs, visibleTo } from './handlers/shared.js';
 import { namedRecords } from './route.js';
+import { ASK_RULES } from './rules.js';
 import { slotFit, TYPED_FIT } from './slots.js';
 
 /** What to do with a question: answer it with a draft, or refuse (naming the record it knows, if any). */
@@ -134,6 +135,25 @@ function namingAll(
   };
 }
 
+/** The words of a question that ask for a detail (see the `detail` rule): "age", "born", "revenue". */
+const DETAIL_WORDS: ReadonlySet<string> = new Set(
+  (ASK_RULES.find((r) => r.ask === 'detail')?.cues ?? [])
+    .flatMap((c) => c.split(' '))
+    .filter((w) => w.length > 2 && w !== 'how'),
+);
+
+/** Some statement of the named records (or the route's answer) speaks of the detail asked ("Toronto-based"). */
+function detailCovered(ctx: Ctx, draft: Draft | undefined, records: readonly KbRecord[]): boolean {
+  const words = ctx.q.words.filter((w) => DETAIL_WORDS.has(w));
+  if (!words.length) return true;
+  const docs = records.flatMap((r) =>
+    (ctx.index.docsByRecord.get(r.id) ?? []).filter((d) => d.recordId === r.id),
+  );
+  const texts = draft ? [draft.lead, ...draft.docs.map((d) => d.text)] : [];
+  const summaries = records.map((r) => `${r.summary} ${'description' in r ? (r.description ?? '') : ''}`);
+  return coverage(words, docs, [...texts, ...summaries], ctx.index).ratio > 0;
+}
+
 /** The answer speaks of every record the question names: as its subject, a statement's record, or by name. */
 function namesEvery(draft: Draft, records: readonly KbRecord[]): boolean {
   if (records.length < 2) return true;
@@ -189,13 +209,18 @@ export function judge(ctx: Ctx, routedDraft: Draft | undefined): Plan {
   const about = routedDraft?.subject ?? named.records[0];
   if (routedDraft?.unknown) return { kind: 'refuse', about, missing: [] };
   if (routedDraft?.complete) return { kind: 'answer', draft: routedDraft };
+  if (asks(ask, 'detail') && !detailCovered(ctx, routedDraft, named.records))
+    return { kind: 'refuse', about, missing: [] };
   const cues = ask.cueWords.filter((w) => !QUESTION_WORDS.has(w));
   const draft = routedDraft && (namingAll(ctx, routedDraft, named.records, cues) ?? routedDraft);
   const specific = specificAsk;
   // Content made only of everyday words ("at the time") doesn't outweigh what a typed route answers.
   const light = ask.content.every((w) => informativeness(w) <= 0.3);
+  // "What ever happened to Adept?": everyday words the knowledge base uses elsewhere ask for no fact of their
+  // own, so a profile may answer; one it never uses ("age", "price") asks for what it doesn't hold.
+  const everyday = light && ask.content.every((w) => index.facts.has(w) || index.vocab.has(w));
   if (
-    (ask.content.length === 0 || (light && draft && !draft.generic)) &&
+    (ask.content.length === 0 || (light && draft && (!draft.generic || everyday))) &&
     !(draft?.generic && specific && cues.length)
   ) {
     if (!draft) return { kind: 'refuse', about, missing: [] };

@@ -9,6 +9,7 @@
 /** What a question asks for. */
 export type AskType =
   | 'context'
+  | 'detail'
   | 'joint'
   | 'compare'
   | 'acronym'
@@ -40,6 +41,8 @@ export interface AskRule {
   cues: readonly string[];
   /** Its words can't also be cues of later rules. */
   consumes?: boolean;
+  /** Its words stay content the answer must cover (they name the thing asked for, not the kind of answer). */
+  content?: boolean;
 }
 
 /** The table, in precedence order. */
@@ -68,6 +71,54 @@ export const ASK_RULES: readonly AskRule[] = [
       'went live',
       'back then',
       'at the start',
+    ],
+  },
+  {
+    // Details a record of initiatives seldom holds: private life, addresses, business figures. Answered only
+    // when a statement of the record speaks of it ("Toronto-based"); otherwise refused, not met with a profile.
+    ask: 'detail',
+    content: true,
+    cues: [
+      'grow up',
+      'grew up',
+      'born',
+      'birthday',
+      'birthplace',
+      'hometown',
+      'how old',
+      'age',
+      'married',
+      'wife',
+      'husband',
+      'spouse',
+      'kids',
+      'children',
+      'salary',
+      'net worth',
+      'live',
+      'lives',
+      'religion',
+      'height',
+      'phone',
+      'email',
+      'address',
+      'street',
+      'office',
+      'offices',
+      'headquarters',
+      'headquartered',
+      'located',
+      'based',
+      'price',
+      'stock',
+      'shares',
+      'revenue',
+      'profit',
+      'valuation',
+      'fee',
+      'fees',
+      'cost',
+      'costs',
     ],
   },
   {
