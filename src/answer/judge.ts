@@ -61,7 +61,7 @@ function bestStatements(ctx: Ctx, records: readonly KbRecord[], cues: readonly s
       const text = ` ${normalize(doc.text)} `;
       return names.some((n) => text.includes(` ${n} `));
     }
-    return namesShare(doc, records) >= 1;
+    return namesShare(doc, records, index) >= 1;
   };
   const docs = new Map<FactDoc, boolean>();
   for (const d of rankDocs(ctx, scope, { limit: 12 })) docs.set(d, related(d));
@@ -80,7 +80,7 @@ function bestStatements(ctx: Ctx, records: readonly KbRecord[], cues: readonly s
       // A statement about none of the named records only counts when it covers nearly all of the ask.
       const cueRatio = coverage(cues, [doc], [], index).ratio;
       const counted = related || (cov.ratio >= UNRELATED_COVERAGE && ask.content.length > 1);
-      const fit = slotFit(doc, ask, ctx.q, own.has(doc.recordId)) + NAMES_WEIGHT * namesShare(doc, records);
+      const fit = slotFit(doc, ask, ctx.q, own.has(doc.recordId)) + NAMES_WEIGHT * namesShare(doc, records, index);
       return { doc, cov: counted ? cov : { ...cov, ratio: cov.ratio * 0.4 }, cues: cueRatio, fit, related };
     })
     .sort((a, b) => value(b.cov.ratio, b.cues, b.fit) - value(a.cov.ratio, a.cues, a.fit));
@@ -94,13 +94,19 @@ const OWN_LIMIT = 40;
 /** How much naming every named record counts when picking a statement ("Jeff Boudreau (…, Dell)" for Dell). */
 const NAMES_WEIGHT = 0.3;
 
-/** Share of the named records a statement belongs to, is about or names in its text. */
-function namesShare(doc: FactDoc, records: readonly KbRecord[]): number {
+/**
+ * Share of the named records a statement belongs to, is about, names in its text, or speaks for through one of
+ * its people (a TechCrunch reporter's words are TechCrunch's piece).
+ */
+function namesShare(doc: FactDoc, records: readonly KbRecord[], index: Ctx['index']): number {
   if (records.length < 2) return 0;
   const text = ` ${normalize(doc.text)} `;
   const hit = records.filter(
     (r) =>
-      r.id === doc.recordId || doc.about.includes(r.id) || namesOf([r]).some((n) => text.includes(` ${n} `)),
+      r.id === doc.recordId ||
+      doc.about.includes(r.id) ||
+      namesOf([r]).some((n) => text.includes(` ${n} `)) ||
+      (index.staffOfOrg.get(r.id) ?? []).some((s) => s.person.id === doc.recordId),
   ).length;
   return hit / records.length;
 }
@@ -120,9 +126,13 @@ function namingAll(
     return undefined;
   // Everyday words alone ("what's IBM getting out of it") don't narrow the statements that name them all.
   const floor = ctx.ask.content.some((w) => informativeness(w) > 0.3) ? MIN_COVERAGE : 0;
-  const all = bestStatements(ctx, records, cues).filter(
-    (s) => s.cov.ratio >= floor && namesShare(s.doc, records) >= 1,
-  );
+  // Three names asked together are met by a statement naming two of them, when none names all three.
+  const scored = bestStatements(ctx, records, cues)
+    .filter((s) => s.cov.ratio >= floor)
+    .map((s) => ({ s, share: namesShare(s.doc, records, ctx.index) }));
+  const most = Math.max(0, ...scored.map((x) => x.share));
+  if (most < (records.length > 2 ? 2 / 3 : 1) - 1e-9) return undefined;
+  const all = scored.filter((x) => x.share >= most).map((x) => x.s);
   const top = all[0];
   if (!top) return undefined;
   return {
@@ -319,7 +329,7 @@ function supportingOnly(ctx: Ctx, draft: Draft, cues: readonly string[]): Draft 
       (profile && d.recordId === draft.subject.id) ||
       (words.length > 0 && coverage(words, [d], [], ctx.index).ratio > 0) ||
       slotFit(d, ctx.ask, ctx.q, false) >= 0.3 ||
-      (others.length > 0 && namesShare(d, [draft.subject, ...others]) > 0.5),
+      (others.length > 0 && namesShare(d, [draft.subject, ...others], ctx.index) > 0.5),
   );
   return docs.length === draft.docs.length ? draft : { ...draft, docs };
 }
