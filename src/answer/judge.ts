@@ -80,7 +80,8 @@ function bestStatements(ctx: Ctx, records: readonly KbRecord[], cues: readonly s
       // A statement about none of the named records only counts when it covers nearly all of the ask.
       const cueRatio = coverage(cues, [doc], [], index).ratio;
       const counted = related || (cov.ratio >= UNRELATED_COVERAGE && ask.content.length > 1);
-      const fit = slotFit(doc, ask, ctx.q, own.has(doc.recordId)) + NAMES_WEIGHT * namesShare(doc, records, index);
+      const fit =
+        slotFit(doc, ask, ctx.q, own.has(doc.recordId)) + NAMES_WEIGHT * namesShare(doc, records, index);
       return { doc, cov: counted ? cov : { ...cov, ratio: cov.ratio * 0.4 }, cues: cueRatio, fit, related };
     })
     .sort((a, b) => value(b.cov.ratio, b.cues, b.fit) - value(a.cov.ratio, a.cues, a.fit));
@@ -106,9 +107,18 @@ function namesShare(doc: FactDoc, records: readonly KbRecord[], index: Ctx['inde
       r.id === doc.recordId ||
       doc.about.includes(r.id) ||
       namesOf([r]).some((n) => text.includes(` ${n} `)) ||
-      (index.staffOfOrg.get(r.id) ?? []).some((s) => s.person.id === doc.recordId),
+      speaksFor(doc.recordId, r, index),
   ).length;
   return hit / records.length;
+}
+
+/** A record that speaks for an organization: one of its people, or one of its projects. */
+function speaksFor(recordId: string, org: KbRecord, index: Ctx['index']): boolean {
+  if (org.kind !== 'organization') return false;
+  return (
+    (index.staffOfOrg.get(org.id) ?? []).some((s) => s.person.id === recordId) ||
+    (index.projectsOf.get(org.id) ?? []).some((p) => p.id === recordId)
+  );
 }
 
 /**
@@ -122,7 +132,12 @@ function namingAll(
   cues: readonly string[],
 ): Draft | undefined {
   // A sure yes or no ("Yes — A is a member…") stands; the confidence cap marks what it leaves out.
-  if (records.length < 2 || draft.list || (draft.sure && ctx.ask.yesNo) || namesEvery(draft, records))
+  if (
+    records.length < 2 ||
+    draft.list ||
+    (draft.sure && ctx.ask.yesNo) ||
+    namesEvery(draft, records, ctx.index)
+  )
     return undefined;
   // Everyday words alone ("what's IBM getting out of it") don't narrow the statements that name them all.
   const floor = ctx.ask.content.some((w) => informativeness(w) > 0.3) ? MIN_COVERAGE : 0;
@@ -165,12 +180,13 @@ function detailCovered(ctx: Ctx, draft: Draft | undefined, records: readonly KbR
 }
 
 /** The answer speaks of every record the question names: as its subject, a statement's record, or by name. */
-function namesEvery(draft: Draft, records: readonly KbRecord[]): boolean {
+function namesEvery(draft: Draft, records: readonly KbRecord[], index: Ctx['index']): boolean {
   if (records.length < 2) return true;
   const text = ` ${normalize([draft.lead, ...draft.docs.map((d) => d.text)].join(' '))} `;
   return records.every(
     (r) =>
       r.id === draft.subject.id ||
+      speaksFor(draft.subject.id, r, index) ||
       draft.docs.some((d) => d.recordId === r.id || d.about.includes(r.id)) ||
       namesOf([r]).some((n) => text.includes(` ${n} `)),
   );
@@ -238,7 +254,7 @@ export function judge(ctx: Ctx, routedDraft: Draft | undefined): Plan {
     return {
       kind: 'answer',
       draft:
-        kept.sure && namesEvery(kept, named.records)
+        kept.sure && namesEvery(kept, named.records, index)
           ? kept
           : { ...kept, confidence: Math.min(kept.confidence, UNSURE_CAP) },
     };
@@ -309,7 +325,7 @@ export function judge(ctx: Ctx, routedDraft: Draft | undefined): Plan {
     // may be about something near it.
     chosen === draft && draft.sure && ratio >= 1 ? 1 : UNSURE_CAP,
     // "When did Apple join it?" answered with the initiative's own launch date leaves Apple out: not sure.
-    namesEvery(chosen, named.records) ? 1 : UNSURE_CAP,
+    namesEvery(chosen, named.records, index) ? 1 : UNSURE_CAP,
   );
   return { kind: 'answer', draft: { ...supportingOnly(ctx, chosen, cues), confidence } };
 }

@@ -9,16 +9,32 @@ import type { Ctx } from '../context.js';
 import { coverage } from '../coverage.js';
 import { type Rec, rankDocs, spellingNote, topicsFor } from './shared.js';
 
+/** Words of a statement about a licence. */
+const LICENCE_TEXT = /licen[cs]|open[ -]source|\bosi\b|permissive|apache|\bmit\b|cc by|openrail/i;
+
 export function projectAnswer(ctx: Ctx, project: Rec<'project'>, score: number): Draft {
   const { ask } = ctx;
   const owner = project.owner ? ctx.index.kb.byId.get(project.owner) : undefined;
-  if ((asks(ask, 'release') || asks(ask, 'when')) && project.facts.some((f) => f.topic === 'release')) {
-    const all = project.facts
-      .filter((f) => f.topic === 'release')
-      .sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''));
-    // A version named ("version 3.1", "the 70B one"): the releases of that version only.
-    const versions = ctx.q.words.filter((w) => /^\d+(?:\.\d+)?[a-z]?$/.test(w) && !/^(19|20)\d\d$/.test(w));
-    const byVersion = all.filter((f) => versions.some((v) => ` ${normalize(f.text)} `.includes(` ${v} `)));
+  const all = project.facts
+    .filter((f) => f.topic === 'release')
+    .sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''));
+  // A version named ("llama 4", "version 3.1", "the 70B one"): the releases of that version only. A number
+  // counts with the word before it, so "Llama 4" doesn't meet "December 4".
+  const versions = versionPhrases(ctx, project);
+  const names = (text: string) => versions.some((v) => ` ${normalize(text)} `.includes(` ${v} `));
+  const byVersion = all.filter((f) => names(f.text));
+  const own = (ctx.index.docsByRecord.get(project.id) ?? []).filter((d) => d.recordId === project.id);
+  // "Is Llama 2 really open source?": the statements about its licence, the named version's first.
+  if (asks(ask, 'licence') && !asks(ask, 'when', 'release')) {
+    const licensed = own.filter((d) => d.topic !== 'summary' && LICENCE_TEXT.test(d.text));
+    const named = licensed.filter((d) => names(d.text));
+    const docs = [...named, ...licensed.filter((d) => !named.includes(d))].slice(0, 2);
+    if (docs.length) return { subject: project, lead: '', docs, confidence: score, sure: true };
+  }
+  // "What's in the Llama 4 lineup?": a version named is asking about its release.
+  const versionNamed =
+    byVersion.length > 0 && ask.types.every((t) => t === 'overview' || t === 'members' || t === 'membership');
+  if ((asks(ask, 'release') || asks(ask, 'when') || versionNamed) && all.length) {
     const asked = versionAsked(ctx, project);
     if (asked && !releaseText(project).includes(` ${asked.name} ${asked.version} `))
       return { subject: project, lead: '', docs: [], confidence: 0, unknown: true };
@@ -102,4 +118,23 @@ function versionAsked(ctx: Ctx, project: Rec<'project'>): { name: string; versio
 /** Every release statement of a project, normalised, for finding a version in it. */
 function releaseText(project: Rec<'project'>): string {
   return ` ${normalize(project.facts.map((f) => f.text).join(' '))} `;
+}
+
+/**
+ * The versions a question names, as phrases to find in release statements: "llama 4" (the number with the word
+ * before it), and for "version 3" or "v3" the project's name with the number; sizes like "70b" stand alone.
+ */
+function versionPhrases(ctx: Ctx, project: Rec<'project'>): string[] {
+  const { words } = ctx.q;
+  const last = normalize(project.name).split(' ').at(-1) ?? '';
+  const out: string[] = [];
+  words.forEach((w, i) => {
+    if (/^(19|20)\d\d$/.test(w)) return;
+    if (/^\d+[a-z]$/.test(w)) out.push(w);
+    else if (/^\d+$/.test(w) && i > 0) {
+      const prev = words[i - 1] as string;
+      out.push(prev === 'version' || prev === 'v' ? `${last} ${w}` : `${prev} ${w}`);
+    }
+  });
+  return out;
 }
