@@ -10,6 +10,35 @@ import type { KbRecord } from '../src/knowledge/schema.js';
 import { buildIndex, type FactDoc, type SearchIndex } from '../src/search/index.js';
 import { VALID_FILES, writeKnowledgeDir } from './support/kb-fixture.js';
 
+const PEOPLE = `people:
+  - id: person-ada
+    name: Ada Stone
+    summary: Research leader at IBM.
+    sources: [src-a]
+    roles:
+      - title: Executive director
+        initiative: forum
+        from: 2023-10
+        sources: [src-a]
+      - title: Presented the forum at its launch
+        initiative: forum
+        from: 2023-07
+        to: 2023-07
+        sources: [src-a]
+  - id: person-kim
+    name: Kim Park
+    summary: Reporter at Example News.
+    sources: [src-a]
+    roles:
+      - title: Reporter
+        organization: org-news
+        sources: [src-a]
+    facts:
+      - topic: quote
+        text: Asked whether the AI Alliance could succeed, and ended the article with 'We shall see.'
+        sources: [src-a]
+`;
+
 const FILES = {
   'initiatives.yaml': `initiatives:
   - id: ai-alliance
@@ -27,11 +56,24 @@ const FILES = {
       - topic: quote
         text: "Jane Roe (President, Lakeside University): open research needs many hands."
         sources: [src-a]
+      - topic: membership
+        text: "Members added on February 8, 2024: Acme Robotics, Northwind Labs."
+        sources: [src-a]
+      - topic: membership
+        text: "Analyst Sam Lee named Globex as missing from the member lists."
+        sources: [src-a]
+      - topic: membership
+        text: "The Japanese participants included Lakeside University and Quantadex."
+        sources: [src-a]
+      - topic: note
+        text: "Example News presented the Alliance as a counterweight to the big labs."
+        sources: [src-a]
       - topic: governance
         text: "The Alliance adopted a charter in 2024 that sets out how projects are proposed, reviewed, run and retired, and what openness and transparency each of them must show. Hosted projects are governed by a member with the Alliance's support; funded projects are run by the Alliance itself."
         sources: [src-a]
   - id: forum
     name: Model Forum
+    aliases: [Frontier Model Forum, FMF]
     summary: An industry body for frontier models.
     sources: [src-a]
     type: industry-body
@@ -65,7 +107,7 @@ const FILES = {
         sources: [src-a]
   - id: org-lakeside
     name: Lakeside University
-    summary: A university that does AI research.
+    summary: A Boston-based university that does AI research.
     sources: [src-a]
     type: university
     involvement:
@@ -73,12 +115,21 @@ const FILES = {
         role: founding-member
         date: "2023-12-05"
         sources: [src-a]
+  - id: org-news
+    name: Example News
+    summary: A technology news site.
+    sources: [src-a]
+    type: company
+    involvement:
+      - initiative: ai-alliance
+        role: critic
+        sources: [src-a]
   - id: org-quanta
     name: Quantadex
     aliases:
       - name: Kwantadeks
         garbled: true
-    summary: A company that builds data tools for language models.
+    summary: A Japanese company that builds data tools for language models.
     sources: [src-a]
     type: company
     facts:
@@ -92,6 +143,7 @@ const FILES = {
         date: "2023-12-05"
         sources: [src-a]
 `,
+  'people.yaml': PEOPLE,
   'projects.yaml': `projects:
   - id: proj-pixel
     name: Pixel Diffusion
@@ -109,21 +161,8 @@ const FILES = {
         text: Version 2 was released on March 3, 2023.
         date: "2023-03-03"
         sources: [src-a]
-`,
-  'people.yaml': `people:
-  - id: person-ada
-    name: Ada Stone
-    summary: Research leader at IBM.
-    sources: [src-a]
-    roles:
-      - title: Executive director
-        initiative: forum
-        from: 2023-10
-        sources: [src-a]
-      - title: Presented the forum at its launch
-        initiative: forum
-        from: 2023-07
-        to: 2023-07
+      - topic: note
+        text: Pixel Diffusion 2's license allows commercial use only below 1 million users.
         sources: [src-a]
 `,
 };
@@ -205,7 +244,63 @@ describe('what an answer leads with', () => {
   });
 });
 
+describe('records that speak of each other', () => {
+  it('answers how one record described another from the statement that names both', () => {
+    expect(answer('how did example news frame the ai alliance', index).answer).toContain('counterweight');
+  });
+
+  it("takes a reporter's words as the outlet's piece", () => {
+    expect(answer('how did the example news ai alliance article end', index).answer).toContain(
+      'We shall see',
+    );
+  });
+
+  it('answers a project licence question from its licence statement', () => {
+    expect(answer('is pixel diffusion 2 open source', index).answer).toContain('1 million users');
+  });
+
+  it('spells out an acronym from the name whose initials it takes', () => {
+    expect(answer('what does FMF stand for', index).answer).toMatch(/^FMF stands for Frontier Model Forum/);
+  });
+});
+
+describe('member lists', () => {
+  it('finds an organization without a record in a list of members added later', () => {
+    const r = answer('is Northwind Labs in the ai alliance', index);
+    expect(r.answer).toMatch(/^Yes — the records name Northwind Labs among the members/);
+    expect(r.answer).toContain('February 8, 2024');
+  });
+
+  it('says no when the statement naming it says it is missing', () => {
+    expect(answer('is globex in the ai alliance', index).answer).toMatch(
+      /^No — Globex is not on the member lists/,
+    );
+  });
+
+  it('adds the statement about a category to the members whose records say it', () => {
+    const r = answer('which japanese organizations are in the ai alliance', index);
+    expect(r.answer).toContain('Quantadex');
+    expect(r.answer).toContain('Lakeside University');
+  });
+
+  it('lists the organizations the records say are not members', () => {
+    const r = answer('which companies are not in the ai alliance', index);
+    expect(r.answer).toContain('Nvidia');
+    expect(r.answer).not.toContain('IBM');
+  });
+});
+
 describe('honest confidence', () => {
+  it('refuses a private detail no statement speaks of, even for a known person', () => {
+    expect(answer('how old is ada stone', index).answered).toBe(false);
+  });
+
+  it('answers a detail a statement does speak of', () => {
+    const r = answer('where is lakeside university based', index);
+    expect(r.answered).toBe(true);
+    expect(r.answer).toContain('Boston-based');
+  });
+
   it('refuses a version of a project the records do not have, naming the project', () => {
     const r = answer('when is pixel diffusion 7 coming out', index);
     expect(r.answered).toBe(false);
