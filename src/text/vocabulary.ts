@@ -19,7 +19,7 @@ export const STOPWORDS = new Set(
  */
 export const COMMON_WORDS = new Set(
   `together stability fair open alliance partnership community research forum statement foundation
-  institute university college center centre lab labs group data cloud ai`.split(/\s+/),
+  institute university college center centre lab labs group data cloud ai platform platforms`.split(/\s+/),
 );
 
 /**
@@ -51,6 +51,7 @@ const SYNONYM_GROUPS = [
   'frame framed framing present presented presents portray portrayed depict depicted characterize characterized cast pitch pitched',
   'headline headlines title titled',
   'first inaugural initial original earliest',
+  'hint hinted hinting hints suggest suggested suggests imply implied implies guess guessed speculate speculated allude alluded',
   'eligible eligibility qualify qualifies qualified criteria requirement requirements require requires',
   'pull pulled yank yanked withdraw withdrew withdrawn remove removed retract retracted',
   'lawmakers legislators policymakers regulators regulator regulation regulations government governments',
@@ -97,6 +98,8 @@ export const CHAT_ABBREVIATIONS: Readonly<Record<string, string>> = {
   devs: 'developers',
   dev: 'developer',
   diff: 'difference',
+  gen: 'generative',
+  genai: 'generative ai',
   b4: 'before',
   announcemnt: 'announcement',
   cofounders: 'co founders',
