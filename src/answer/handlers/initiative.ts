@@ -46,7 +46,8 @@ export function initiativeAnswer(ctx: Ctx, initiative: Rec<'initiative'>, score:
       docs: rankDocs(ctx, scope, { topics: ['history'], limit: 2 }),
     };
   }
-  if (asks(ask, 'projects') && !asks(ask, 'goals')) {
+  // "What kinds of projects do its governance rules allow?" asks about the rules, not for the project list.
+  if (asks(ask, 'projects') && !asks(ask, 'goals', 'governance', 'criticism')) {
     const projects = ctx.index.projectsOf.get(initiative.id) ?? [];
     if (projects.length) {
       const lead = `${capitalise(withArticle(initiative.name))} runs these projects: ${projects.map((p) => `${p.name} — ${p.summary}`).join(' ')}`;
