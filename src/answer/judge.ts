@@ -327,7 +327,18 @@ export function judge(ctx: Ctx, routedDraft: Draft | undefined): Plan {
     // "When did Apple join it?" answered with the initiative's own launch date leaves Apple out: not sure.
     namesEvery(chosen, named.records, index) ? 1 : UNSURE_CAP,
   );
-  return { kind: 'answer', draft: { ...supportingOnly(ctx, chosen, cues), confidence } };
+  const kept = supportingOnly(ctx, chosen, cues);
+  // An answer that isn't sure brings the next statements that cover the ask as well as it does: the fact asked
+  // for is often in a neighbour of the one ranked first.
+  if (confidence < 0.8 && !kept.listStyle && !kept.list && ask.content.length > 0) {
+    const extra = best
+      .filter((s) => s.related && s.cov.ratio >= Math.max(MIN_COVERAGE, ratio) && !kept.docs.includes(s.doc))
+      .slice(0, 2)
+      .map((s) => s.doc);
+    if (extra.length)
+      return { kind: 'answer', draft: { ...kept, docs: [...kept.docs, ...extra], confidence } };
+  }
+  return { kind: 'answer', draft: { ...kept, confidence } };
 }
 
 /**
