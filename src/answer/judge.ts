@@ -332,7 +332,7 @@ export function judge(ctx: Ctx, routedDraft: Draft | undefined): Plan {
   // for is often in a neighbour of the one ranked first.
   if (confidence < 0.8 && !kept.listStyle && !kept.list && ask.content.length > 0) {
     const extra = best
-      .filter((s) => s.related && s.cov.ratio >= Math.max(MIN_COVERAGE, ratio) && !kept.docs.includes(s.doc))
+      .filter((s) => s.related && s.cov.ratio >= MIN_COVERAGE && !kept.docs.includes(s.doc))
       .slice(0, 2)
       .map((s) => s.doc);
     if (extra.length)
