@@ -40,6 +40,20 @@ const PEOPLE = `people:
 `;
 
 const FILES = {
+  'sources.yaml': `sources:
+  - id: src-a
+    title: Launch release
+    publisher: Example News
+    date: "2023-12-05"
+    url: https://example.org/launch
+    kind: public
+  - id: src-b
+    title: A new alliance takes on the big labs
+    publisher: Example News (Kim Park)
+    date: "2023-12-06"
+    url: https://example.org/alliance
+    kind: public
+`,
   'initiatives.yaml': `initiatives:
   - id: ai-alliance
     name: AI Alliance
@@ -67,7 +81,7 @@ const FILES = {
         sources: [src-a]
       - topic: note
         text: "Example News presented the Alliance as a counterweight to the big labs."
-        sources: [src-a]
+        sources: [src-b]
       - topic: governance
         text: "The Alliance adopted a charter in 2024 that sets out how projects are proposed, reviewed, run and retired, and what openness and transparency each of them must show. Hosted projects are governed by a member with the Alliance's support; funded projects are run by the Alliance itself."
         sources: [src-a]
@@ -257,6 +271,13 @@ describe('records that speak of each other', () => {
 
   it('answers a project licence question from its licence statement', () => {
     expect(answer('is pixel diffusion 2 open source', index).answer).toContain('1 million users');
+  });
+
+  it('names who published an article whose title the member quotes', () => {
+    const r = answer("who published 'a new alliance takes on the big labs'", index);
+    expect(r.answer).toBe(
+      '"A new alliance takes on the big labs" was published by Example News (Kim Park) on December 6, 2023.',
+    );
   });
 
   it('spells out an acronym from the name whose initials it takes', () => {

@@ -22,6 +22,7 @@ import { personCareer, personOverview, personQuotes, roleLookup } from './handle
 import { projectAnswer } from './handlers/project.js';
 import { globalSearch } from './handlers/search.js';
 import { type Rec, topicsFor, uniqueRecords } from './handlers/shared.js';
+import { quotedSource, sourceAnswer } from './handlers/source.js';
 
 /** The records a question names, by kind, and the weakest link score among them. */
 export interface Named {
@@ -42,6 +43,17 @@ interface Route {
   handle(ctx: Ctx, n: Named): Draft | undefined;
 }
 
+const PUBLISHING = new Set([
+  'published',
+  'publish',
+  'publisher',
+  'wrote',
+  'write',
+  'writer',
+  'author',
+  'outlet',
+  'ran',
+]);
 const REPORTING = new Set(['say', 'says', 'said', 'claims', 'claimed', 'reports', 'reported']);
 const FOUNDER_ROLE = new Set(['founder', 'founded', 'creator']);
 const WH_WORDS = new Set(['what', 'whats', 'who', 'whos', 'how', 'why', 'when', 'where', 'which']);
@@ -302,6 +314,12 @@ export function namedRecords(ctx: Ctx): Named {
 /** Runs the route table: the first route that applies and answers gives the draft. */
 export function route(ctx: Ctx): Draft | undefined {
   const named = namedRecords(ctx);
+  // "Who published 'IBM, Meta form AI Alliance…'?": a quoted title and a word about publishing name a source.
+  const quoted = ctx.q.words.some((w) => PUBLISHING.has(w)) ? quotedSource(ctx) : undefined;
+  if (quoted) {
+    const draft = sourceAnswer(ctx, quoted);
+    if (draft) return { ...draft, via: 'source title' };
+  }
   if (named.records.length === 0) {
     const found = globalSearch(ctx);
     return found && { ...found, via: 'search' };
