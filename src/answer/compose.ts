@@ -134,7 +134,13 @@ export function composeAnswer(
     seen.add(piece);
     used.push(doc);
   }
-  text = truncate(echoTyped(namingSubject(dedupeSentences(text), draft.subject), mentions), budget);
+  text = truncate(
+    echoTyped(
+      draft.complete ? dedupeSentences(text) : namingSubject(dedupeSentences(text), draft.subject),
+      mentions,
+    ),
+    budget,
+  );
 
   const sourceIds = [...(draft.leadSources ?? []), ...used.flatMap((d) => d.sources)];
   const sources: AnswerSource[] = [];
