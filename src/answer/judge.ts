@@ -246,7 +246,7 @@ export function judge(ctx: Ctx, routedDraft: Draft | undefined): Plan {
   // own, so a profile may answer; one it never uses ("age", "price") asks for what it doesn't hold.
   const everyday = light && ask.content.every((w) => index.facts.has(w) || index.vocab.has(w));
   if (
-    (ask.content.length === 0 || (light && draft && (!draft.generic || everyday))) &&
+    (ask.content.length === 0 || (light && draft && !draft.generic)) &&
     !(draft?.generic && specific && cues.length)
   ) {
     if (!draft) return { kind: 'refuse', about, missing: [] };
@@ -279,7 +279,9 @@ export function judge(ctx: Ctx, routedDraft: Draft | undefined): Plan {
     (ask.content.length > 0 || top.cues >= 0.5) &&
     // A statement must share something telling with the ask, not only an everyday word ("grow", "year").
     (ask.content.length === 0 ||
-      ask.content.some((w) => informativeness(w) >= 0.6 && !top.cov.missing.includes(w))) &&
+      ask.content.some((w) => informativeness(w) >= 0.6 && !top.cov.missing.includes(w)) ||
+      // …or, against a profile, all of several everyday words ("who did he tell open would win").
+      (draft?.generic && everyday && ask.content.length >= 2 && top.cov.ratio >= 0.99)) &&
     // A profile loses to any statement that answers the ask's type at least as well; a typed answer only to a
     // clearly better one.
     (draft?.generic
@@ -315,7 +317,13 @@ export function judge(ctx: Ctx, routedDraft: Draft | undefined): Plan {
   const telling = routed.missing.some((w) => informativeness(w) >= TELLING || /\d/.test(w));
   // A rare word no statement anywhere contains ("vram", "hometown") is an ask the knowledge base can't answer.
   const unknownAsk = chosen === draft && routed.missing.some((w) => unknownThing(w, index));
-  if (!chosen || unknownAsk || (ratio < floor && (chosen !== draft || draft.generic || telling)))
+  // A profile met only by everyday words the knowledge base uses ("what ever happened to Adept") stands, unsure.
+  const profileStands = chosen === draft && draft?.generic && everyday && !specific;
+  if (
+    !chosen ||
+    unknownAsk ||
+    (ratio < floor && !profileStands && (chosen !== draft || draft.generic || telling))
+  )
     return { kind: 'refuse', about, missing: routed.missing };
   const runnerUp = best.find((s) => s.doc !== top?.doc && s.doc.recordId !== top?.doc.recordId);
   const margin = top && runnerUp && runnerUp.cov.ratio >= top.cov.ratio && chosen !== draft ? 0.85 : 1;
