@@ -19,14 +19,20 @@ export function orgQuotes(ctx: Ctx, org: Rec<'organization'>, score: number): Dr
     const text = ` ${normalize(d.text)} `;
     return names.some((n) => text.includes(` ${n} `));
   };
-  const staff = new Set((index.staffOfOrg.get(org.id) ?? []).map((s) => s.person.id));
+  const staff = (index.staffOfOrg.get(org.id) ?? []).map((s) => s.person.id);
   const quotes: FactDoc[] = [];
   for (const hit of index.facts.search(names.join(' '), () => false, 40)) {
     const d = index.factDocs[hit.id] as FactDoc;
-    if (d.topic === 'quote' && (naming(d) || staff.has(d.recordId)) && visibleTo(ctx, d)) quotes.push(d);
+    if (d.topic === 'quote' && naming(d) && visibleTo(ctx, d)) quotes.push(d);
   }
+  // Its people's own quotes rarely name the organization they speak for.
+  for (const id of staff)
+    for (const d of index.docsByRecord.get(id) ?? [])
+      if (d.recordId === id && d.topic === 'quote' && !quotes.includes(d) && visibleTo(ctx, d)) quotes.push(d);
   if (!quotes.length) return undefined;
-  return { subject: org, lead: '', docs: quotes.slice(0, 3), confidence: score * 0.95, sure: true };
+  // Several quotes and nothing in the question to choose between them: likely, not sure, that the first is meant.
+  const sure = quotes.length === 1;
+  return { subject: org, lead: '', docs: quotes.slice(0, 3), confidence: score * (sure ? 0.95 : 0.75), sure };
 }
 
 export function orgAnswer(ctx: Ctx, org: Rec<'organization'>, score: number): Draft {
