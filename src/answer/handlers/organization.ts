@@ -28,11 +28,15 @@ export function orgQuotes(ctx: Ctx, org: Rec<'organization'>, score: number): Dr
   // Its people's own quotes rarely name the organization they speak for.
   for (const id of staff)
     for (const d of index.docsByRecord.get(id) ?? [])
-      if (d.recordId === id && d.topic === 'quote' && !quotes.includes(d) && visibleTo(ctx, d)) quotes.push(d);
+      if (d.recordId === id && d.topic === 'quote' && !quotes.includes(d) && visibleTo(ctx, d))
+        quotes.push(d);
   if (!quotes.length) return undefined;
   // Several quotes and nothing in the question to choose between them: likely, not sure, that the first is meant.
   const sure = quotes.length === 1;
-  return { subject: org, lead: '', docs: quotes.slice(0, 3), confidence: score * (sure ? 0.95 : 0.75), sure };
+  // A person's quote is theirs: the answer names who said it.
+  const speaker = index.kb.byId.get((quotes[0] as FactDoc).recordId);
+  const subject = speaker?.kind === 'person' ? speaker : org;
+  return { subject, lead: '', docs: quotes.slice(0, 3), confidence: score * (sure ? 0.95 : 0.75), sure };
 }
 
 export function orgAnswer(ctx: Ctx, org: Rec<'organization'>, score: number): Draft {
