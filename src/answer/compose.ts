@@ -222,7 +222,7 @@ function echoTyped(text: string, mentions: readonly Mention[]): string {
   let out = text;
   for (const m of mentions) {
     const surface = m.surfaces[0];
-    if (!surface || surface.isName || surface.garbled || m.score < 1) continue;
+    if (!surface || surface.isName || surface.garbled || surface.surname || m.score < 1) continue;
     const alias = surface.original;
     const name = surface.record.name;
     if (normalize(out).includes(normalize(alias)) || !out.includes(name)) continue;

@@ -181,7 +181,10 @@ const ROUTES: readonly Route[] = [
   {
     name: 'person',
     applies: (ctx, n) =>
-      n.people.length > 0 && (n.initiatives.length === 0 || asks(ctx.ask, 'who', 'career', 'quote', 'role')),
+      n.people.length > 0 &&
+      (n.initiatives.length === 0 || asks(ctx.ask, 'who', 'career', 'quote', 'role')) &&
+      // "Thurai said Databricks was missing — did it join later?": the person reports; the organizations are asked.
+      !(n.orgs.length > 0 && asks(ctx.ask, 'membership') && ctx.q.words.some((w) => REPORTING.has(w))),
     handle: (ctx, n) => {
       const person = n.people[0] as Rec<'person'>;
       // A person "joining" an organization is a career step, not a membership.

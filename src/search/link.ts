@@ -1,4 +1,5 @@
 import Fuse from 'fuse.js';
+import { informativeness } from '../text/english.js';
 import { normalize } from '../text/normalize.js';
 import { COMMON_WORDS, STOPWORDS } from '../text/vocabulary.js';
 import { deletions, type SearchIndex, type Surface } from './index.js';
@@ -52,6 +53,8 @@ export function editDistance(a: string, b: string, max = 2): number {
 /** The closest vocabulary word within one edit (a typo, a dropped or doubled letter, a swap), if any. */
 export function correctWord(word: string, index: SearchIndex): string | undefined {
   if (word.length < 4 || STOPWORDS.has(word) || index.vocab.has(word)) return undefined;
+  // An everyday word spelt right ("want") is not a misspelt name ("Wang").
+  if (informativeness(word) <= 0.3) return undefined;
   let best: string | undefined;
   let bestRefs = -1;
   for (const d of deletions(word)) {
@@ -106,6 +109,8 @@ export function linkEntities(question: string, index: SearchIndex): Mention[] {
       // One-word names that are also ordinary words count only when capitalised ("Together", "FAIR"), or when
       // they are all the question is about ("what is hf").
       if ((COMMON_WORDS.has(w) || w.length <= 2) && !capitalised.has(w) && contentWords > 1) return false;
+      // A surname that is also an everyday word ("Chase", "Murphy") names a person only when capitalised.
+      if (surfaces.every((s) => s.surname) && informativeness(w) <= 0.6 && !capitalised.has(w)) return false;
       if (surfaces.every((s) => s.key.includes(' ')) && STOPWORDS.has(w)) return false;
     }
     return true;

@@ -19,6 +19,8 @@ export interface Surface {
   garbled: boolean;
   /** The record's own name rather than an alias. */
   isName: boolean;
+  /** A person's surname alone ("Thurai"), derived from the name: never echoed or offered as an alias. */
+  surname?: boolean;
 }
 
 /**
@@ -72,12 +74,20 @@ export function* nameSteps(kb: KnowledgeBase): Generator<void, NameIndex> {
   const wordSurfaces = new Map<string, Surface[]>();
   let maxWords = 1;
 
-  const addSurface = (record: KbRecord, original: string, garbled: boolean, isName: boolean) => {
+  const addSurface = (
+    record: KbRecord,
+    original: string,
+    garbled: boolean,
+    isName: boolean,
+    surname = false,
+  ) => {
     const key = normalize(original);
     if (!key) return;
     const existing = surfaces.get(key);
     if (existing?.some((s) => s.record.id === record.id)) return;
-    const surface: Surface = { key, original, record, garbled, isName };
+    const surface: Surface = surname
+      ? { key, original, record, garbled, isName, surname }
+      : { key, original, record, garbled, isName };
     push(surfaces, key, surface);
     const words = key.split(' ');
     maxWords = Math.max(maxWords, words.length);
@@ -102,6 +112,22 @@ export function* nameSteps(kb: KnowledgeBase): Generator<void, NameIndex> {
         if (!taken || taken.every((s) => s.record.id === r.id)) addSurface(r, v, false, false);
       }
     }
+  }
+
+  // People are asked about by surname ("what did Thurai say"): a surname no record already uses names the person.
+  const surnames = new Map<string, KbRecord[]>();
+  for (const r of kb.records) {
+    if (r.kind !== 'person') continue;
+    const last =
+      r.name
+        .replace(/\s*\([^)]*\)\s*$/, '')
+        .split(/\s+/)
+        .at(-1) ?? '';
+    if (last.length >= 2) push(surnames, last, r);
+  }
+  for (const [last, people] of surnames) {
+    if (people.length === 1 && !surfaces.has(normalize(last)))
+      addSurface(people[0] as KbRecord, last, false, false, true);
   }
 
   const vocab = new Set<string>();

@@ -45,7 +45,7 @@ function withPrefix(sorted: readonly string[], prefix: string, limit: number): s
 
 function toChoice(r: KbRecord, via?: Surface): Choice {
   const label =
-    via && !via.isName && !via.garbled && normalize(r.name) !== via.key
+    via && !via.isName && !via.garbled && !via.surname && normalize(r.name) !== via.key
       ? `${r.name} (${via.original})`
       : r.name;
   return { name: label.length > 100 ? `${label.slice(0, 99)}…` : label, value: r.id };
