@@ -317,6 +317,13 @@ export function judge(ctx: Ctx, routedDraft: Draft | undefined): Plan {
   const telling = routed.missing.some((w) => informativeness(w) >= TELLING || /\d/.test(w));
   // A rare word no statement anywhere contains ("vram", "hometown") is an ask the knowledge base can't answer.
   const unknownAsk = chosen === draft && routed.missing.some((w) => unknownThing(w, index));
+  // A profile whose statements, not its opening, hold what was asked ("the demo Meta withdrew") leads with them:
+  // the opening would use up the length they need.
+  if (chosen === draft && draft?.generic && draft.lead && draft.docs.length && ask.content.length) {
+    const opening = coverage(ask.content, [], [draft.lead], index).ratio;
+    const statements = coverage(ask.content, draft.docs, [], index).ratio;
+    if (statements >= opening + DOCS_BETTER_BY) chosen = { ...draft, lead: '', leadSources: undefined };
+  }
   // A profile met only by everyday words the knowledge base uses ("what ever happened to Adept") stands, unsure.
   const profileStands = chosen === draft && draft?.generic && everyday && !specific;
   if (
@@ -383,6 +390,9 @@ const UNSURE_CAP = 0.75;
 
 /** Informativeness from which a word left uncovered makes a typed answer a refusal. */
 const TELLING = 0.85;
+
+/** How much more of the ask a profile's statements must cover than its opening to replace it. */
+const DOCS_BETTER_BY = 0.25;
 
 /** How much the ask's cue words count, beside its content, when picking a statement. */
 const CUE_WEIGHT = 0.3;
