@@ -176,7 +176,8 @@ function detailCovered(ctx: Ctx, draft: Draft | undefined, records: readonly KbR
   );
   const texts = draft ? [draft.lead, ...draft.docs.map((d) => d.text)] : [];
   const summaries = records.map((r) => `${r.summary} ${'description' in r ? (r.description ?? '') : ''}`);
-  return coverage(words, docs, [...texts, ...summaries], ctx.index).ratio > 0;
+  // Every detail word must be spoken of: "low-cost" doesn't tell a membership fee.
+  return coverage(words, docs, [...texts, ...summaries], ctx.index).missing.length === 0;
 }
 
 /** The answer speaks of every record the question names: as its subject, a statement's record, or by name. */

@@ -58,7 +58,9 @@ export function membership(
             m.inv.role === 'co-founder' && m.org.id !== org.id && !joinedAfterLaunch(initiative, m.inv.date),
         )
         .map((m) => shortName(m.org));
-      lead = `Yes — ${name} co-founded ${init}${partners.length ? ` with ${joinList(partners)}` : ''}${when ? ` (${when})` : ''}, so it is a founding member.`;
+      // "co-founded under its former name, Facebook": the relation's note is part of the answer.
+      const aside = [when, inv.note].filter(Boolean).join('; ');
+      lead = `Yes — ${name} co-founded ${init}${partners.length ? ` with ${joinList(partners)}` : ''}${aside ? ` (${aside})` : ''}, so it is a founding member.`;
       break;
     }
     case 'founding-member':
