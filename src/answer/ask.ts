@@ -100,10 +100,12 @@ export function readAsk(q: Question, mentions: readonly Mention[]): Ask {
   const content: string[] = [];
   const namedWords: string[] = [];
   const cueWords: string[] = [];
+  // A cue word said twice ("A vs B vs C") is a cue both times.
+  const cueSet = new Set([...cue].map((i) => words[i] as string));
   words.forEach((w, i) => {
     if (named.has(i)) namedWords.push(w);
     // "companies", "organizations": the kind of thing asked about, never a fact to cover.
-    else if (cue.has(i) || GENERIC_CATEGORY.has(w)) cueWords.push(w);
+    else if (cue.has(i) || cueSet.has(w) || GENERIC_CATEGORY.has(w)) cueWords.push(w);
     else if (w.length > 1 && !STOPWORDS.has(w) && !FILLER_WORDS.has(w)) content.push(w);
   });
   // "which research labs are in…": the category is a slot the member list is filtered by, not content to cover.
