@@ -299,7 +299,13 @@ const ROUTES: readonly Route[] = [
 /** Groups the named records by kind. */
 export function namedRecords(ctx: Ctx): Named {
   const records = uniqueRecords(ctx.mentions);
-  const initiatives = records.filter((r): r is Rec<'initiative'> => r.kind === 'initiative');
+  // The initiative named most surely first: "open source" loosely naming Meta's releases doesn't outrank a
+  // name typed in full.
+  const linkScore = (r: KbRecord) =>
+    Math.max(0, ...ctx.mentions.filter((m) => m.surfaces.some((s) => s.record.id === r.id)).map((m) => m.score));
+  const initiatives = records
+    .filter((r): r is Rec<'initiative'> => r.kind === 'initiative')
+    .sort((a, b) => linkScore(b) - linkScore(a));
   const orgs = records.filter((r): r is Rec<'organization'> => r.kind === 'organization');
   return {
     records,
