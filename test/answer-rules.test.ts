@@ -280,6 +280,11 @@ describe('records that speak of each other', () => {
     );
   });
 
+  it('finds the statement holding a phrase the member quotes, even with a word garbled', () => {
+    const r = answer("what does 'a counterwait to the big labs' mean", index);
+    expect(r.answer).toContain('Example News presented the Alliance as a counterweight to the big labs');
+  });
+
   it('spells out an acronym from the name whose initials it takes', () => {
     expect(answer('what does FMF stand for', index).answer).toMatch(/^FMF stands for Frontier Model Forum/);
   });

@@ -136,7 +136,9 @@ export function composeAnswer(
   }
   text = truncate(
     echoTyped(
-      draft.complete ? dedupeSentences(text) : namingSubject(dedupeSentences(text), draft.subject),
+      draft.complete && draft.lead
+        ? dedupeSentences(text)
+        : namingSubject(dedupeSentences(text), draft.subject),
       mentions,
     ),
     budget,

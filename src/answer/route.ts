@@ -6,6 +6,7 @@ import { normalize } from '../text/normalize.js';
 import { asks } from './ask.js';
 import type { Draft } from './compose.js';
 import type { Ctx } from './context.js';
+import { coverage } from './coverage.js';
 import { compare, distinctBodies } from './handlers/compare.js';
 import { initiativeAnswer } from './handlers/initiative.js';
 import {
@@ -22,7 +23,8 @@ import { personCareer, personOverview, personQuotes, roleLookup } from './handle
 import { projectAnswer } from './handlers/project.js';
 import { globalSearch } from './handlers/search.js';
 import { type Rec, topicsFor, uniqueRecords } from './handlers/shared.js';
-import { quotedSource, sourceAnswer } from './handlers/source.js';
+import { quotedPhrases, quotedSource, sourceAnswer, statementsQuoting } from './handlers/source.js';
+import { slotFit } from './slots.js';
 
 /** The records a question names, by kind, and the weakest link score among them. */
 export interface Named {
@@ -302,7 +304,10 @@ export function namedRecords(ctx: Ctx): Named {
   // The initiative named most surely first: "open source" loosely naming Meta's releases doesn't outrank a
   // name typed in full.
   const linkScore = (r: KbRecord) =>
-    Math.max(0, ...ctx.mentions.filter((m) => m.surfaces.some((s) => s.record.id === r.id)).map((m) => m.score));
+    Math.max(
+      0,
+      ...ctx.mentions.filter((m) => m.surfaces.some((s) => s.record.id === r.id)).map((m) => m.score),
+    );
   const initiatives = records
     .filter((r): r is Rec<'initiative'> => r.kind === 'initiative')
     .sort((a, b) => linkScore(b) - linkScore(a));
@@ -328,6 +333,26 @@ export function route(ctx: Ctx): Draft | undefined {
   if (quoted) {
     const draft = sourceAnswer(ctx, quoted);
     if (draft) return { ...draft, via: 'source title' };
+  }
+  // "'Meta, on an open source tier' — what does that mean?": the statement holding the phrase the member quotes.
+  const phrases = quotedPhrases(ctx);
+  if (phrases.length) {
+    const docs = statementsQuoting(
+      ctx,
+      phrases,
+      (d) => coverage(ctx.ask.content, [d], [], ctx.index).ratio + slotFit(d, ctx.ask, ctx.q, false),
+    );
+    const first = docs[0];
+    const subject = first && ctx.index.kb.byId.get(first.recordId);
+    if (first && subject)
+      return {
+        subject,
+        lead: '',
+        docs: docs.slice(0, 2),
+        confidence: 0.7,
+        via: 'quoted phrase',
+        complete: true,
+      };
   }
   if (named.records.length === 0) {
     const found = globalSearch(ctx);

@@ -47,7 +47,7 @@ export function initiativeAnswer(ctx: Ctx, initiative: Rec<'initiative'>, score:
     };
   }
   // "What kinds of projects do its governance rules allow?" asks about the rules, not for the project list.
-  if (asks(ask, 'projects') && !asks(ask, 'goals', 'governance', 'criticism')) {
+  if (asks(ask, 'projects') && !asks(ask, 'goals', 'governance', 'criticism', 'compare')) {
     const projects = ctx.index.projectsOf.get(initiative.id) ?? [];
     if (projects.length) {
       const lead = `${capitalise(withArticle(initiative.name))} runs these projects: ${projects.map((p) => `${p.name} — ${p.summary}`).join(' ')}`;

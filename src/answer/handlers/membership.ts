@@ -218,5 +218,21 @@ export function listedMember(
   const lead = found.listed
     ? `Yes — the records name ${found.name} among the members of ${init}:`
     : `No — ${found.name} is not on the member lists of ${init} in the records:`;
-  return { subject: initiative, lead, docs: [found.doc], confidence: 0.7, listStyle: true };
+  return {
+    subject: initiative,
+    lead: `${lead}\n${excerpt(found.doc.text, found.name)}`,
+    leadSources: found.doc.sources,
+    docs: [],
+    confidence: 0.7,
+  };
+}
+
+/** A long list cut to its heading and the name asked about: "Members added on …: …, Uber, …". */
+function excerpt(text: string, name: string): string {
+  if (text.length <= 300) return text;
+  const colon = text.indexOf(':');
+  const at = text.indexOf(name);
+  if (colon < 0 || colon > 160 || at < colon) return text;
+  const end = text.slice(at + name.length).match(/^[^,.;]*/)?.[0] ?? '';
+  return `${text.slice(0, colon + 1)} …, ${name}${end}, …`;
 }

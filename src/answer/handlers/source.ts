@@ -1,8 +1,11 @@
 import type { KbRecord, Source } from '../../knowledge/schema.js';
+import type { FactDoc } from '../../search/index.js';
+import { editDistance } from '../../search/link.js';
 import { formatDate } from '../../text/dates.js';
 import { normalize } from '../../text/normalize.js';
 import type { Draft } from '../compose.js';
 import type { Ctx } from '../context.js';
+import { visibleTo } from './shared.js';
 
 /** A quoted title in a question: at least three words between quotation marks. */
 const QUOTED = /["'‘’“”]([^"‘’“”]{12,}?)["'‘’“”](?=\W|$)/g;
@@ -54,4 +57,58 @@ function citing(ctx: Ctx, id: string): KbRecord | undefined {
   const named = ctx.mentions.flatMap((m) => m.surfaces.map((s) => s.record));
   const cites = (r: KbRecord) => r.sources.includes(id) || r.facts.some((f) => f.sources.includes(id));
   return named.find(cites) ?? ctx.index.kb.records.find(cites);
+}
+
+/** The phrases a member quotes ("'has a point'", "'trust and verification' metrics"): three words or more. */
+export function quotedPhrases(ctx: Ctx): string[] {
+  return [...ctx.q.raw.matchAll(QUOTED_PHRASE)]
+    .map((m) => normalize(m[1] ?? ''))
+    .filter((s) => s.split(' ').length >= 3);
+}
+
+const QUOTED_PHRASE = /(?:^|[\s(])["'‘“]([^"‘’“”]{5,}?)["'’”](?=[\s,.?!:;)-]|$)/g;
+
+/**
+ * The statements that hold a phrase the member quotes, allowing a word or so to differ (a machine translation's
+ * "open source tier" is the original's "open source tear"), best match first; `rest` (0..~1.5) scores how well a
+ * statement fits the rest of the question.
+ */
+export function statementsQuoting(
+  ctx: Ctx,
+  phrases: readonly string[],
+  rest: (doc: FactDoc) => number,
+): FactDoc[] {
+  const out: { doc: FactDoc; share: number }[] = [];
+  for (const phrase of phrases) {
+    const words = phrase.split(' ');
+    const query = words.filter((w) => w.length > 2).join(' ');
+    if (!query) continue;
+    for (const hit of ctx.index.facts.search(query, () => false, 30)) {
+      const doc = ctx.index.factDocs[hit.id] as FactDoc;
+      if (!visibleTo(ctx, doc)) continue;
+      const share = phraseShare(words, normalize(`${doc.text} ${doc.quote ?? ''}`).split(' '));
+      if (share >= MIN_PHRASE_SHARE && !out.some((o) => o.doc === doc)) out.push({ doc, share });
+    }
+  }
+  // Equal matches are told apart by the rest of the question ("the date on 'X'", "who said 'X'").
+  const score = (o: { doc: FactDoc; share: number }) => o.share + 0.1 * rest(o.doc);
+  return out.sort((a, b) => score(b) - score(a)).map((o) => o.doc);
+}
+
+const MIN_PHRASE_SHARE = 0.75;
+
+/** The best share of the phrase's words found in order in a window of the text (a word may be one edit off). */
+function phraseShare(phrase: readonly string[], text: readonly string[]): number {
+  let best = 0;
+  for (let start = 0; start < text.length; start++) {
+    let matched = 0;
+    for (let k = 0; k < phrase.length && start + k < text.length; k++) {
+      const a = phrase[k] as string;
+      const b = text[start + k] as string;
+      if (a === b || (a.length >= 4 && b.length >= 4 && editDistance(a, b, 2) <= 2 && a[0] === b[0]))
+        matched++;
+    }
+    best = Math.max(best, matched / phrase.length);
+  }
+  return best;
 }
