@@ -66,6 +66,9 @@ function findCue(cue: CompiledCue, words: readonly string[], taken: ReadonlySet<
   return undefined;
 }
 
+/** Words that set two names side by side; never part of a name even when a loose match takes them in. */
+const COMPARE_WORDS = new Set(['vs', 'versus']);
+
 const PROFILE_WORDS = new Set(['what', 'whats', 'who', 'whos']);
 
 const YES_NO = /^(is|are|was|were|did|does|do|has|have|had|can|will|would|isn|isnt|didn|didnt)\b/;
@@ -75,6 +78,9 @@ export function readAsk(q: Question, mentions: readonly Mention[]): Ask {
   const { words } = q;
   const named = new Set<number>();
   for (const m of mentions) for (let i = m.start; i < m.end; i++) named.add(i);
+  // Words of a name typed in full; a loosely matched span ("vs meta's research community") may hold a cue.
+  const exact = new Set<number>();
+  for (const m of mentions) if (m.score >= 0.95) for (let i = m.start; i < m.end; i++) exact.add(i);
   const cue = new Set<number>();
   const taken = new Set<number>();
   const types: AskType[] = [];
@@ -84,7 +90,8 @@ export function readAsk(q: Question, mentions: readonly Mention[]): Ask {
       const at = findCue(c, words, taken);
       if (at === undefined) continue;
       // A cue inside a name ("Open Innovation AI Research Community" holds "research") is part of the name.
-      if (named.has(at)) continue;
+      if (exact.has(at) || (named.has(at) && c.words.length === 1 && !COMPARE_WORDS.has(words[at] as string)))
+        continue;
       hit = true;
       if (rule.content) continue;
       for (let j = 0; j < c.words.length; j++) {

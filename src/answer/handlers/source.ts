@@ -95,7 +95,7 @@ export function statementsQuoting(
   return out.sort((a, b) => score(b) - score(a)).map((o) => o.doc);
 }
 
-const MIN_PHRASE_SHARE = 0.75;
+const MIN_PHRASE_SHARE = 0.66;
 
 /** The best share of the phrase's words found in order in a window of the text (a word may be one edit off). */
 function phraseShare(phrase: readonly string[], text: readonly string[]): number {
