@@ -43,7 +43,7 @@ const SYNONYM_GROUPS = [
   'project projects initiative initiatives effort efforts',
   'release released releases launch',
   'date dates when',
-  'left leave leaving quit depart departed departure exit exited stepped',
+  'left leave leaving quit depart departed departure exit exited stepped gone',
   'replace replaced replaces replacement successor succeeded succeed succeeds',
   'money cash raise raised raising funding investment investors',
   'piece article story report reported post column coverage writeup',
