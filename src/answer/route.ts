@@ -90,6 +90,17 @@ function isAcronym(m: Mention): boolean {
   return !!s && !s.isName && /^[A-Z][A-Z0-9*&.-]{1,7}$/.test(s.original);
 }
 
+/** One initiative and no record of the organization asked about: a membership question about a stranger. */
+function asksAboutUnrecorded(ctx: Ctx, n: Named): boolean {
+  return (
+    n.member === undefined &&
+    n.initiatives.length === 1 &&
+    n.people.length === 0 &&
+    n.projects.length === 0 &&
+    !asks(ctx.ask, 'founders', 'members', 'count', 'compare')
+  );
+}
+
 function asksMembership(ctx: Ctx, n: Named): boolean {
   const { ask } = ctx;
   const org = n.member;
@@ -222,15 +233,11 @@ const ROUTES: readonly Route[] = [
     // "Is Northeastern University in it?": no record of its own, but a member list of the initiative names it.
     name: 'listed member',
     applies: (ctx, n) =>
-      n.member === undefined &&
-      n.initiatives.length === 1 &&
-      n.people.length === 0 &&
-      n.projects.length === 0 &&
+      asksAboutUnrecorded(ctx, n) &&
       (asks(ctx.ask, 'membership') ||
         ctx.ask.yesNo ||
         // "northeastern university ai alliance": a name and an initiative, nothing else asked.
         (!ctx.q.words.some((w) => WH_WORDS.has(w)) && ctx.ask.types.every((t) => t === 'overview'))) &&
-      !asks(ctx.ask, 'founders', 'members', 'count', 'compare') &&
       listedName(ctx, n.initiatives[0] as Rec<'initiative'>) !== undefined,
     handle: (ctx, n) => {
       const initiative = n.initiatives[0] as Rec<'initiative'>;
@@ -243,12 +250,8 @@ const ROUTES: readonly Route[] = [
   {
     name: 'unknown member',
     applies: (ctx, n) =>
-      n.member === undefined &&
-      n.initiatives.length === 1 &&
-      n.people.length === 0 &&
-      n.projects.length === 0 &&
+      asksAboutUnrecorded(ctx, n) &&
       (asks(ctx.ask, 'membership') || ctx.ask.yesNo) &&
-      !asks(ctx.ask, 'founders', 'members', 'count', 'compare') &&
       unknownName(ctx) !== undefined,
     handle: (ctx, n) => unknownMember(unknownName(ctx) as string, n.initiatives[0] as Rec<'initiative'>),
   },
