@@ -41,7 +41,7 @@ const GOLDEN: { q: string; subject: string; says?: string[] }[] = [
     says: ['developed openly'],
   },
   {
-    q: 'where does joelle pineau work now',
+    q: 'where is joelle pineau working these days',
     subject: 'person-joelle-pineau',
     says: ['Cohere', 'May 30, 2025'],
   },
@@ -66,7 +66,7 @@ const GOLDEN: { q: string; subject: string; says?: string[] }[] = [
   { q: 'did apple join the ai alliance', subject: 'org-apple', says: ["don't list"] },
   { q: 'which research labs are part of the ai alliance', subject: 'ai-alliance', says: ['CERN', 'lab'] },
   {
-    q: 'when is the deadline to apply to meta research community',
+    q: 'what is the application deadline for the meta research community',
     subject: 'meta-oiarc',
     says: ['September 10'],
   },
@@ -110,15 +110,15 @@ describe('golden questions', () => {
   });
 
   it('says "the records don\'t list" for an organization the records never place in an initiative', () => {
-    // Absence is not a fact: Apple is in the knowledge base (Partnership on AI) but no source says it stayed out
-    // of the AI Alliance, so the answer must not claim it is "not a member".
+    // Absence is not a fact: Apple is in the knowledge base (Partnership on AI) but no source says the Alliance
+    // lacks it, so the answer must not claim it is "not a member".
     const result = answer('is apple in the ai alliance', index);
     expect(result.answer).toMatch(/^The records don't list Apple as a member of the AI Alliance/);
     expect(result.answer).not.toMatch(/^No —/);
   });
 
   it('writes dates like "December 5, 2023", never ISO', () => {
-    const result = answer('when did the ai alliance launch', index);
+    const result = answer('on which day did the ai alliance start', index);
     expect(result.answer).toContain('December 5, 2023');
     expect(result.answer).not.toMatch(/\b\d{4}-\d{2}-\d{2}\b/);
   });

@@ -28,7 +28,7 @@ const tricky = fc.constantFrom(
   ['.*+?^$', '{}()|[]\\'].join(''),
   '(?<=a)b',
   'ai alliance',
-  'is nvidia in the ai alliance',
+  'does nvidia belong to the ai alliance',
   'Laminedex',
   '\n\t\r',
   '',

@@ -204,7 +204,7 @@ describe('what members type', () => {
   });
 
   it('keeps what the first part named when the second points back with "they"', () => {
-    const r = answer('is nvidia a chip maker? why did they stay out of the ai alliance', index);
+    const r = answer('is nvidia a chip maker? why did they keep out of the AI Alliance', index);
     expect(r.answered).toBe(true);
     expect(r.answer.split('\n\n')[1]).toContain('Nvidia');
   });
@@ -304,13 +304,13 @@ describe('member lists', () => {
   });
 
   it('adds the statement about a category to the members whose records say it', () => {
-    const r = answer('which japanese organizations are in the ai alliance', index);
+    const r = answer('which japanese organizations belong to the ai alliance', index);
     expect(r.answer).toContain('Quantadex');
     expect(r.answer).toContain('Lakeside University');
   });
 
   it('lists the organizations the records say are not members', () => {
-    const r = answer('which companies are not in the ai alliance', index);
+    const r = answer('which companies never joined the ai alliance', index);
     expect(r.answer).toContain('Nvidia');
     expect(r.answer).not.toContain('IBM');
   });

@@ -49,7 +49,7 @@ describe('answerability', () => {
   });
 
   it('answers from the statement that covers the ask rather than a profile of the name', () => {
-    const r = answer('does the ai alliance have a catalog of benchmarks?', index);
+    const r = answer('is there an ai alliance catalog of benchmarks?', index);
     expect(r.answered).toBe(true);
     expect(r.answer).toContain('catalog of safety benchmarks');
   });
@@ -84,7 +84,7 @@ describe('several parts', () => {
   });
 
   it('answers both questions of one message, the second about what the first named', () => {
-    const r = answer('when did the AI Alliance launch, and who co-founded it?', index);
+    const r = answer('on which day did the AI Alliance start, and who co-founded it?', index);
     expect(r.answer).toContain('December 5, 2023');
     expect(r.answer).toContain('IBM');
     expect(r.answer.split('\n\n')).toHaveLength(2);

@@ -139,7 +139,7 @@ function namingAll(
     namesEvery(draft, records, ctx.index)
   )
     return undefined;
-  // Everyday words alone ("what's IBM getting out of it") don't narrow the statements that name them all.
+  // Everyday words alone (what a company "gets" from a body) don't narrow the statements that name them all.
   const floor = ctx.ask.content.some((w) => informativeness(w) > 0.3) ? MIN_COVERAGE : 0;
   // Three names asked together are met by a statement naming two of them, when none names all three.
   const scored = bestStatements(ctx, records, cues)

@@ -219,7 +219,7 @@ const ROUTES: readonly Route[] = [
     handle: (ctx, n) => roleLookup(ctx, [...n.initiatives, ...n.orgs, ...n.projects], n.score),
   },
   {
-    // "Who spoke for Uber when it joined?": an organization's words, before its membership.
+    // Who talked on a company's behalf: its words come before its membership.
     name: 'organization quotes',
     applies: (ctx, n) =>
       asks(ctx.ask, 'quote') &&
@@ -331,13 +331,13 @@ export function namedRecords(ctx: Ctx): Named {
 /** Runs the route table: the first route that applies and answers gives the draft. */
 export function route(ctx: Ctx): Draft | undefined {
   const named = namedRecords(ctx);
-  // "Who published 'IBM, Meta form AI Alliance…'?": a quoted title and a word about publishing name a source.
+  // A quoted title with a word about publishing ("which outlet ran '…'") names a source.
   const quoted = ctx.q.words.some((w) => PUBLISHING.has(w)) ? quotedSource(ctx) : undefined;
   if (quoted) {
     const draft = sourceAnswer(ctx, quoted);
     if (draft) return { ...draft, via: 'source title' };
   }
-  // "'Meta, on an open source tier' — what does that mean?": the statement holding the phrase the member quotes.
+  // A phrase the member quotes from an article: the statement that holds it answers.
   const phrases = quotedPhrases(ctx);
   if (phrases.length) {
     const docs = statementsQuoting(

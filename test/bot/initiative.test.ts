@@ -172,7 +172,7 @@ describe('/whois', () => {
     );
   });
 
-  it('explains why a notable non-member stayed out of the AI Alliance', async () => {
+  it('explains why a notable non-member kept away from the AI Alliance', async () => {
     const card = await discord.run('/whois', { name: 'OpenAI' });
     const initiatives = card.embed?.fields?.find((f) => f.name === 'Initiatives')?.value ?? '';
     expect(initiatives).toMatch(/\*\*AI Alliance\*\* — not a member at its launch on December 5, 2023: \S/);

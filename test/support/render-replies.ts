@@ -75,7 +75,7 @@ try {
     }
     for (const question of [
       'who started the AI Alliance and when?',
-      'is Apple a founding member of the Partnership on AI?',
+      'was Apple among the founders of the Partnership on AI?',
       'what does Joelle Pineau do now?',
       'how many members does the AI Alliance have?',
     ])

@@ -24,14 +24,14 @@ export function projectAnswer(ctx: Ctx, project: Rec<'project'>, score: number):
   const names = (text: string) => versions.some((v) => ` ${normalize(text)} `.includes(` ${v} `));
   const byVersion = all.filter((f) => names(f.text));
   const own = (ctx.index.docsByRecord.get(project.id) ?? []).filter((d) => d.recordId === project.id);
-  // "Is Llama 2 really open source?": the statements about its licence, the named version's first.
+  // A licence question: the statements about the licence, the named version's first.
   if (asks(ask, 'licence') && !asks(ask, 'when', 'release')) {
     const licensed = own.filter((d) => d.topic !== 'summary' && LICENCE_TEXT.test(d.text));
     const named = licensed.filter((d) => names(d.text));
     const docs = [...named, ...licensed.filter((d) => !named.includes(d))].slice(0, 2);
     if (docs.length) return { subject: project, lead: '', docs, confidence: score, sure: true };
   }
-  // "What's in the Llama 4 lineup?": a version named is asking about its release.
+  // A version named with nothing else typed asks about that version's release.
   const versionNamed =
     byVersion.length > 0 && ask.types.every((t) => t === 'overview' || t === 'members' || t === 'membership');
   if ((asks(ask, 'release') || asks(ask, 'when') || versionNamed) && all.length) {

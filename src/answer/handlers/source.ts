@@ -10,7 +10,7 @@ import { visibleTo } from './shared.js';
 /** A quoted title in a question: at least three words between quotation marks. */
 const QUOTED = /["'‘’“”]([^"‘’“”]{12,}?)["'‘’“”](?=\W|$)/g;
 
-/** The source whose title a question quotes ("who published 'IBM, Meta form AI Alliance…'"), if any. */
+/** The source whose title a question quotes, if any. */
 export function quotedSource(ctx: Ctx): Source | undefined {
   const spans = [...ctx.q.raw.matchAll(QUOTED)]
     .map((m) => normalize(m[1] ?? ''))
