@@ -1,4 +1,3 @@
-import { aliasName } from '../knowledge/model.js';
 import type { KbRecord } from '../knowledge/schema.js';
 import type { FactDoc } from '../search/index.js';
 import { informativeness } from '../text/english.js';
@@ -7,9 +6,10 @@ import { asks } from './ask.js';
 import type { Draft } from './compose.js';
 import type { Ctx } from './context.js';
 import { type Coverage, coverage } from './coverage.js';
+import { detailCovered } from './details.js';
 import { rankDocs, visibleTo } from './handlers/shared.js';
+import { namesEvery, namesOf, namesShare } from './naming.js';
 import { namedRecords } from './route.js';
-import { ASK_RULES } from './rules.js';
 import { slotFit, TYPED_FIT } from './slots.js';
 
 /** What to do with a question: answer it with a draft, or refuse (naming the record it knows, if any). */
@@ -31,14 +31,6 @@ interface Scored {
   fit: number;
   /** The statement belongs to, or names, one of the named records. */
   related: boolean;
-}
-
-/** Names of the records, normalised, for finding statements elsewhere that speak of them. */
-function namesOf(records: readonly KbRecord[]): string[] {
-  return records
-    .flatMap((r) => [r.name, ...r.aliases.map(aliasName)])
-    .map(normalize)
-    .filter((n) => n.length >= 3);
 }
 
 /**
@@ -96,32 +88,6 @@ const OWN_LIMIT = 40;
 const NAMES_WEIGHT = 0.3;
 
 /**
- * Share of the named records a statement belongs to, is about, names in its text, or speaks for through one of
- * its people (a TechCrunch reporter's words are TechCrunch's piece).
- */
-function namesShare(doc: FactDoc, records: readonly KbRecord[], index: Ctx['index']): number {
-  if (records.length < 2) return 0;
-  const text = ` ${normalize(doc.text)} `;
-  const hit = records.filter(
-    (r) =>
-      r.id === doc.recordId ||
-      doc.about.includes(r.id) ||
-      namesOf([r]).some((n) => text.includes(` ${n} `)) ||
-      speaksFor(doc.recordId, r, index),
-  ).length;
-  return hit / records.length;
-}
-
-/** A record that speaks for an organization: one of its people, or one of its projects. */
-function speaksFor(recordId: string, org: KbRecord, index: Ctx['index']): boolean {
-  if (org.kind !== 'organization') return false;
-  return (
-    (index.staffOfOrg.get(org.id) ?? []).some((s) => s.person.id === recordId) ||
-    (index.projectsOf.get(org.id) ?? []).some((p) => p.id === recordId)
-  );
-}
-
-/**
  * "How did Engadget describe the Alliance?": a route's answer that leaves out a record the question names gives
  * way to the best statement that names them all (one record's statement naming the other).
  */
@@ -158,39 +124,6 @@ function namingAll(
     alternatives: draft.alternatives,
     via: 'statement',
   };
-}
-
-/** The words of a question that ask for a detail (see the `detail` rule): "age", "born", "revenue". */
-const DETAIL_WORDS: ReadonlySet<string> = new Set(
-  (ASK_RULES.find((r) => r.ask === 'detail')?.cues ?? [])
-    .flatMap((c) => c.split(' '))
-    .filter((w) => w.length > 2 && w !== 'how'),
-);
-
-/** Some statement of the named records (or the route's answer) speaks of the detail asked ("Toronto-based"). */
-function detailCovered(ctx: Ctx, draft: Draft | undefined, records: readonly KbRecord[]): boolean {
-  const words = ctx.q.words.filter((w) => DETAIL_WORDS.has(w));
-  if (!words.length) return true;
-  const docs = records.flatMap((r) =>
-    (ctx.index.docsByRecord.get(r.id) ?? []).filter((d) => d.recordId === r.id),
-  );
-  const texts = draft ? [draft.lead, ...draft.docs.map((d) => d.text)] : [];
-  const summaries = records.map((r) => `${r.summary} ${'description' in r ? (r.description ?? '') : ''}`);
-  // Every detail word must be spoken of: "low-cost" doesn't tell a membership fee.
-  return coverage(words, docs, [...texts, ...summaries], ctx.index).missing.length === 0;
-}
-
-/** The answer speaks of every record the question names: as its subject, a statement's record, or by name. */
-function namesEvery(draft: Draft, records: readonly KbRecord[], index: Ctx['index']): boolean {
-  if (records.length < 2) return true;
-  const text = ` ${normalize([draft.lead, ...draft.docs.map((d) => d.text)].join(' '))} `;
-  return records.every(
-    (r) =>
-      r.id === draft.subject.id ||
-      speaksFor(draft.subject.id, r, index) ||
-      draft.docs.some((d) => d.recordId === r.id || d.about.includes(r.id)) ||
-      namesOf([r]).some((n) => text.includes(` ${n} `)),
-  );
 }
 
 /** The named records and their neighbours in the graph: what an organization takes part in, a person's employers, a project's owner, an initiative's projects. */

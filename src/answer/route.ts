@@ -21,9 +21,9 @@ import {
 import { orgAnswer, orgQuotes } from './handlers/organization.js';
 import { personCareer, personOverview, personQuotes, roleLookup } from './handlers/person.js';
 import { projectAnswer } from './handlers/project.js';
+import { quotedPhrases, quotedSource, sourceAnswer, statementsQuoting } from './handlers/quoted.js';
 import { globalSearch } from './handlers/search.js';
 import { type Rec, topicsFor, uniqueRecords } from './handlers/shared.js';
-import { quotedPhrases, quotedSource, sourceAnswer, statementsQuoting } from './handlers/source.js';
 import { slotFit } from './slots.js';
 
 /** The records a question names, by kind, and the weakest link score among them. */

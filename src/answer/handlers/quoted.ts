@@ -1,3 +1,7 @@
+/**
+ * What a member quotes: an article's title ("who published '…'?") names a source, and a phrase from an article
+ * finds the statement that holds it.
+ */
 import type { KbRecord, Source } from '../../knowledge/schema.js';
 import type { FactDoc } from '../../search/index.js';
 import { editDistance } from '../../search/link.js';

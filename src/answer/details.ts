@@ -1,0 +1,25 @@
+import type { KbRecord } from '../knowledge/schema.js';
+import type { Draft } from './compose.js';
+import type { Ctx } from './context.js';
+import { coverage } from './coverage.js';
+import { ASK_RULES } from './rules.js';
+
+/** The words of a question that ask for a detail (see the `detail` rule): "age", "born", "revenue". */
+const DETAIL_WORDS: ReadonlySet<string> = new Set(
+  (ASK_RULES.find((r) => r.ask === 'detail')?.cues ?? [])
+    .flatMap((c) => c.split(' '))
+    .filter((w) => w.length > 2 && w !== 'how'),
+);
+
+/** Some statement of the named records (or the route's answer) speaks of the detail asked ("Toronto-based"). */
+export function detailCovered(ctx: Ctx, draft: Draft | undefined, records: readonly KbRecord[]): boolean {
+  const words = ctx.q.words.filter((w) => DETAIL_WORDS.has(w));
+  if (!words.length) return true;
+  const docs = records.flatMap((r) =>
+    (ctx.index.docsByRecord.get(r.id) ?? []).filter((d) => d.recordId === r.id),
+  );
+  const texts = draft ? [draft.lead, ...draft.docs.map((d) => d.text)] : [];
+  const summaries = records.map((r) => `${r.summary} ${'description' in r ? (r.description ?? '') : ''}`);
+  // Every detail word must be spoken of: "low-cost" doesn't tell a membership fee.
+  return coverage(words, docs, [...texts, ...summaries], ctx.index).missing.length === 0;
+}
