@@ -40,14 +40,7 @@ const PEOPLE = `people:
 `;
 
 const FILES = {
-  'sources.yaml': `sources:
-  - id: src-a
-    title: Launch release
-    publisher: Example News
-    date: "2023-12-05"
-    url: https://example.org/launch
-    kind: public
-  - id: src-b
+  'sources.yaml': `${VALID_FILES['sources.yaml']}  - id: src-b
     title: A new alliance takes on the big labs
     publisher: Example News (Kim Park)
     date: "2023-12-06"
@@ -97,29 +90,8 @@ const FILES = {
         text: A 2024 blog post presents the forum as new.
         sources: [src-a]
 `,
-  'organizations.yaml': `organizations:
-  - id: org-ibm
-    name: IBM
-    aliases: [International Business Machines]
-    summary: A technology company.
-    sources: [src-a]
-    type: company
-    involvement:
-      - initiative: ai-alliance
-        role: co-founder
-        date: "2023-12-05"
-        sources: [src-a]
-  - id: org-nvidia
-    name: Nvidia
-    summary: A chip maker.
-    sources: [src-a]
-    type: company
-    involvement:
-      - initiative: ai-alliance
-        role: not-a-member
-        reason: It sells chips to every side and stayed neutral.
-        sources: [src-a]
-  - id: org-lakeside
+  // The base fixture's IBM and Nvidia, Nvidia with a reason these specs read, then this corpus's organizations.
+  'organizations.yaml': `${VALID_FILES['organizations.yaml']?.replace('Absent from the launch list.', 'It sells chips to every side and stayed neutral.')}  - id: org-lakeside
     name: Lakeside University
     summary: A Boston-based university that does AI research.
     sources: [src-a]
