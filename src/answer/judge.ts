@@ -95,7 +95,7 @@ function namingAll(
   ctx: Ctx,
   draft: Draft,
   records: readonly KbRecord[],
-  cues: readonly string[],
+  ranked: () => readonly Scored[],
 ): Draft | undefined {
   // A sure yes or no ("Yes — A is a member…") stands; the confidence cap marks what it leaves out.
   if (
@@ -108,7 +108,7 @@ function namingAll(
   // Everyday words alone (what a company "gets" from a body) don't narrow the statements that name them all.
   const floor = ctx.ask.content.some((w) => informativeness(w) > 0.3) ? MIN_COVERAGE : 0;
   // Three names asked together are met by a statement naming two of them, when none names all three.
-  const scored = bestStatements(ctx, records, cues)
+  const scored = ranked()
     .filter((s) => s.cov.ratio >= floor)
     .map((s) => ({ s, share: namesShare(s.doc, records, ctx.index) }));
   const most = Math.max(0, ...scored.map((x) => x.share));
@@ -164,7 +164,7 @@ const MIN_TYPED_COVERAGE = 0.3;
  */
 export function judge(ctx: Ctx, routedDraft: Draft | undefined): Plan {
   const { ask, index } = ctx;
-  const specificAsk = ask.types.some((t) => t !== 'overview' && t !== 'who' && t !== 'why');
+  const specific = ask.types.some((t) => t !== 'overview' && t !== 'who' && t !== 'why');
   const named = namedRecords(ctx);
   const about = routedDraft?.subject ?? named.records[0];
   if (routedDraft?.unknown) return { kind: 'refuse', about, missing: [] };
@@ -172,8 +172,14 @@ export function judge(ctx: Ctx, routedDraft: Draft | undefined): Plan {
   if (asks(ask, 'detail') && !detailCovered(ctx, routedDraft, named.records))
     return { kind: 'refuse', about, missing: [] };
   const cues = ask.cueWords.filter((w) => !QUESTION_WORDS.has(w));
-  const draft = routedDraft && (namingAll(ctx, routedDraft, named.records, cues) ?? routedDraft);
-  const specific = specificAsk;
+  // The statements that cover the ask best, ranked once and only if needed.
+  const records = named.records.length ? named.records : routedDraft ? [routedDraft.subject] : [];
+  let rankedOnce: Scored[] | undefined;
+  const ranked = () => {
+    rankedOnce ??= records.length ? bestStatements(ctx, records, cues) : [];
+    return rankedOnce;
+  };
+  const draft = routedDraft && (namingAll(ctx, routedDraft, named.records, ranked) ?? routedDraft);
   // Content made only of everyday words ("at the time") doesn't outweigh what a typed route answers.
   const light = ask.content.every((w) => informativeness(w) <= 0.3);
   // "What ever happened to Adept?": everyday words the knowledge base uses elsewhere ask for no fact of their
@@ -197,13 +203,12 @@ export function judge(ctx: Ctx, routedDraft: Draft | undefined): Plan {
     ? coverage(ask.content, draft.docs, [draft.lead], index)
     : { ratio: ask.content.length ? 0 : 1, missing: ask.content };
   const routedCues = draft ? coverage(cues, draft.docs, [draft.lead], index).ratio : 0;
-  const records = named.records.length ? named.records : draft ? [draft.subject] : [];
   // A route built for the ask's kind fits it by construction; another is as good as the statements it holds.
   const routedFit =
     !draft || draft.sure || draft.lead
       ? TYPED_FIT
       : Math.max(0, ...draft.docs.map((d) => slotFit(d, ask, ctx.q, d.recordId === draft.subject.id)));
-  const best = records.length ? bestStatements(ctx, records, cues) : [];
+  const best = ranked();
   const top = best[0];
   let chosen: Draft | undefined = draft;
   let ratio = routed.ratio;

@@ -147,9 +147,11 @@ const WHAT_IT_IS: ReadonlySet<string> = new Set(['overview', 'who', 'context', '
 const ROUTES: readonly Route[] = [
   {
     name: 'garbled name',
-    applies: (ctx) => asksWhatItIs(ctx) && garbledTyped(ctx) !== undefined,
+    applies: asksWhatItIs,
     handle: (ctx) => {
-      const { record, spelling, score } = garbledTyped(ctx) as NonNullable<ReturnType<typeof garbledTyped>>;
+      const garbled = garbledTyped(ctx);
+      if (!garbled) return undefined;
+      const { record, spelling, score } = garbled;
       const correction = (ctx.index.docsByRecord.get(record.id) ?? []).filter(
         (d) => d.recordId === record.id && d.spellings?.includes(normalize(spelling)),
       );
@@ -237,14 +239,11 @@ const ROUTES: readonly Route[] = [
       (asks(ctx.ask, 'membership') ||
         ctx.ask.yesNo ||
         // "northeastern university ai alliance": a name and an initiative, nothing else asked.
-        (!ctx.q.words.some((w) => WH_WORDS.has(w)) && ctx.ask.types.every((t) => t === 'overview'))) &&
-      listedName(ctx, n.initiatives[0] as Rec<'initiative'>) !== undefined,
+        (!ctx.q.words.some((w) => WH_WORDS.has(w)) && ctx.ask.types.every((t) => t === 'overview'))),
     handle: (ctx, n) => {
       const initiative = n.initiatives[0] as Rec<'initiative'>;
-      return listedMember(
-        listedName(ctx, initiative) as NonNullable<ReturnType<typeof listedName>>,
-        initiative,
-      );
+      const found = listedName(ctx, initiative);
+      return found && listedMember(found, initiative);
     },
   },
   {
