@@ -13,6 +13,8 @@ export function normalize(text: string): string {
       .replace(/[’‘`]/g, "'")
       // "Meta's" → "meta": a possessive never changes which record is meant.
       .replace(/'s\b/g, '')
+      // "R&D", "Q&A": one letter each side is a word of its own, not "r and d" (two stopwords).
+      .replace(/\b(\p{L})&(\p{L})\b/gu, '$1$2')
       .replace(/&/g, ' and ')
       .replace(/[^\p{L}\p{N}$%]+/gu, ' ')
       .trim()
