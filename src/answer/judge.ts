@@ -85,7 +85,7 @@ const UNRELATED_COVERAGE = 0.8;
 const OWN_LIMIT = 40;
 
 /** How much naming every named record counts when picking a statement ("Jeff Boudreau (…, Dell)" for Dell). */
-const NAMES_WEIGHT = 0.3;
+const NAMES_WEIGHT = 0.6;
 
 /**
  * "How did Engadget describe the Alliance?": a route's answer that leaves out a record the question names gives
@@ -209,18 +209,21 @@ export function judge(ctx: Ctx, routedDraft: Draft | undefined): Plan {
       ? TYPED_FIT
       : Math.max(0, ...draft.docs.map((d) => slotFit(d, ask, ctx.q, d.recordId === draft.subject.id)));
   const best = ranked();
-  const top = best[0];
+  // The best-ranked statement that answers enough of the ask: one that names every record but covers too little
+  // doesn't hide the next one that covers it.
+  const qualifies = (s: Scored) =>
+    s.cov.ratio >= MIN_COVERAGE &&
+    (ask.content.length > 0 || s.cues >= 0.5) &&
+    // A statement must share something telling with the ask, not only an everyday word ("grow", "year").
+    (ask.content.length === 0 ||
+      ask.content.some((w) => informativeness(w) >= 0.6 && !s.cov.missing.includes(w)) ||
+      // …or, against a profile, all of several everyday words ("who did he tell open would win").
+      (draft?.generic && everyday && ask.content.length >= 2 && s.cov.ratio >= 0.99));
+  const top = best.find(qualifies);
   let chosen: Draft | undefined = draft;
   let ratio = routed.ratio;
   if (
     top &&
-    top.cov.ratio >= MIN_COVERAGE &&
-    (ask.content.length > 0 || top.cues >= 0.5) &&
-    // A statement must share something telling with the ask, not only an everyday word ("grow", "year").
-    (ask.content.length === 0 ||
-      ask.content.some((w) => informativeness(w) >= 0.6 && !top.cov.missing.includes(w)) ||
-      // …or, against a profile, all of several everyday words ("who did he tell open would win").
-      (draft?.generic && everyday && ask.content.length >= 2 && top.cov.ratio >= 0.99)) &&
     // A profile loses to any statement that answers the ask's type at least as well; a typed answer only to a
     // clearly better one.
     (draft?.generic
