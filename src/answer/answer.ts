@@ -1,12 +1,12 @@
 import type { KbRecord } from '../knowledge/schema.js';
 import type { SearchIndex } from '../search/index.js';
 import { linkEntities, type Mention } from '../search/link.js';
-import { readAsk } from './ask.js';
+import { asks, readAsk } from './ask.js';
 import { composeAnswer, echoCompounds } from './compose.js';
 import type { Ctx } from './context.js';
 import { judge } from './judge.js';
 import { mergeAnswers, recordTargets, splitQuestion } from './parts.js';
-import { readQuestion } from './question.js';
+import { type Question, readQuestion } from './question.js';
 import { refuse } from './refuse.js';
 import { route } from './route.js';
 import type { Answer } from './types.js';
@@ -33,7 +33,7 @@ export function answer(question: string, index: SearchIndex): Answer {
     const mentions = !previous.length
       ? linked
       : !linked.length
-        ? previous
+        ? inherited(previous, part)
         : pointsBack
           ? [...previous.filter((m) => !linked.some((l) => sameRecords(l, m))), ...linked]
           : linked;
@@ -43,6 +43,18 @@ export function answer(question: string, index: SearchIndex): Answer {
   }
   const merged = mergeAnswers(answers);
   return { ...merged, answer: echoCompounds(merged.answer, q.words) };
+}
+
+/**
+ * What a part that names nothing is about. "Is A in the Alliance, and who is its CEO?": a question about a
+ * person or organization ("its CEO", "their quote") is about the member named, not the body it is in.
+ */
+function inherited(previous: readonly Mention[], part: Question): readonly Mention[] {
+  const body = (m: Mention) => m.surfaces.every((s) => s.record.kind === 'initiative');
+  const members = previous.filter((m) => !body(m));
+  if (!members.length || members.length === previous.length) return previous;
+  const ask = readAsk(part, members);
+  return asks(ask, 'role', 'quote', 'career', 'detail', 'who') ? members : previous;
 }
 
 const BACK_REFERENCES = new Set(['it', 'its', 'they', 'them', 'their', 'he', 'she', 'his', 'her', 'him']);

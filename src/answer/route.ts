@@ -57,6 +57,17 @@ const PUBLISHING = new Set([
   'ran',
 ]);
 const REPORTING = new Set(['say', 'says', 'said', 'claims', 'claimed', 'reports', 'reported']);
+/**
+ * The question passes on what someone reported ("TechCrunch says Google is out — is it?"), rather than asking for
+ * their words ("what did X say", "how did X put it"): a reporting word with no "what" or "how" before it.
+ */
+function reports(words: readonly string[]): boolean {
+  const at = words.findIndex((w) => REPORTING.has(w));
+  return at >= 0 && !words.slice(0, at).some((w) => ASKS_FOR_WORDS.has(w));
+}
+
+const ASKS_FOR_WORDS = new Set(['what', 'whats', 'how']);
+
 const FOUNDER_ROLE = new Set(['founder', 'founded', 'creator']);
 const WH_WORDS = new Set(['what', 'whats', 'who', 'whos', 'how', 'why', 'when', 'where', 'which']);
 
@@ -199,7 +210,7 @@ const ROUTES: readonly Route[] = [
       n.people.length > 0 &&
       (n.initiatives.length === 0 || asks(ctx.ask, 'who', 'career', 'quote', 'role')) &&
       // "Thurai said Databricks was missing — did it join later?": the person reports; the organizations are asked.
-      !(n.orgs.length > 0 && asks(ctx.ask, 'membership') && ctx.q.words.some((w) => REPORTING.has(w))),
+      !(n.orgs.length > 0 && asks(ctx.ask, 'membership') && reports(ctx.q.words)),
     handle: (ctx, n) => {
       const person = n.people[0] as Rec<'person'>;
       // A person "joining" an organization is a career step, not a membership.
@@ -228,7 +239,7 @@ const ROUTES: readonly Route[] = [
       n.member !== undefined &&
       n.people.length === 0 &&
       // "TechCrunch says Google is pulling out — did it?" reports a claim; it doesn't ask for anyone's words.
-      (asks(ctx.ask, 'who') || !ctx.q.words.some((w) => REPORTING.has(w))),
+      (asks(ctx.ask, 'who') || !reports(ctx.q.words)),
     handle: (ctx, n) => orgQuotes(ctx, n.member as Rec<'organization'>, n.score),
   },
   {
