@@ -248,6 +248,8 @@ export function judge(ctx: Ctx, routedDraft: Draft | undefined): Plan {
       confidence: named.score * (top.related ? 1 : 0.8),
       alternatives: draft?.alternatives,
       via: 'statement',
+      // Asked for someone's words: their own wording, where the record has it, beside the summary.
+      quoteStyle: asks(ask, 'quote'),
     };
     ratio = top.cov.ratio;
   } else if (draft?.generic && specific && ask.content.length === 0) {

@@ -36,7 +36,14 @@ export function orgQuotes(ctx: Ctx, org: Rec<'organization'>, score: number): Dr
   // A person's quote is theirs: the answer names who said it.
   const speaker = index.kb.byId.get((quotes[0] as FactDoc).recordId);
   const subject = speaker?.kind === 'person' ? speaker : org;
-  return { subject, lead: '', docs: quotes.slice(0, 3), confidence: score * (sure ? 0.95 : 0.75), sure };
+  return {
+    subject,
+    lead: '',
+    docs: quotes.slice(0, 3),
+    confidence: score * (sure ? 0.95 : 0.75),
+    sure,
+    quoteStyle: true,
+  };
 }
 
 export function orgAnswer(ctx: Ctx, org: Rec<'organization'>, score: number): Draft {
