@@ -24,6 +24,8 @@ export function initiativeAnswer(ctx: Ctx, initiative: Rec<'initiative'>, score:
   }
   if (
     !asks(ask, 'measure') &&
+    // "When was it founded, and by which companies?": the launch sentence names both.
+    !asks(ask, 'when') &&
     (asks(ask, 'members') ||
       (asks(ask, 'membership') &&
         !ask.yesNo &&
@@ -32,7 +34,8 @@ export function initiativeAnswer(ctx: Ctx, initiative: Rec<'initiative'>, score:
   ) {
     return { ...base, ...membersAnswer(ctx, initiative), list: true, sure: true };
   }
-  if (asks(ask, 'founders') && !ask.yesNo && !asks(ask, 'when', 'goals')) {
+  // "Which working groups did it launch?": something else launched is asked about, not the body's founding.
+  if (asks(ask, 'founders') && !ask.yesNo && !asks(ask, 'when', 'goals', 'projects', 'governance')) {
     const founders = foundersOf(ctx, initiative);
     const when = initiative.launched ? formatDate(initiative.launched.date) : undefined;
     const lead = founders.length
