@@ -194,9 +194,14 @@ const ROUTES: readonly Route[] = [
         ...record.aliases.filter((a) => typeof a === 'string' || !a.garbled).map(aliasName),
       ];
       const spelled = expansions(s.original, names);
+      // "Partnership on AI" is short for a longer formal name the record also holds.
+      const first = normalize(spelled[0] ?? record.name).split(' ')[0];
+      const formal = names
+        .filter((n) => !spelled.includes(n) && n.split(' ').length >= 5 && normalize(n).split(' ')[0] === first)
+        .sort((a, b) => b.length - a.length)[0];
       return {
         subject: record,
-        lead: `${s.original} stands for ${spelled.length ? spelled.join(', later ') : withArticle(record.name)}. ${record.summary}`,
+        lead: `${s.original} stands for ${spelled.length ? spelled.join(', later ') : withArticle(record.name)}${formal ? `; its full name is ${formal}` : ''}. ${record.summary}`,
         leadSources: record.sources,
         docs: [],
         confidence: m.score,
