@@ -45,7 +45,11 @@ export function statementWords(doc: FactDoc, index: SearchIndex): WordSet {
   let set = docWords.get(doc);
   if (!set) {
     const record = index.kb.byId.get(doc.recordId);
-    const names = record ? [record.name, ...record.aliases.map(aliasName)].join(' ') : '';
+    // A project's statements speak for its maker too ("the licence Stability put SD under").
+    const owner = record?.kind === 'project' && record.owner ? index.kb.byId.get(record.owner) : undefined;
+    const names = [record, owner]
+      .flatMap((r) => (r ? [r.name, ...r.aliases.map(aliasName)] : []))
+      .join(' ');
     set = wordSet(`${doc.text} ${doc.quote ?? ''} ${doc.date ? formatDate(doc.date) : ''} ${names}`);
     docWords.set(doc, set);
   }
