@@ -11,7 +11,7 @@ const MAX_PARTS = 2;
 const MAX_RECORDS = 3;
 
 const SECOND_QUESTION =
-  /(?:\?\s+|[,;]\s*(?:and\s+|also\s+|plus\s+)?|\s+(?:and|also|plus)\s+)(?=(?:when|who|whos|what|whats|how|why|where|which|is|are|was|were|did|does|do|has|have|can)\b)|\s+[+&]\s+(?:also\s+)?/i;
+  /(?:\?\s+|[,;]\s*(?:and\s+|also\s+|plus\s+)?|\s+(?:and|also|plus)\s+)(?=(?:when|who|whos|what|whats|how|why|where|which|is|are|was|were|did|does|do|has|have|can|could|would|will|should)\b)|\s+[+&]\s+(?:also\s+)?/i;
 
 /**
  * Splits a message holding two questions ("when did X start, and who leads it?") into its parts; a message
@@ -33,7 +33,7 @@ export function splitQuestion(q: Question): Question[] {
 
 /** A question word anywhere makes a part a question; "is", "did" only where a question starts with them. */
 const WH_WORD = /\b(?:when|who|whos|what|whats|how|why|where|which|whose)\b/i;
-const YES_NO_START = /^\W*(?:is|are|was|were|did|does|do|has|have|can)\b/i;
+const YES_NO_START = /^\W*(?:is|are|was|were|did|does|do|has|have|can|could|would|will|should)\b/i;
 
 /**
  * Several organizations or people asked the same thing ("are A and B both in it?", "who spoke for A, B and C at

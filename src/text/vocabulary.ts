@@ -101,6 +101,7 @@ export const CHAT_ABBREVIATIONS: Readonly<Record<string, string>> = {
   gen: 'generative',
   genai: 'generative ai',
   b4: 'before',
+  og: 'original',
   announcemnt: 'announcement',
   cofounders: 'co founders',
   cofounder: 'co founder',
