@@ -269,7 +269,13 @@ export function judge(ctx: Ctx, routedDraft: Draft | undefined): Plan {
     if (statements >= opening + DOCS_BETTER_BY) chosen = { ...draft, lead: '', leadSources: undefined };
   }
   // A profile met only by everyday words the knowledge base uses ("what ever happened to Adept") stands, unsure.
-  const profileStands = chosen === draft && draft?.generic && everyday && !specific;
+  // A person's profile lists their roles, so it answers a role asked in everyday words ("what happened to X").
+  const rolesOnly = ask.types.every((t) => ['role', 'career', 'who', 'overview'].includes(t));
+  const profileStands =
+    chosen === draft &&
+    draft?.generic &&
+    everyday &&
+    (!specific || (draft.subject.kind === 'person' && rolesOnly));
   if (
     !chosen ||
     unknownAsk ||
