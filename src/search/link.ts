@@ -94,6 +94,7 @@ export function linkEntities(question: string, index: SearchIndex): Mention[] {
   const capitalised = capitalisedWords(question);
   const corrected = words.map((w) => correctWord(w, index) ?? w);
   const found: Mention[] = [];
+  const bare: Mention[] = [];
   // Spans are looked up as substrings of the joined words (no per-span arrays).
   const typedText = new Joined(words);
   const fixedText = new Joined(corrected);
@@ -126,6 +127,10 @@ export function linkEntities(question: string, index: SearchIndex): Mention[] {
         found.push({ surfaces: hits, start: i, end: i + len, score: 1, typed });
         continue;
       }
+      // "the Alliance" typed without its article.
+      const short = len === 1 && COMMON_WORDS.has(typed) ? (hits ?? index.surfaces.get(`the ${typed}`)) : undefined;
+      if (short?.every((h) => h.record.kind === 'initiative'))
+        bare.push({ surfaces: short, start: i, end: i + 1, score: BARE_SCORE, typed });
       let changed = 0;
       for (let k = i; k < i + len; k++) if (corrected[k] !== words[k]) changed++;
       if (changed === 0) continue;
@@ -136,8 +141,13 @@ export function linkEntities(question: string, index: SearchIndex): Mention[] {
   }
 
   fuzzySpans(words, corrected, typedText, fixedText, index, found);
-  return resolveOverlaps(found);
+  // "which alliance objective…": a bare everyday word that is an initiative's short name names it when nothing
+  // else in the question is a name.
+  return resolveOverlaps(found.length ? found : bare);
 }
+
+/** The link score of an initiative named only by an everyday word ("alliance") in lowercase. */
+const BARE_SCORE = 0.8;
 
 /** Words joined by single spaces, with each word's offsets, so any span is one `slice`. */
 class Joined {

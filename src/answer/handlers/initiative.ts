@@ -26,6 +26,7 @@ export function initiativeAnswer(ctx: Ctx, initiative: Rec<'initiative'>, score:
     !asks(ask, 'measure') &&
     // "When was it founded, and by which companies?": the launch sentence names both.
     !asks(ask, 'when') &&
+    !asksForThings(ctx.q.words) &&
     (asks(ask, 'members') ||
       (asks(ask, 'membership') &&
         !ask.yesNo &&
@@ -35,7 +36,12 @@ export function initiativeAnswer(ctx: Ctx, initiative: Rec<'initiative'>, score:
     return { ...base, ...membersAnswer(ctx, initiative), list: true, sure: true };
   }
   // "Which working groups did it launch?": something else launched is asked about, not the body's founding.
-  if (asks(ask, 'founders') && !ask.yesNo && !asks(ask, 'when', 'goals', 'projects', 'governance')) {
+  if (
+    asks(ask, 'founders') &&
+    !ask.yesNo &&
+    !asks(ask, 'when', 'goals', 'projects', 'governance') &&
+    !asksForThings(ctx.q.words)
+  ) {
     const founders = foundersOf(ctx, initiative);
     const when = initiative.launched ? formatDate(initiative.launched.date) : undefined;
     const lead = founders.length
@@ -237,3 +243,16 @@ export function memberCount(
 /** Plural topic words: criticisms, concerns, drawbacks, goals, objectives, aims, projects, efforts. */
 const TOPIC_PLURALS =
   /^(critic|concern|drawback|downside|problem|risk|weakness|flaw|goal|objective|aim|project|effort|program|priorit|activit|plan)/;
+
+/** Kinds of things, not organizations, that a "which …" question may ask members' work for. */
+const THING_WORDS = new Set(
+  'model models tool tools framework frameworks project projects dataset datasets benchmark benchmarks library libraries paper papers objective objectives goal goals area areas'.split(
+    ' ',
+  ),
+);
+
+/** "Which open models did its members build?" asks for things the members made, not for the members. */
+function asksForThings(words: readonly string[]): boolean {
+  const at = words.findIndex((w) => w === 'which' || w === 'what');
+  return at >= 0 && words.slice(at + 1, at + 3).some((w) => THING_WORDS.has(w));
+}
