@@ -46,8 +46,8 @@ export function answer(question: string, index: SearchIndex): Answer {
 }
 
 /**
- * What a part that names nothing is about. "Is A in the Alliance, and who is its CEO?": a question about a
- * person or organization ("its CEO", "their quote") is about the member named, not the body it is in.
+ * What a part that names nothing is about. "Did A join the body? And its CEO?": a question about a person or
+ * organization ("its CEO", "their quote") is about the member named, not the body it is in.
  */
 function inherited(previous: readonly Mention[], part: Question): readonly Mention[] {
   const body = (m: Mention) => m.surfaces.every((s) => s.record.kind === 'initiative');

@@ -47,9 +47,7 @@ export function statementWords(doc: FactDoc, index: SearchIndex): WordSet {
     const record = index.kb.byId.get(doc.recordId);
     // A project's statements speak for its maker too ("the licence Stability put SD under").
     const owner = record?.kind === 'project' && record.owner ? index.kb.byId.get(record.owner) : undefined;
-    const names = [record, owner]
-      .flatMap((r) => (r ? [r.name, ...r.aliases.map(aliasName)] : []))
-      .join(' ');
+    const names = [record, owner].flatMap((r) => (r ? [r.name, ...r.aliases.map(aliasName)] : [])).join(' ');
     set = wordSet(`${doc.text} ${doc.quote ?? ''} ${doc.date ? formatDate(doc.date) : ''} ${names}`);
     docWords.set(doc, set);
   }

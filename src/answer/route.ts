@@ -197,7 +197,9 @@ const ROUTES: readonly Route[] = [
       // "Partnership on AI" is short for a longer formal name the record also holds.
       const first = normalize(spelled[0] ?? record.name).split(' ')[0];
       const formal = names
-        .filter((n) => !spelled.includes(n) && n.split(' ').length >= 5 && normalize(n).split(' ')[0] === first)
+        .filter(
+          (n) => !spelled.includes(n) && n.split(' ').length >= 5 && normalize(n).split(' ')[0] === first,
+        )
         .sort((a, b) => b.length - a.length)[0];
       return {
         subject: record,

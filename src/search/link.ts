@@ -128,7 +128,8 @@ export function linkEntities(question: string, index: SearchIndex): Mention[] {
         continue;
       }
       // "the Alliance" typed without its article.
-      const short = len === 1 && COMMON_WORDS.has(typed) ? (hits ?? index.surfaces.get(`the ${typed}`)) : undefined;
+      const short =
+        len === 1 && COMMON_WORDS.has(typed) ? (hits ?? index.surfaces.get(`the ${typed}`)) : undefined;
       if (short?.every((h) => h.record.kind === 'initiative'))
         bare.push({ surfaces: short, start: i, end: i + 1, score: BARE_SCORE, typed });
       let changed = 0;

@@ -1,0 +1,224 @@
+/**
+ * Specifications of how a message is cut into questions and how each part is read — which record a part is
+ * about, which words ask for what — each on a tiny corpus written here (not the live knowledge base).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { answer } from '../src/answer/answer.js';
+import { splitQuestion } from '../src/answer/parts.js';
+import { readQuestion } from '../src/answer/question.js';
+import { loadKnowledge } from '../src/knowledge/load.js';
+import { buildIndex, type SearchIndex } from '../src/search/index.js';
+import { normalize } from '../src/text/normalize.js';
+import { VALID_FILES, writeKnowledgeDir } from './support/kb-fixture.js';
+
+const FILES = {
+  'initiatives.yaml': `initiatives:
+  - id: ai-alliance
+    name: AI Alliance
+    aliases: [The AI Alliance, the Alliance]
+    summary: A community for open AI.
+    sources: [src-a]
+    type: consortium
+    featured: true
+    launched: { date: "2023-12-05", sources: [src-a] }
+    facts:
+      - topic: goals
+        text: Foster an open community of builders.
+        sources: [src-a]
+      - topic: quote
+        text: "Jane Roe (President, Lakeside University): open research is a team effort."
+        quote: Open research needs many hands
+        sources: [src-a]
+      - topic: governance
+        text: "On February 8, 2024 the Alliance set up two working groups: Safety Tooling and Policy Advocacy."
+        sources: [src-a]
+      - topic: activities
+        text: Its members created open models such as Pixel Diffusion.
+        sources: [src-a]
+      - topic: note
+        text: Little happened in its first month.
+        sources: [src-a]
+  - id: pai
+    name: Partnership on AI
+    aliases: [PAI, Partnership on Artificial Intelligence to Benefit People and Society]
+    summary: A non-profit on AI best practices.
+    sources: [src-a]
+    type: non-profit
+    launched: { date: "2016-09-28", sources: [src-a] }
+`,
+  'organizations.yaml': `${VALID_FILES['organizations.yaml']}  - id: org-lakeside
+    name: Lakeside University
+    summary: A university that does AI research.
+    sources: [src-a]
+    type: university
+    involvement:
+      - initiative: ai-alliance
+        role: founding-member
+        date: "2023-12-05"
+        sources: [src-a]
+  - id: org-acme
+    name: Acme Robotics
+    aliases: [Acme]
+    summary: A robotics company.
+    sources: [src-a]
+    type: company
+    involvement:
+      - initiative: pai
+        role: co-founder
+        date: "2016-09-28"
+        sources: [src-a]
+  - id: org-zen
+    name: Zen Software
+    summary: Zen Software joined the AI Alliance in February 2024.
+    description: Software company; its CEO is Mia Chen.
+    sources: [src-a]
+    type: company
+    involvement:
+      - initiative: ai-alliance
+        role: member
+        date: "2024-02-08"
+        sources: [src-a]
+  - id: org-stability
+    name: Stability Labs
+    aliases: [Stability]
+    summary: A company that makes image models.
+    sources: [src-a]
+    type: company
+`,
+  'people.yaml': `people:
+  - id: person-rita
+    name: Rita Moss
+    summary: Leads the Partnership on AI.
+    sources: [src-a]
+    roles:
+      - title: CEO
+        initiative: pai
+        sources: [src-a]
+  - id: person-dana
+    name: Dana Frost
+    summary: Co-founder and former CEO of Acme Robotics; later head of IBM's robotics lab.
+    sources: [src-a]
+    roles:
+      - title: Co-founder and CEO
+        organization: org-acme
+        to: 2024-06
+        sources: [src-a]
+      - title: Head of the robotics lab
+        organization: org-ibm
+        from: 2024-06
+        sources: [src-a]
+`,
+  'projects.yaml': `projects:
+  - id: proj-pixel
+    name: Pixel Diffusion
+    summary: An open image model.
+    sources: [src-a]
+    type: text-to-image model
+    owner: org-stability
+    released: "2022-08-22"
+    facts:
+      - topic: release
+        text: Released on August 22, 2022, with its weights under the Pixel Open License.
+        date: "2022-08-22"
+        sources: [src-a]
+`,
+};
+
+let index: SearchIndex;
+let cleanup: () => Promise<void>;
+beforeAll(async () => {
+  const dir = await writeKnowledgeDir({ ...VALID_FILES, ...FILES });
+  cleanup = dir.cleanup;
+  index = buildIndex(await loadKnowledge(dir.dir));
+});
+afterAll(() => cleanup());
+
+describe('cutting a message into questions', () => {
+  it('takes a part that ends in a question mark as a question of its own', () => {
+    const r = answer("lakeside university's in it? what did their president tell reporters", index);
+    expect(r.answer).toMatch(/^Yes/);
+    expect(r.answer).toContain('Jane Roe');
+  });
+
+  it('takes parts joined by "+" as two questions', () => {
+    const r = answer('zen software ceo + when did it join the alliance', index);
+    expect(r.answer).toContain('Mia Chen');
+    expect(r.answer).toContain('February 8, 2024');
+  });
+
+  it('starts a second question at "could" as at "can"', () => {
+    const parts = splitQuestion(readQuestion('when did pixel diffusion come out and could anyone use it'));
+    expect(parts.map((p) => p.norm)).toEqual(['when did pixel diffusion come out', 'could anyone use it']);
+  });
+
+  it('asks a part that names nothing about the member named before, not the body it joined', () => {
+    const r = answer('Does Zen Software belong to the Alliance, and who heads it?', index);
+    expect(r.answer).toContain('Mia Chen');
+  });
+});
+
+describe('reading the words', () => {
+  it('keeps "R&D" one word rather than two stopwords', () => {
+    expect(normalize('R&D budget, Q&A')).toBe('rd budget qa');
+    expect(normalize('Johnson & Johnson')).toBe('johnson and johnson');
+  });
+
+  it('spells out "og" as original', () => {
+    expect(readQuestion('the og release').norm).toBe('the original release');
+  });
+
+  it('reads "running" as asking for who leads', () => {
+    const r = answer("who's running PAI these days", index);
+    expect(r.answered).toBe(true);
+    expect(r.answer).toContain('Rita Moss');
+  });
+
+  it('names an initiative by its everyday short name when nothing else is named', () => {
+    const r = answer('which alliance goal is about builders', index);
+    expect(r.answered).toBe(true);
+    expect(r.subject?.id).toBe('ai-alliance');
+    expect(r.answer).toContain('open community of builders');
+  });
+
+  it('reads a project maker named in everyday words as covered by the project', () => {
+    const r = answer('what licence did stability put the pixel weights under', index);
+    expect(r.answered).toBe(true);
+    expect(r.answer).toContain('Pixel Open License');
+  });
+});
+
+describe('what each ask is answered with', () => {
+  it("shows the speaker's own words when asked what someone said", () => {
+    const r = answer("what did lakeside university's president say", index);
+    expect(r.answer).toContain('“Open research needs many hands”');
+  });
+
+  it('answers when a body was founded and by whom with the launch sentence naming both', () => {
+    const r = answer('When did PAI get set up, and by which companies?', index);
+    expect(r.answer).toContain('September 28, 2016');
+    expect(r.answer).toContain('Acme');
+  });
+
+  it('answers which groups a body launched from the statement about them, not its founding', () => {
+    const r = answer('what working groups has the alliance launched', index);
+    expect(r.answer).toContain('Policy Advocacy');
+    expect(r.answer).not.toContain('co-founded');
+  });
+
+  it('answers which things members made from the statement about them, not the member list', () => {
+    const r = answer('which open models did AI Alliance members create', index);
+    expect(r.answer).toContain('Pixel Diffusion');
+    expect(r.answer).not.toContain('Co-founders');
+  });
+
+  it('gives the formal name an acronym is short for', () => {
+    const r = answer('what does PAI stand for', index);
+    expect(r.answer).toContain('Partnership on Artificial Intelligence to Benefit People and Society');
+  });
+
+  it("answers what became of a person, asked in everyday words, from the person's roles", () => {
+    const r = answer("what happened to acme's former ceo dana frost", index);
+    expect(r.answered).toBe(true);
+    expect(r.answer).toContain('IBM');
+  });
+});
