@@ -107,12 +107,24 @@ function versionAsked(ctx: Ctx, project: Rec<'project'>): { name: string; versio
     if (!m.surfaces.some((s) => s.record.id === project.id)) continue;
     for (let i = Math.max(1, m.start); i <= m.end && i < words.length; i++) {
       const w = words[i] as string;
-      const name = words[i - 1] as string;
+      const name = typedName(ctx, project, i - 1);
       if (/^\d+$/.test(w) && !/^(19|20)\d\d$/.test(w) && !names.includes(` ${name} ${w} `))
         return { name, version: w };
     }
   }
   return undefined;
+}
+
+/**
+ * The question's word at `i`, read as the project's name when a typo of it was linked there ("lama 3" is
+ * Llama 3): versions are looked for under the name the records use.
+ */
+function typedName(ctx: Ctx, project: Rec<'project'>, i: number): string {
+  const word = ctx.q.words[i] as string;
+  const linked = ctx.mentions.some(
+    (m) => m.score < 1 && i >= m.start && i < m.end && m.surfaces.some((s) => s.record.id === project.id),
+  );
+  return linked ? (normalize(project.name).split(' ').at(-1) ?? word) : word;
 }
 
 /** Every release statement of a project, normalised, for finding a version in it. */
@@ -132,7 +144,7 @@ function versionPhrases(ctx: Ctx, project: Rec<'project'>): string[] {
     if (/^(19|20)\d\d$/.test(w)) return;
     if (/^\d+[a-z]$/.test(w)) out.push(w);
     else if (/^\d+$/.test(w) && i > 0) {
-      const prev = words[i - 1] as string;
+      const prev = typedName(ctx, project, i - 1);
       out.push(prev === 'version' || prev === 'v' ? `${last} ${w}` : `${prev} ${w}`);
     }
   });
