@@ -163,6 +163,12 @@ describe('reading the words', () => {
     expect(normalize('Johnson & Johnson')).toBe('johnson and johnson');
   });
 
+  it('reads everyday phrasal verbs in the words the records use, whatever stands between their words', () => {
+    expect(readQuestion('when did it kick-off').norm).toBe('when did it launch');
+    expect(readQuestion('her quote, tl;dr').norm).toBe('her quote summary');
+    expect(readQuestion('what it used to be called').norm).toBe('what it formerly called');
+  });
+
   it('spells out "og" as original', () => {
     expect(readQuestion('the og release').norm).toBe('the original release');
   });

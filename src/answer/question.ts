@@ -1,7 +1,7 @@
 import { indexTerms } from '../search/index.js';
 import { MONTH_NAMES } from '../text/dates.js';
 import { normalize } from '../text/normalize.js';
-import { CHAT_ABBREVIATIONS, MONTH_ABBREVIATIONS } from '../text/vocabulary.js';
+import { CHAT_ABBREVIATIONS, IDIOMS, MONTH_ABBREVIATIONS } from '../text/vocabulary.js';
 
 /** Questions longer than this are read only up to here; nobody asks a useful question in more. */
 export const MAX_QUESTION_CHARS = 600;
@@ -43,9 +43,22 @@ const NEGATION = new Set([
   'wasnt',
 ]);
 
+/** The idioms as whole-word patterns, longest first so "used to be called" wins over "used to be". */
+const IDIOM_PATTERN: readonly (readonly [RegExp, string])[] = Object.entries(IDIOMS)
+  .sort((a, b) => b[0].length - a[0].length)
+  // Any punctuation or spacing may stand between an idiom's words ("tl;dr", "kick-off").
+  .map(
+    ([idiom, words]) =>
+      [new RegExp(`\\b${idiom.split(' ').join('[^\\p{L}\\p{N}]+')}\\b`, 'giu'), words] as const,
+  );
+
 /** Reads a question once: normalised text, words, content terms, dates and negation. */
 export function readQuestion(text: string): Question {
-  const raw = String(text ?? '').slice(0, MAX_QUESTION_CHARS);
+  // Idioms are read in the raw text, so names are linked in the same words every later stage reads.
+  const raw = IDIOM_PATTERN.reduce(
+    (t, [pattern, words]) => t.replace(pattern, words),
+    String(text ?? '').slice(0, MAX_QUESTION_CHARS),
+  );
   const norm = normalize(raw)
     .split(' ')
     .map((w) => MONTH_ABBREVIATIONS[w] ?? CHAT_ABBREVIATIONS[w] ?? w)

@@ -107,6 +107,43 @@ export const CHAT_ABBREVIATIONS: Readonly<Record<string, string>> = {
   cofounder: 'co founder',
 };
 
+/**
+ * Everyday phrasal verbs and idioms members type, in the words the records use ("used to be called" → formerly
+ * called, "kicked off" → launched). Matched on whole words of the normalised question, longest first.
+ */
+export const IDIOMS: Readonly<Record<string, string>> = {
+  'used to be called': 'formerly called',
+  'used to be named': 'formerly named',
+  'used to be known as': 'formerly known as',
+  'used to go by': 'formerly called',
+  'used to be': 'formerly',
+  'kick off': 'launch',
+  'kicks off': 'launches',
+  'kicked off': 'launched',
+  kickoff: 'launch',
+  'wrap up': 'end',
+  'wraps up': 'ends',
+  'wrapped up': 'ended',
+  'sign up': 'join',
+  'signs up': 'joins',
+  'signed up': 'joined',
+  'set up': 'founded',
+  'step down': 'leave',
+  'stepped down': 'left',
+  'steps down': 'leaves',
+  'pull out': 'leave',
+  'pulled out': 'left',
+  'pulls out': 'leaves',
+  'in charge of': 'leading',
+  'zero in on': 'focus on',
+  'zeroing in on': 'focusing on',
+  'zeroes in on': 'focuses on',
+  'get off the ground': 'start',
+  'got off the ground': 'started',
+  'tl dr': 'summary',
+  tldr: 'summary',
+};
+
 /** Month abbreviations people type ("feb 2024") mapped to the names the records use. */
 export const MONTH_ABBREVIATIONS: Readonly<Record<string, string>> = {
   jan: 'january',
