@@ -11,7 +11,7 @@ const MAX_PARTS = 2;
 const MAX_RECORDS = 3;
 
 const SECOND_QUESTION =
-  /(?:\?\s+|[,;]\s*(?:and\s+|also\s+|plus\s+)?|\s+(?:and|also|plus)\s+)(?=(?:when|who|whos|what|whats|how|why|where|which|is|are|was|were|did|does|do|has|have|can|could|would|will|should)\b)|\s+[+&]\s+(?:also\s+)?|\?\s+(?:also\s+|and\s+|plus\s+)?(?=\S+\s+\S)/i;
+  /(?:\?\s+|[,;]\s*(?:and\s+|also\s+|plus\s+)?|\s+(?:and|also|plus)\s+)(?:(?:roughly|approximately|about|so|then)\s+)?(?=(?:when|who|whos|what|whats|how|why|where|which|is|are|was|were|did|does|do|has|have|can|could|would|will|should)\b)|\s+[+&]\s+(?:also\s+)?|\?\s+(?:also\s+|and\s+|plus\s+)?(?=\S+\s+\S)/i;
 
 /**
  * Splits a message holding two questions ("when did X start, and who leads it?") into its parts; a message

@@ -128,6 +128,8 @@ export const IDIOMS: Readonly<Record<string, string>> = {
   'signs up': 'joins',
   'signed up': 'joined',
   'set up': 'founded',
+  'put out': 'released',
+  'puts out': 'releases',
   'step down': 'leave',
   'stepped down': 'left',
   'steps down': 'leaves',

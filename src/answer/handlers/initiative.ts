@@ -7,6 +7,7 @@ import { SYNONYMS } from '../../text/vocabulary.js';
 import { asks } from '../ask.js';
 import type { Draft } from '../compose.js';
 import type { Ctx } from '../context.js';
+import { coverage } from '../coverage.js';
 import { GENERIC_CATEGORY, ORG_TYPE_WORDS } from '../rules.js';
 import { capitalise, foundersOf, joinList, launchSentence, type Rec, rankDocs, topicsFor } from './shared.js';
 
@@ -235,6 +236,19 @@ export function memberCount(
     // The conflicting counts first: they are what "how many" is really about.
     .sort((a, b) => Number(b.confidence === 'conflicting') - Number(a.confidence === 'conflicting'))
     .slice(0, 5);
+  // "How many people signed the letter?": a body whose records name one or two organizations is counted in
+  // people; the statement that gives a number for what was asked answers.
+  if (founding.length + later.length <= 2) {
+    const words = [...ctx.ask.content, ...ctx.ask.cueWords.filter((w) => w.length > 3)];
+    const counted = (ctx.index.docsByRecord.get(initiative.id) ?? []).filter(
+      (d) =>
+        d.recordId === initiative.id &&
+        d.topic !== 'relation' &&
+        /\b\d{2,}\b/.test(d.text) &&
+        coverage(words, [d], [], ctx.index).ratio > 0,
+    );
+    if (counted.length) return { lead: '', docs: counted.slice(0, 2) };
+  }
   const differ = docs.some((d) => d.confidence === 'conflicting') ? " The sources' counts differ:" : '';
   const lead = `${name}: the records list ${founding.length} founding organizations (co-founders included)${later.length ? ` and ${later.length} later members with records of their own` : ''}.${differ}`;
   return { lead, leadSources: founding.slice(0, 2).flatMap((m) => m.inv.sources), docs };
