@@ -28,6 +28,8 @@ export function initiativeAnswer(ctx: Ctx, initiative: Rec<'initiative'>, score:
     // "When was it founded, and by which companies?": the launch sentence names both.
     !asks(ask, 'when') &&
     !asksForThings(ctx.q.words) &&
+    !asksForKinds(ctx.q.norm) &&
+    !asksWhatMembersDo(ctx.q.norm) &&
     (asks(ask, 'members') ||
       (asks(ask, 'membership') &&
         !ask.yesNo &&
@@ -97,7 +99,9 @@ export function initiativeAnswer(ctx: Ctx, initiative: Rec<'initiative'>, score:
       noRelations: !topics.includes('membership'),
     }).filter((d) => d.topic !== 'summary' || topics.length === 0);
     if (docs.length > 0 && (topics.length > 0 || docs.some((d) => d.topic !== 'summary'))) {
-      const lead = topics.length === 0 && asks(ask, 'overview') ? `${initiative.summary} ${launch}` : '';
+      // "What kinds of organizations join it?": the summary says who it brings together.
+      const profile = (topics.length === 0 && asks(ask, 'overview')) || asksForKinds(ctx.q.norm);
+      const lead = profile ? `${initiative.summary} ${launch}` : '';
       // "What are the criticisms / goals / projects": a plural topic asks for several, so the list budget applies.
       const list = ask.cueWords.some((w) => w.length > 4 && w.endsWith('s') && TOPIC_PLURALS.test(w));
       // Statements found by the ask's words alone, with no typed topic, are judged like a profile: by how much
@@ -269,4 +273,14 @@ const THING_WORDS = new Set(
 function asksForThings(words: readonly string[]): boolean {
   const at = words.findIndex((w) => w === 'which' || w === 'what');
   return at >= 0 && words.slice(at + 1, at + 3).some((w) => THING_WORDS.has(w));
+}
+
+/** "What kinds of organizations can join?": the kinds of members, which the summary names, not the list. */
+function asksForKinds(norm: string): boolean {
+  return /\b(?:what|which) (?:kinds?|types?|sorts?) of\b/.test(norm);
+}
+
+/** "What do members commit to?": what the members do, which a statement answers, not the list of names. */
+function asksWhatMembersDo(norm: string): boolean {
+  return /\bwhat (?:do|does|did|must|should|can|will) (?:the )?(?:\S+ ){0,3}members? (?!of\b)\S+/.test(norm);
 }
