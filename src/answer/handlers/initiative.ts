@@ -9,7 +9,16 @@ import type { Draft } from '../compose.js';
 import type { Ctx } from '../context.js';
 import { coverage } from '../coverage.js';
 import { GENERIC_CATEGORY, ORG_TYPE_WORDS } from '../rules.js';
-import { capitalise, foundersOf, joinList, launchSentence, type Rec, rankDocs, topicsFor } from './shared.js';
+import {
+  capitalise,
+  foundersOf,
+  joinList,
+  launchSentence,
+  type Rec,
+  rankDocs,
+  thenCalled,
+  topicsFor,
+} from './shared.js';
 
 export function initiativeAnswer(ctx: Ctx, initiative: Rec<'initiative'>, score: number): Draft {
   const { ask } = ctx;
@@ -130,7 +139,8 @@ export function membersAnswer(
   ctx: Ctx,
   initiative: Rec<'initiative'>,
 ): Pick<Draft, 'lead' | 'leadSources' | 'docs'> {
-  const all = ctx.index.membersOf.get(initiative.id) ?? [];
+  // The organization that runs a body is not one of its members ("Partnership on AI" in its own list).
+  const all = (ctx.index.membersOf.get(initiative.id) ?? []).filter((m) => m.org.runs !== initiative.id);
   const inAny = all.filter((m) => ['co-founder', 'founding-member', 'member'].includes(m.inv.role));
   // A category in the question ("chip companies", "universities") narrows the list to members whose record
   // mentions it.
@@ -182,7 +192,9 @@ export function membersAnswer(
           .slice(0, 1);
     return { lead, leadSources: filtered.flatMap((m) => m.inv.sources), docs: about };
   }
-  const founders = inAny.filter((m) => m.inv.role === 'co-founder').map((m) => shortName(m.org));
+  const founders = inAny
+    .filter((m) => m.inv.role === 'co-founder')
+    .map((m) => `${shortName(m.org)}${thenCalled(m.org, m.inv)}`);
   const founding = inAny.filter((m) => m.inv.role === 'founding-member').map((m) => shortName(m.org));
   const later = inAny.filter((m) => m.inv.role === 'member');
   const parts: string[] = [];
@@ -225,7 +237,8 @@ export function memberCount(
   ctx: Ctx,
   initiative: Rec<'initiative'>,
 ): Pick<Draft, 'lead' | 'leadSources' | 'docs'> {
-  const all = ctx.index.membersOf.get(initiative.id) ?? [];
+  // The organization that runs a body is not one of its members ("Partnership on AI" in its own list).
+  const all = (ctx.index.membersOf.get(initiative.id) ?? []).filter((m) => m.org.runs !== initiative.id);
   const founding = all.filter((m) => m.inv.role === 'co-founder' || m.inv.role === 'founding-member');
   const later = all.filter((m) => m.inv.role === 'member');
   const name = capitalise(withArticle(initiative.name));

@@ -1,5 +1,5 @@
-import { garbledAliases } from '../../knowledge/model.js';
-import type { KbRecord, RecordKind, Topic } from '../../knowledge/schema.js';
+import { aliasName, garbledAliases } from '../../knowledge/model.js';
+import type { Involvement, KbRecord, Organization, RecordKind, Topic } from '../../knowledge/schema.js';
 import type { FactDoc } from '../../search/index.js';
 import type { Mention } from '../../search/link.js';
 import { withArticle } from '../../search/render.js';
@@ -107,7 +107,17 @@ export function joinedAfterLaunch(initiative: Rec<'initiative'>, date: string | 
 export function foundersOf(ctx: Ctx, initiative: Rec<'initiative'>): string[] {
   return (ctx.index.membersOf.get(initiative.id) ?? [])
     .filter((m) => m.inv.role === 'co-founder' && !joinedAfterLaunch(initiative, m.inv.date))
-    .map((m) => m.org.name);
+    .map((m) => `${m.org.name}${thenCalled(m.org, m.inv)}`);
+}
+
+/**
+ * " (then Facebook)" for an organization that took part under a former name: its involvement says so and one of
+ * its aliases is marked as the former name. Empty otherwise.
+ */
+export function thenCalled(org: Organization, inv: Involvement): string {
+  if (!inv.note || !/former name/i.test(inv.note)) return '';
+  const former = org.aliases.find((a) => typeof a !== 'string' && /former name/i.test(a.note ?? ''));
+  return former ? ` (then ${aliasName(former)})` : '';
 }
 
 export function launchSentence(ctx: Ctx, initiative: Rec<'initiative'>): string {
