@@ -27,7 +27,7 @@ export const COMMON_WORDS = new Set(
  * group before fact search, so "misused" finds "abused" and "pay" finds "fund".
  */
 const SYNONYM_GROUPS = [
-  'found founded founding founder founders cofounded cofounder cofounders co launch launched launches start started create created creator formed form set established teamed team',
+  'found founded founding founder founders cofounded cofounder cofounders co launch launched launches start started create created creator formed form set established teamed team announce announced unveil unveiled debut debuted',
   'member members membership join joined joining part belong belongs participant participants signatory signatories',
   'lead leads leading led leader leaders leadership head heads headed run runs running director chair chairs ceo president boss charge',
   'goal goals mission aim aims objective objectives purpose purposes',

@@ -84,7 +84,9 @@ export function initiativeAnswer(ctx: Ctx, initiative: Rec<'initiative'>, score:
   if (asks(ask, 'when') && !asks(ask, 'why', 'whyNot') && !asks(ask, 'criticism')) {
     // "When is the deadline to apply" asks about something other than the launch: answer from the facts that
     // mention it, if any do.
-    const extra = asks(ask, 'founders') ? [] : ask.content;
+    // "When was it announced?" asks for the launch, in other words.
+    const launchWords = new Set(SYNONYMS.get('launch') ?? []);
+    const extra = asks(ask, 'founders') ? [] : ask.content.filter((w) => !launchWords.has(w));
     const mentions = (d: FactDoc) => {
       const text = normalize(d.text);
       return extra.some((t) => text.includes(t.slice(0, Math.max(4, t.length - 2))));
