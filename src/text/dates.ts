@@ -21,5 +21,14 @@ export function formatDate(iso: string): string {
   return d ? `${month} ${Number(d)}, ${y}` : `${month} ${y}`;
 }
 
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+/** Formats `2023-12-05` as "Tuesday, December 5, 2023"; a month or a year alone as {@link formatDate} does. */
+export function formatDateWithWeekday(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  if (!y || !m || !d) return formatDate(iso);
+  return `${WEEKDAYS[new Date(Date.UTC(y, m - 1, d)).getUTCDay()]}, ${formatDate(iso)}`;
+}
+
 /** Full month names, lowercase, for reading dates in questions. */
 export const MONTH_NAMES = MONTHS.map((m) => m.toLowerCase());

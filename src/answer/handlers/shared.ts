@@ -3,7 +3,7 @@ import type { Involvement, KbRecord, Organization, RecordKind, Topic } from '../
 import type { FactDoc } from '../../search/index.js';
 import type { Mention } from '../../search/link.js';
 import { withArticle } from '../../search/render.js';
-import { formatDate } from '../../text/dates.js';
+import { formatDate, formatDateWithWeekday } from '../../text/dates.js';
 import { normalize } from '../../text/normalize.js';
 import { SYNONYMS } from '../../text/vocabulary.js';
 import { type Ask, asks } from '../ask.js';
@@ -120,10 +120,14 @@ export function thenCalled(org: Organization, inv: Involvement): string {
   return former ? ` (then ${aliasName(former)})` : '';
 }
 
+const WEEKDAY_ASKED = /\b(?:day of the week|weekday|what day|which day)\b/;
+
 export function launchSentence(ctx: Ctx, initiative: Rec<'initiative'>): string {
   const founders = foundersOf(ctx, initiative);
   const name = initiative.name;
-  const when = initiative.launched ? formatDate(initiative.launched.date) : undefined;
+  // "What day of the week did it launch?": the weekday, which the date gives.
+  const day = WEEKDAY_ASKED.test(ctx.q.norm) ? formatDateWithWeekday : formatDate;
+  const when = initiative.launched ? day(initiative.launched.date) : undefined;
   const by = founders.length ? ` by ${joinList(founders)}` : '';
   if (when)
     return `${capitalise(withArticle(name))} was launched${by} ${when.includes(',') ? 'on' : 'in'} ${when}.`;
