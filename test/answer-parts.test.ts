@@ -16,7 +16,7 @@ const FILES = {
   - id: ai-alliance
     name: AI Alliance
     aliases: [The AI Alliance, the Alliance]
-    summary: A community for open AI.
+    summary: A community of companies, universities and labs for open AI.
     sources: [src-a]
     type: consortium
     featured: true
@@ -38,6 +38,9 @@ const FILES = {
       - topic: note
         text: Little happened in its first month.
         sources: [src-a]
+      - topic: membership
+        text: Members pledge to share tools and compute.
+        sources: [src-a]
   - id: pai
     name: Partnership on AI
     aliases: [PAI, Partnership on Artificial Intelligence to Benefit People and Society]
@@ -45,6 +48,17 @@ const FILES = {
     sources: [src-a]
     type: non-profit
     launched: { date: "2016-09-28", sources: [src-a] }
+  - id: letter
+    name: Open Letter on Model Access
+    aliases: [the open letter]
+    summary: A letter calling for open access to AI models.
+    sources: [src-a]
+    type: letter
+    launched: { date: "2023-10-31", sources: [src-a] }
+    facts:
+      - topic: membership
+        text: More than 40 people signed it.
+        sources: [src-a]
 `,
   'organizations.yaml': `${VALID_FILES['organizations.yaml']}  - id: org-lakeside
     name: Lakeside University
@@ -58,7 +72,10 @@ const FILES = {
         sources: [src-a]
   - id: org-acme
     name: Acme Robotics
-    aliases: [Acme]
+    aliases:
+      - Acme
+      - name: Acme Corp
+        note: the company's former name
     summary: A robotics company.
     sources: [src-a]
     type: company
@@ -66,6 +83,7 @@ const FILES = {
       - initiative: pai
         role: co-founder
         date: "2016-09-28"
+        note: co-founded under its former name, Acme Corp
         sources: [src-a]
   - id: org-zen
     name: Zen Software
@@ -84,6 +102,11 @@ const FILES = {
     summary: A company that makes image models.
     sources: [src-a]
     type: company
+    involvement:
+      - initiative: letter
+        role: co-founder
+        date: "2023-10-31"
+        sources: [src-a]
 `,
   'people.yaml': `people:
   - id: person-rita
@@ -93,6 +116,11 @@ const FILES = {
     roles:
       - title: CEO
         initiative: pai
+        sources: [src-a]
+    facts:
+      - topic: quote
+        text: Called the founding a turning point for the field.
+        quote: a turning point
         sources: [src-a]
   - id: person-dana
     name: Dana Frost
@@ -144,6 +172,13 @@ describe('cutting a message into questions', () => {
     const r = answer('zen software ceo + when did it join the alliance', index);
     expect(r.answer).toContain('Mia Chen');
     expect(r.answer).toContain('February 8, 2024');
+  });
+
+  it('starts a second question after a filler word such as "roughly"', () => {
+    const parts = splitQuestion(
+      readQuestion('when did pai launch, and roughly how many founders did it have'),
+    );
+    expect(parts).toHaveLength(2);
   });
 
   it('starts a second question at "could" as at "can"', () => {
@@ -226,5 +261,51 @@ describe('what each ask is answered with', () => {
     const r = answer("what happened to acme's former ceo dana frost", index);
     expect(r.answered).toBe(true);
     expect(r.answer).toContain('IBM');
+  });
+});
+
+describe('members and what they do', () => {
+  it('answers what kinds of organizations join from the summary, not the member list', () => {
+    const r = answer('what kinds of organizations can join the alliance', index);
+    expect(r.answer).toContain('companies, universities and labs');
+    expect(r.answer).not.toContain('Founding members');
+  });
+
+  it('answers what members do from a statement, not the member list', () => {
+    const r = answer('what do alliance members pledge to do', index);
+    expect(r.answer).toContain('share tools and compute');
+    expect(r.answer).not.toContain('Founding members');
+  });
+
+  it('names a founder that took part under a former name as it was then called', () => {
+    const r = answer('which companies started PAI', index);
+    expect(r.answer).toContain('Acme Robotics (then Acme Corp)');
+  });
+
+  it('answers how many signed a body with almost no organizations on record from the statement that counts', () => {
+    const r = answer('how many people signed the open letter', index);
+    expect(r.answer).toContain('More than 40 people');
+  });
+
+  it('reads "connected to" as asking how an organization takes part', () => {
+    const r = answer('how is lakeside university connected to the alliance', index);
+    expect(r.answered).toBe(true);
+    expect(r.answer).toContain('founding member');
+  });
+});
+
+describe('dates and words for them', () => {
+  it('reads "announced" as the launch', () => {
+    expect(answer('when was PAI announced', index).answer).toContain('September 28, 2016');
+  });
+
+  it('gives the weekday when asked what day of the week something launched', () => {
+    expect(answer('PAI launched on which day of the week', index).answer).toContain(
+      'Wednesday, September 28, 2016',
+    );
+  });
+
+  it('reads "what did X call …" as asking for their words', () => {
+    expect(answer('what did rita moss call the founding', index).answer).toContain('turning point');
   });
 });

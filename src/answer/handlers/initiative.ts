@@ -104,11 +104,20 @@ export function initiativeAnswer(ctx: Ctx, initiative: Rec<'initiative'>, score:
   }
   const topics = topicsFor(ask);
   if (topics.length > 0 || ask.content.length > 0) {
-    const docs = rankDocs(ctx, scope, {
+    const ranked = rankDocs(ctx, scope, {
       topics,
       limit: topics.includes('criticism') || topics.includes('goals') ? 6 : 4,
       noRelations: !topics.includes('membership'),
     }).filter((d) => d.topic !== 'summary' || topics.length === 0);
+    // "Which open models did its members create?": the statements that name the kind of thing asked for first.
+    const things = thingsAsked(ctx.q.words);
+    const naming = (d: FactDoc) => coverage(things, [d], [], ctx.index).ratio > 0;
+    const docs = things.length
+      ? [...new Set([...rankDocs(ctx, scope, { limit: 2, only: naming }), ...ranked])].slice(
+          0,
+          ranked.length + 1,
+        )
+      : ranked;
     if (docs.length > 0 && (topics.length > 0 || docs.some((d) => d.topic !== 'summary'))) {
       // "What kinds of organizations join it?": the summary says who it brings together.
       const profile = (topics.length === 0 && asks(ask, 'overview')) || asksForKinds(ctx.q.norm);
@@ -286,8 +295,13 @@ const THING_WORDS = new Set(
 
 /** "Which open models did its members build?" asks for things the members made, not for the members. */
 function asksForThings(words: readonly string[]): boolean {
+  return thingsAsked(words).length > 0;
+}
+
+/** The kind of thing a "which …" question asks for ("models"), if it is one of {@link THING_WORDS}. */
+function thingsAsked(words: readonly string[]): string[] {
   const at = words.findIndex((w) => w === 'which' || w === 'what');
-  return at >= 0 && words.slice(at + 1, at + 3).some((w) => THING_WORDS.has(w));
+  return at >= 0 ? words.slice(at + 1, at + 3).filter((w) => THING_WORDS.has(w)) : [];
 }
 
 /** "What kinds of organizations can join?": the kinds of members, which the summary names, not the list. */

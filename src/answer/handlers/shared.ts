@@ -125,7 +125,7 @@ const WEEKDAY_ASKED = /\b(?:day of the week|weekday|what day|which day)\b/;
 export function launchSentence(ctx: Ctx, initiative: Rec<'initiative'>): string {
   const founders = foundersOf(ctx, initiative);
   const name = initiative.name;
-  // "What day of the week did it launch?": the weekday, which the date gives.
+  // "Which weekday was the launch?": the weekday, which the date gives.
   const day = WEEKDAY_ASKED.test(ctx.q.norm) ? formatDateWithWeekday : formatDate;
   const when = initiative.launched ? day(initiative.launched.date) : undefined;
   const by = founders.length ? ` by ${joinList(founders)}` : '';
