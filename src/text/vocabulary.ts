@@ -142,6 +142,8 @@ export const IDIOMS: Readonly<Record<string, string>> = {
   'zeroes in on': 'focuses on',
   'get off the ground': 'start',
   'got off the ground': 'started',
+  'supposed to be': 'meant',
+  'supposed to mean': 'meant',
   'tl dr': 'summary',
   tldr: 'summary',
 };
