@@ -123,7 +123,10 @@ export function initiativeAnswer(ctx: Ctx, initiative: Rec<'initiative'>, score:
       const profile = (topics.length === 0 && asks(ask, 'overview')) || asksForKinds(ctx.q.norm);
       const lead = profile ? `${initiative.summary} ${launch}` : '';
       // "What are the criticisms / goals / projects": a plural topic asks for several, so the list budget applies.
-      const list = ask.cueWords.some((w) => w.length > 4 && w.endsWith('s') && TOPIC_PLURALS.test(w));
+      // "criticizes" is a verb, not a plural.
+      const list = ask.cueWords.some(
+        (w) => w.length > 4 && w.endsWith('s') && !/[iy][sz]es$/.test(w) && TOPIC_PLURALS.test(w),
+      );
       // Statements found by the ask's words alone, with no typed topic, are judged like a profile: by how much
       // of the ask they cover.
       return {
