@@ -222,7 +222,7 @@ describe('reading the words', () => {
   });
 
   it('reads a project maker named in everyday words as covered by the project', () => {
-    const r = answer('what licence did stability put the pixel weights under', index);
+    const r = answer("under what licence did stability publish pixel diffusion's weights", index);
     expect(r.answered).toBe(true);
     expect(r.answer).toContain('Pixel Open License');
   });
@@ -307,5 +307,12 @@ describe('dates and words for them', () => {
 
   it('reads "what did X call …" as asking for their words', () => {
     expect(answer('what did rita moss call the founding', index).answer).toContain('turning point');
+  });
+});
+
+describe('honest refusals', () => {
+  it('refuses a question that names nothing when one of its words is one the knowledge base never uses', () => {
+    const r = answer('should i pledge to share my snacks', index);
+    expect(r.answered).toBe(false);
   });
 });

@@ -150,3 +150,20 @@ export function coverage(
   }
   return { ratio: total > 0 ? covered / total : 1, missing };
 }
+
+const indexRoots = new WeakMap<SearchIndex, ReadonlySet<string>>();
+
+/**
+ * The knowledge base uses the word in some form ("listed" meets "list"): a statement or a name holds a word with
+ * its stem. Built once per index.
+ */
+export function usesWord(index: SearchIndex, word: string): boolean {
+  let roots = indexRoots.get(index);
+  if (!roots) {
+    const all = new Set<string>([...index.vocab].map(root));
+    for (const doc of index.factDocs) for (const s of statementWords(doc, index).stems) all.add(s);
+    roots = all;
+    indexRoots.set(index, roots);
+  }
+  return roots.has(root(word)) || index.facts.has(word) || index.vocab.has(word);
+}

@@ -2,6 +2,7 @@ import type { KbRecord } from '../../knowledge/schema.js';
 import type { FactDoc } from '../../search/index.js';
 import type { Draft } from '../compose.js';
 import type { Ctx } from '../context.js';
+import { usesWord } from '../coverage.js';
 import { visibleTo } from './shared.js';
 
 /** The best lexical matches over the whole knowledge base, for questions that name no record. */
@@ -16,6 +17,9 @@ export function globalSearch(ctx: Ctx): Draft | undefined {
   if (!top) return undefined;
   // Honesty guard: one shared word ("capital", "cost") is not enough to claim the knowledge base knows.
   if (top.terms < 2 || top.terms / terms.length < 0.5) return undefined;
+  // …nor is a question with a word the knowledge base never uses ("a name for my cat"): with no name linked,
+  // the words are all the evidence there is.
+  if (ctx.ask.content.some((w) => !usesWord(index, w))) return undefined;
   const doc = index.factDocs[top.id] as FactDoc;
   const record = index.kb.byId.get(doc.recordId);
   if (!record) return undefined;
