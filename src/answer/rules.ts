@@ -660,7 +660,7 @@ export const ASK_RULES: readonly AskRule[] = [
  */
 export const FILLER_WORDS = new Set(
   `not never isnt wasnt arent werent didnt doesnt dont hasnt havent cant wont couldnt wouldnt shouldnt
-  main key biggest major top primary full pls please info overview explain describe whats mean means meant
+  main key major top primary full pls please info overview explain describe whats mean means meant
   exactly basically actually actual whatever really quick roughly approximately approx around nearly almost ballpark famous famously notable renowned quickly short briefly tldr eli5 guys anyone someone know knows heard
   hear remember recall any some kind sort wondering wonder curious question questions answer help like im ive
   i'm did does do done doing was were is are be been being has have had can could would should will shall may

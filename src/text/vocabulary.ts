@@ -51,6 +51,7 @@ const SYNONYM_GROUPS = [
   'frame framed framing present presented presents portray portrayed depict depicted characterize characterized cast pitch pitched',
   'headline headlines title titled',
   'first inaugural initial original earliest',
+  'biggest largest',
   'hint hinted hinting hints suggest suggested suggests imply implied implies guess guessed speculate speculated allude alluded',
   'eligible eligibility qualify qualifies qualified criteria requirement requirements require requires',
   'pull pulled yank yanked withdraw withdrew withdrawn remove removed retract retracted',
