@@ -487,6 +487,7 @@ export const ASK_RULES: readonly AskRule[] = [
       'openly',
       'weights',
       'commercial use',
+      'commercially',
       'restrict*',
       'allowed',
       'free to use',
