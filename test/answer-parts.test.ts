@@ -41,6 +41,9 @@ const FILES = {
       - topic: membership
         text: Members pledge to share tools and compute.
         sources: [src-a]
+      - topic: overview
+        text: The launch release carried 12 quotes from members.
+        sources: [src-a]
   - id: pai
     name: Partnership on AI
     aliases: [PAI, Partnership on Artificial Intelligence to Benefit People and Society]
@@ -285,6 +288,12 @@ describe('members and what they do', () => {
   it('answers how many signed a body with almost no organizations on record from the statement that counts', () => {
     const r = answer('how many people signed the open letter', index);
     expect(r.answer).toContain('More than 40 people');
+  });
+
+  it('counts what the question counts, not the members, when it counts quotes', () => {
+    const r = answer('how many quotes from members did the alliance launch release carry', index);
+    expect(r.answer).toContain('12 quotes');
+    expect(r.answer).not.toContain('founding organizations');
   });
 
   it('reads "connected to" as asking how an organization takes part', () => {

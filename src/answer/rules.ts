@@ -159,6 +159,11 @@ export const ASK_RULES: readonly AskRule[] = [
   {
     ask: 'quote',
     cues: [
+      'soundbite*',
+      'sound bite*',
+      'wording',
+      'verbatim',
+      'exact words',
       'say',
       'said',
       'says',

@@ -37,7 +37,7 @@ const SYNONYM_GROUPS = [
   'work working worked collaborate collaborating collaboration collaborated cooperate',
   'benefit benefits advantage advantages upside upsides pros',
   'governance govern governed board boards committee committees oversight structure',
-  'quote quoted say said says statement statements stated',
+  'quote quotes quoted say said says statement statements stated',
   'chip chips hardware semiconductor semiconductors silicon accelerator accelerators',
   'university universities academic academics college colleges school schools',
   'project projects initiative initiatives effort efforts',

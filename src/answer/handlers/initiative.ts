@@ -28,9 +28,32 @@ export function initiativeAnswer(ctx: Ctx, initiative: Rec<'initiative'>, score:
 
   if (
     asks(ask, 'count') &&
-    (asks(ask, 'members', 'membership') || ask.cueWords.some((w) => GENERIC_CATEGORY.has(w)))
+    (asks(ask, 'members', 'membership') || ask.cueWords.some((w) => GENERIC_CATEGORY.has(w))) &&
+    !countsThings(ctx.q.words)
   ) {
     return { ...base, ...memberCount(ctx, initiative), list: true, sure: true };
+  }
+  // "How many quotes were in the release?": the statements that give a number for the thing counted.
+  const counted = countsThings(ctx.q.words);
+  if (counted) {
+    // A number (not a year or a day of the month) with the thing counted beside it: "49 quotes", "statements
+    // from 49 members".
+    const counts = (d: FactDoc) => {
+      const words = normalize(d.text.replace(MONTH_DAY, '')).split(' ');
+      return words.some(
+        (w, i) =>
+          /^\d+$/.test(w) &&
+          !/^(?:19|20)\d\d$/.test(w) &&
+          [...words.slice(Math.max(0, i - 2), i), ...words.slice(i + 1, i + 4)].some(
+            (near) => coverage([counted], [], [near], ctx.index).ratio > 0,
+          ),
+      );
+    };
+    const docs = scope
+      .flatMap((id) => ctx.index.docsByRecord.get(id) ?? [])
+      .filter(counts)
+      .slice(0, 2);
+    if (docs.length) return { ...base, lead: '', docs };
   }
   if (
     !asks(ask, 'measure') &&
@@ -39,6 +62,7 @@ export function initiativeAnswer(ctx: Ctx, initiative: Rec<'initiative'>, score:
     !asksForThings(ctx.q.words) &&
     !asksForKinds(ctx.q.norm) &&
     !asksWhatMembersDo(ctx.q.norm) &&
+    !countsThings(ctx.q.words) &&
     (asks(ask, 'members') ||
       (asks(ask, 'membership') &&
         !ask.yesNo &&
@@ -52,7 +76,8 @@ export function initiativeAnswer(ctx: Ctx, initiative: Rec<'initiative'>, score:
     asks(ask, 'founders') &&
     !ask.yesNo &&
     !asks(ask, 'when', 'goals', 'projects', 'governance') &&
-    !asksForThings(ctx.q.words)
+    !asksForThings(ctx.q.words) &&
+    !countsThings(ctx.q.words)
   ) {
     const founders = foundersOf(ctx, initiative);
     const when = initiative.launched ? formatDate(initiative.launched.date) : undefined;
@@ -314,5 +339,32 @@ function asksForKinds(norm: string): boolean {
 
 /** "What do members commit to?": what the members do, which a statement answers, not the list of names. */
 function asksWhatMembersDo(norm: string): boolean {
-  return /\bwhat (?:do|does|did|must|should|can|will) (?:the )?(?:\S+ ){0,3}members? (?!of\b)\S+/.test(norm);
+  return /\bwhat (?:do|does|did|must|should|can|will) (?:the )?(?:\S+ ){0,3}members? \S+/.test(norm);
 }
+
+/**
+ * "How many member quotes were in the release?": what is counted is the last word before the verb ("quotes"),
+ * and it is not the members.
+ */
+function countsThings(words: readonly string[]): string | undefined {
+  const at = words.findIndex((w, i) => w === 'many' && words[i - 1] === 'how');
+  if (at < 0) return undefined;
+  let head: string | undefined;
+  for (const w of words.slice(at + 1, at + 5)) {
+    if (COUNT_END.has(w)) break;
+    head = w;
+  }
+  return head !== undefined && COUNTED_THINGS.has(head) ? head : undefined;
+}
+
+const MONTH_DAY =
+  /\b(?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}\b/g;
+
+const COUNT_END = new Set(
+  'are is were was did do does have has had in on at joined signed there of from for'.split(' '),
+);
+
+/** Things a launch or a list holds that aren't members: counted from the statement that gives their number. */
+const COUNTED_THINGS = new Set(
+  'quotes statements names pages people signatures signatories words'.split(' '),
+);
