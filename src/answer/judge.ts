@@ -74,12 +74,15 @@ function bestStatements(ctx: Ctx, records: readonly KbRecord[], cues: readonly s
       const counted = related || (cov.ratio >= UNRELATED_COVERAGE && ask.content.length > 1);
       const fit =
         slotFit(doc, ask, ctx.q, own.has(doc.recordId)) + NAMES_WEIGHT * namesShare(doc, records, index);
-      return { doc, cov: counted ? cov : { ...cov, ratio: cov.ratio * 0.4 }, cues: cueRatio, fit, related };
+      // …and even then weighs a little less than the named record's own statement covering as much.
+      const ratio = counted ? cov.ratio * (related ? 1 : UNRELATED_WEIGHT) : cov.ratio * 0.4;
+      return { doc, cov: { ...cov, ratio }, cues: cueRatio, fit, related };
     })
     .sort((a, b) => value(b.cov.ratio, b.cues, b.fit) - value(a.cov.ratio, a.cues, a.fit));
 }
 
 const UNRELATED_COVERAGE = 0.8;
+const UNRELATED_WEIGHT = 0.9;
 
 /** At most this many of a named record's own statements are weighed beside the ranked ones. */
 const OWN_LIMIT = 40;

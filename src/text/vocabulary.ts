@@ -46,7 +46,7 @@ const SYNONYM_GROUPS = [
   'left leave leaving quit depart departed departure exit exited stepped gone',
   'replace replaced replaces replacement successor succeeded succeed succeeds',
   'money cash raise raised raising funding investment investors',
-  'piece article story report reported post column coverage writeup',
+  'piece article story report reported post column coverage writeup analysis',
   'end ended ending close closed closing conclude concluded conclusion',
   'frame framed framing present presented presents portray portrayed depict depicted characterize characterized cast pitch pitched',
   'headline headlines title titled',
