@@ -142,6 +142,7 @@ const FILES = {
   'projects.yaml': `projects:
   - id: proj-pixel
     name: Pixel Diffusion
+    aliases: [Pixel Diffusion Image Model]
     summary: An open image model.
     sources: [src-a]
     type: text-to-image model
@@ -320,6 +321,16 @@ describe('dates and words for them', () => {
 });
 
 describe('honest refusals', () => {
+  it('refuses a private detail asked in a second part that points back with "she"', () => {
+    const r = answer('how old is rita moss, and where does she live', index);
+    expect(r.answered).toBe(false);
+  });
+
+  it('does not read the words after an exact name as part of it', () => {
+    const r = answer('will pixel diffusion beat gpt-5', index);
+    expect(r.answered).toBe(false);
+  });
+
   it('refuses a question that names nothing when one of its words is one the knowledge base never uses', () => {
     const r = answer('should i pledge to share my snacks', index);
     expect(r.answered).toBe(false);

@@ -30,12 +30,17 @@ export function answer(question: string, index: SearchIndex): Answer {
     // "…and who leads it?": a part that names nothing, or points back with "it" or "they", is about what the
     // part before named.
     const pointsBack = part.words.some((w) => BACK_REFERENCES.has(w));
-    const mentions = !previous.length
+    // What a part takes from the one before stands where its pronoun is ("what did he answer"), or nowhere: its
+    // places in the part before are those of another text.
+    const pronoun = part.words.findIndex((w) => BACK_REFERENCES.has(w));
+    const at = pronoun >= 0 ? { start: pronoun, end: pronoun + 1 } : { start: 0, end: 0 };
+    const carried = previous.map((m) => ({ ...m, ...at }));
+    const mentions = !carried.length
       ? linked
       : !linked.length
-        ? inherited(previous, part)
+        ? inherited(carried, part)
         : pointsBack
-          ? [...previous.filter((m) => !linked.some((l) => sameRecords(l, m))), ...linked]
+          ? [...carried.filter((m) => !linked.some((l) => sameRecords(l, m))), ...linked]
           : linked;
     // Each question of a message gets the budget of one answer; together they stay within the hard limit.
     answers.push(answerPart({ index, q: part, ask: readAsk(part, mentions), mentions }));

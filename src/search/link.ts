@@ -255,7 +255,19 @@ function resolveOverlaps(found: Mention[]): Mention[] {
   // Ties go to a record's own name over an alias: "meta ai alliance" is Meta + the AI Alliance, not "Meta AI".
   const weight = (m: Mention) =>
     m.score * (1 + 0.3 * (m.end - m.start - 1)) + (m.surfaces.some((s) => s.isName) ? 0.01 : 0);
-  const ranked = [...found].sort((a, b) => weight(b) - weight(a));
+  // A loose span that only stretches an exact name over the words after it ("project tapestry beat gpt") is
+  // that name: the extra words are the question's, not the name's.
+  const stretched = (m: Mention) =>
+    m.score < 1 &&
+    found.some(
+      (e) =>
+        e.score === 1 &&
+        e.start === m.start &&
+        e.end <= m.end &&
+        e.end - e.start < m.end - m.start &&
+        e.surfaces.some((s) => m.surfaces.some((t) => t.record.id === s.record.id)),
+    );
+  const ranked = found.filter((m) => !stretched(m)).sort((a, b) => weight(b) - weight(a));
   const taken: Mention[] = [];
   for (const m of ranked) {
     if (taken.some((t) => m.start < t.end && t.start < m.end)) continue;
