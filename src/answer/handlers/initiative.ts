@@ -343,7 +343,7 @@ function asksWhatMembersDo(norm: string): boolean {
 }
 
 /**
- * "How many member quotes were in the release?": what is counted is the last word before the verb ("quotes"),
+ * "How many quotes did the release carry?": what is counted is the last word before the verb ("quotes"),
  * and it is not the members.
  */
 function countsThings(words: readonly string[]): string | undefined {
