@@ -148,6 +148,8 @@ export const IDIOMS: Readonly<Record<string, string>> = {
   'spits out': 'produces',
   'spitting out': 'producing',
   'spat out': 'produced',
+  'working on it': 'preparing it',
+  'working on this': 'preparing this',
   'go wrong': 'risks',
   'goes wrong': 'risks',
   'went wrong': 'problems',
