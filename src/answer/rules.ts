@@ -550,6 +550,13 @@ export const ASK_RULES: readonly AskRule[] = [
     ask: 'criticism',
     cues: [
       'critic*',
+      'gripe*',
+      'complain*',
+      'complaint*',
+      'beef with',
+      'issue with',
+      'issues with',
+      'knock on',
       'concern*',
       'skeptic*',
       'sceptic*',
