@@ -38,6 +38,9 @@ const FILES = {
       - topic: note
         text: Little happened in its first month.
         sources: [src-a]
+      - topic: goals
+        text: Daily Byte reported that the Alliance wants to balance the power of the largest labs.
+        sources: [src-a]
       - topic: membership
         text: Members pledge to share tools and compute.
         sources: [src-a]
@@ -98,6 +101,15 @@ const FILES = {
       - initiative: ai-alliance
         role: member
         date: "2024-02-08"
+        sources: [src-a]
+  - id: org-byte
+    name: Daily Byte
+    summary: A technology news site.
+    sources: [src-a]
+    type: company
+    involvement:
+      - initiative: ai-alliance
+        role: critic
         sources: [src-a]
   - id: org-stability
     name: Stability Labs
@@ -233,6 +245,12 @@ describe('reading the words', () => {
 });
 
 describe('what each ask is answered with', () => {
+  it('takes the outlet a question cites ("according to X") as the source, not the subject', () => {
+    const r = answer('according to daily byte, what is the alliance trying to do', index);
+    expect(r.subject?.id).toBe('ai-alliance');
+    expect(r.answer).toContain('balance the power');
+  });
+
   it("shows the speaker's own words when asked what someone said", () => {
     const r = answer("what did lakeside university's president say", index);
     expect(r.answer).toContain('“Open research needs many hands”');

@@ -26,7 +26,7 @@ export function answer(question: string, index: SearchIndex): Answer {
   const answers: Answer[] = [];
   let previous: readonly Mention[] = [];
   for (const part of parts) {
-    const linked = linkEntities(part.raw, index);
+    const linked = withoutReporter(linkEntities(part.raw, index), part);
     // "…and who leads it?": a part that names nothing, or points back with "it" or "they", is about what the
     // part before named.
     const pointsBack = part.words.some((w) => BACK_REFERENCES.has(w));
@@ -61,6 +61,42 @@ function inherited(previous: readonly Mention[], part: Question): readonly Menti
   const ask = readAsk(part, members);
   return asks(ask, 'role', 'quote', 'career', 'detail', 'who') ? members : previous;
 }
+
+/**
+ * "Which startups did TechCrunch say were left out?": the outlet that reports is the source, not what is asked
+ * about, when the question names something else too.
+ */
+function withoutReporter(mentions: readonly Mention[], part: Question): readonly Mention[] {
+  const { words } = part;
+  // "Which … did X say": X names the source of a list; "why did X say …" asks for X's own words.
+  const which = (m: Mention) => words.slice(0, m.start).some((w) => w === 'which');
+  const reporter = (m: Mention) =>
+    m.surfaces.every((s) => s.record.kind === 'organization') &&
+    ((REPORTING_AFTER.has(words[m.end] ?? '') && which(m)) ||
+      (words[m.start - 1] === 'to' && words[m.start - 2] === 'according') ||
+      words[m.start - 1] === 'per');
+  const kept = mentions.filter((m) => !reporter(m));
+  return kept.length ? kept : mentions;
+}
+
+const REPORTING_AFTER = new Set([
+  'say',
+  'says',
+  'said',
+  'reported',
+  'reports',
+  'claims',
+  'claimed',
+  'wrote',
+  'writes',
+  'thinks',
+  'thought',
+  'call',
+  'calls',
+  'called',
+  'noted',
+  'notes',
+]);
 
 const BACK_REFERENCES = new Set(['it', 'its', 'they', 'them', 'their', 'he', 'she', 'his', 'her', 'him']);
 
