@@ -34,7 +34,8 @@ export function projectAnswer(ctx: Ctx, project: Rec<'project'>, score: number):
   // A version named with nothing else typed asks about that version's release.
   const versionNamed =
     byVersion.length > 0 && ask.types.every((t) => t === 'overview' || t === 'members' || t === 'membership');
-  if ((asks(ask, 'release') || asks(ask, 'when') || versionNamed) && all.length) {
+  // "Why does Meta need a new model family?" asks for a reason, not the list of releases.
+  if ((asks(ask, 'release') || asks(ask, 'when') || versionNamed) && !asks(ask, 'why') && all.length) {
     const asked = versionAsked(ctx, project);
     if (asked && !releaseText(project).includes(` ${asked.name} ${asked.version} `))
       return { subject: project, lead: '', docs: [], confidence: 0, unknown: true };
