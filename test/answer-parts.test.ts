@@ -165,6 +165,9 @@ const FILES = {
         text: Released on August 22, 2022, with its weights under the Pixel Open License.
         date: "2022-08-22"
         sources: [src-a]
+      - topic: note
+        text: It was made because open image models were scarce.
+        sources: [src-a]
 `,
 };
 
@@ -272,6 +275,11 @@ describe('what each ask is answered with', () => {
     const r = answer('which open models did AI Alliance members create', index);
     expect(r.answer).toContain('Pixel Diffusion');
     expect(r.answer).not.toContain('Co-founders');
+  });
+
+  it('answers why a project was released with the reason, not the list of releases', () => {
+    const r = answer('why did stability release pixel diffusion', index);
+    expect(r.answer).toContain('scarce');
   });
 
   it('gives the formal name an acronym is short for', () => {
