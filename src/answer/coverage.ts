@@ -19,6 +19,8 @@ export interface Coverage {
 interface WordSet {
   words: readonly string[];
   stems: ReadonlySet<string>;
+  /** Terms already checked against this text, with their credit (statements are checked many times over). */
+  seen?: Map<string, number>;
 }
 
 const docWords = new WeakMap<FactDoc, WordSet>();
@@ -55,12 +57,24 @@ export function statementWords(doc: FactDoc, index: SearchIndex): WordSet {
 }
 
 const PREFIX = 5;
+const SEEN_LIMIT = 256;
 
 /**
  * How well a text's words cover one content term: 1 for the same stem, a shared long prefix or a typo, less for
  * a synonym (the member's own word is the stronger evidence), 0 for none.
  */
 function covers(term: string, set: WordSet): number {
+  const seen = set.seen?.get(term);
+  if (seen !== undefined) return seen;
+  const credit = creditFor(term, set);
+  set.seen ??= new Map();
+  // Bounded: a long-running bot meets endless new words.
+  if (set.seen.size >= SEEN_LIMIT) set.seen.clear();
+  set.seen.set(term, credit);
+  return credit;
+}
+
+function creditFor(term: string, set: WordSet): number {
   if (set.stems.has(root(term))) return 1;
   if (coversDirectly(term, set)) return 1;
   for (const syn of SYNONYMS.get(term) ?? SYNONYMS.get(stem(term)) ?? [])

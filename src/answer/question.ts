@@ -43,22 +43,28 @@ const NEGATION = new Set([
   'wasnt',
 ]);
 
-/** The idioms as whole-word patterns, longest first so "used to be called" wins over "used to be". */
-const IDIOM_PATTERN: readonly (readonly [RegExp, string])[] = Object.entries(IDIOMS)
-  .sort((a, b) => b[0].length - a[0].length)
-  // Any punctuation or spacing may stand between an idiom's words ("tl;dr", "kick-off").
-  .map(
-    ([idiom, words]) =>
-      [new RegExp(`\\b${idiom.split(' ').join('[^\\p{L}\\p{N}]+')}\\b`, 'giu'), words] as const,
-  );
+/**
+ * The idioms as one whole-word pattern, longest first so "used to be called" wins over "used to be"; any
+ * punctuation or spacing may stand between an idiom's words ("tl;dr", "kick-off").
+ */
+const IDIOM_KEYS = Object.keys(IDIOMS).sort((a, b) => b.length - a.length);
+const IDIOM_PATTERN = new RegExp(
+  `\\b(?:${IDIOM_KEYS.map((k) => `(${k.split(' ').join('[^\\p{L}\\p{N}]+')})`).join('|')})\\b`,
+  'giu',
+);
+
+/** The text with each idiom spelled in the records' words. */
+function withIdioms(text: string): string {
+  return text.replace(IDIOM_PATTERN, (match: string, ...groups: unknown[]) => {
+    const at = groups.findIndex((g) => typeof g === 'string');
+    return IDIOMS[IDIOM_KEYS[at] as string] ?? match;
+  });
+}
 
 /** Reads a question once: normalised text, words, content terms, dates and negation. */
 export function readQuestion(text: string): Question {
   // Idioms are read in the raw text, so names are linked in the same words every later stage reads.
-  const raw = IDIOM_PATTERN.reduce(
-    (t, [pattern, words]) => t.replace(pattern, words),
-    String(text ?? '').slice(0, MAX_QUESTION_CHARS),
-  );
+  const raw = withIdioms(String(text ?? '').slice(0, MAX_QUESTION_CHARS));
   const norm = normalize(raw)
     .split(' ')
     .map((w) => MONTH_ABBREVIATIONS[w] ?? CHAT_ABBREVIATIONS[w] ?? w)

@@ -257,11 +257,11 @@ function resolveOverlaps(found: Mention[]): Mention[] {
     m.score * (1 + 0.3 * (m.end - m.start - 1)) + (m.surfaces.some((s) => s.isName) ? 0.01 : 0);
   // A loose span that only stretches an exact name over the words after it ("project tapestry beat gpt") is
   // that name: the extra words are the question's, not the name's.
+  const exact = found.filter((e) => e.score === 1);
   const stretched = (m: Mention) =>
     m.score < 1 &&
-    found.some(
+    exact.some(
       (e) =>
-        e.score === 1 &&
         e.start === m.start &&
         e.end <= m.end &&
         e.end - e.start < m.end - m.start &&

@@ -4,6 +4,19 @@
  * "Joëlle", "joelle" and "JOELLE!" all become "joelle".
  */
 export function normalize(text: string): string {
+  // The same statement texts are normalised again and again while answering: remember the recent ones.
+  const known = cache.get(text);
+  if (known !== undefined) return known;
+  const out = fold(text);
+  if (cache.size >= CACHE_SIZE) cache.clear();
+  cache.set(text, out);
+  return out;
+}
+
+const CACHE_SIZE = 20_000;
+const cache = new Map<string, string>();
+
+function fold(text: string): string {
   return (
     text
       .normalize('NFKD')
