@@ -200,6 +200,11 @@ describe('cutting a message into questions', () => {
     expect(parts).toHaveLength(2);
   });
 
+  it('keeps "A & B" and "A + B" inside one question', () => {
+    expect(splitQuestion(readQuestion('when did IBM & Acme launch the alliance'))).toHaveLength(1);
+    expect(splitQuestion(readQuestion('when did IBM + Acme launch the alliance'))).toHaveLength(1);
+  });
+
   it('starts a second question at "could" as at "can"', () => {
     const parts = splitQuestion(readQuestion('when did pixel diffusion come out and could anyone use it'));
     expect(parts.map((p) => p.norm)).toEqual(['when did pixel diffusion come out', 'could anyone use it']);

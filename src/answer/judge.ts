@@ -82,6 +82,7 @@ function bestStatements(ctx: Ctx, records: readonly KbRecord[], cues: readonly s
 }
 
 const UNRELATED_COVERAGE = 0.8;
+/** What a counted statement about none of the named records is worth beside one of theirs. */
 const UNRELATED_WEIGHT = 0.9;
 
 /** At most this many of a named record's own statements are weighed beside the ranked ones. */

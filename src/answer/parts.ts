@@ -11,7 +11,7 @@ const MAX_PARTS = 2;
 const MAX_RECORDS = 3;
 
 const SECOND_QUESTION =
-  /(?:\?\s+|[,;]\s*(?:and\s+|also\s+|plus\s+)?|\s+(?:and|also|plus)\s+)(?:(?:roughly|approximately|about|so|then)\s+)?(?=(?:when|who|whos|what|whats|how|why|where|which|is|are|was|were|did|does|do|has|have|can|could|would|will|should)\b)|\s+[+&]\s+(?:also\s+)?|\?\s+(?:also\s+|and\s+|plus\s+)?(?=\S+\s+\S)/i;
+  /(?:\?\s+|[,;]\s*(?:and\s+|also\s+|plus\s+)?|\s+(?:and|also|plus)\s+)(?:(?:roughly|approximately|about|so|then)\s+)?(?=(?:when|who|whos|what|whats|how|why|where|which|is|are|was|were|did|does|do|has|have|can|could|would|will|should)\b)|\s+\+\s+(?:also\s+)?(?=(?:when|who|whos|what|whats|how|why|where|which|is|are|was|were|did|does|do|their|his|her|its|any)\b)|\?\s+(?:also\s+|and\s+|plus\s+)?(?=\S+\s+\S)/i;
 
 /**
  * Splits a message holding two questions ("when did X start, and who leads it?") into its parts; a message
@@ -25,7 +25,7 @@ export function splitQuestion(q: Question): Question[] {
   if (first.trim().split(/\s+/).length < 3 || !second.trim()) return [q];
   // "ok so I keep seeing X everywhere, when did it launch?": a lead-in that asks nothing is context, not a part.
   // A part that ends in "?" or is joined by "+" ("X's CEO + their angle") asked something of its own.
-  const asked = /[?+&]/.test(m[0]) || /[?]/.test(first);
+  const asked = /[?+]/.test(m[0]) || /[?]/.test(first);
   if (!asked && !WH_WORD.test(first) && !YES_NO_START.test(first))
     return [readQuestion(`${first} ${second}`)];
   return [readQuestion(first), readQuestion(second)].slice(0, MAX_PARTS);
