@@ -168,6 +168,14 @@ const FILES = {
       - topic: note
         text: It was made because open image models were scarce.
         sources: [src-a]
+      - topic: release
+        text: Pixel Diffusion 3 was released on May 1, 2024.
+        date: "2024-05-01"
+        sources: [src-a]
+      - topic: release
+        text: Pixel Diffusion 3.1 was released on June 2, 2024.
+        date: "2024-06-02"
+        sources: [src-a]
 `,
 };
 
@@ -285,6 +293,15 @@ describe('what each ask is answered with', () => {
   it('answers why a project was released with the reason, not the list of releases', () => {
     const r = answer('why did stability release pixel diffusion', index);
     expect(r.answer).toContain('scarce');
+  });
+
+  it('tells a point release from the version it extends ("3.1" is not "3")', () => {
+    const point = answer('when did pixel diffusion 3.1 come out', index).answer;
+    expect(point).toContain('June 2, 2024');
+    expect(point).not.toContain('May 1, 2024');
+    const major = answer('when did pixel diffusion 3 come out', index).answer;
+    expect(major).toContain('May 1, 2024');
+    expect(major).not.toContain('June 2, 2024');
   });
 
   it('gives the formal name an acronym is short for', () => {

@@ -21,7 +21,9 @@ export function projectAnswer(ctx: Ctx, project: Rec<'project'>, score: number):
   // A version named ("llama 4", "version 3.1", "the 70B one"): the releases of that version only. A number
   // counts with the word before it, so "Llama 4" doesn't meet "December 4".
   const versions = versionPhrases(ctx, project);
-  const names = (text: string) => versions.some((v) => ` ${normalize(text)} `.includes(` ${v} `));
+  // …and not as the start of a longer one: "llama 3" is not "llama 3 1".
+  const versionAt = versions.map((v) => new RegExp(`(?:^| )${v.replace(/[$%]/g, '\\$&')}(?! \\d)(?: |$)`));
+  const names = (text: string) => versionAt.some((re) => re.test(normalize(text)));
   const byVersion = all.filter((f) => names(f.text));
   const own = (ctx.index.docsByRecord.get(project.id) ?? []).filter((d) => d.recordId === project.id);
   // A licence question: the statements about the licence, the named version's first.
@@ -144,9 +146,13 @@ function versionPhrases(ctx: Ctx, project: Rec<'project'>): string[] {
   words.forEach((w, i) => {
     if (/^(19|20)\d\d$/.test(w)) return;
     if (/^\d+[a-z]$/.test(w)) out.push(w);
-    else if (/^\d+$/.test(w) && i > 0) {
+    else if (/^\d+$/.test(w) && i > 0 && !/^\d+$/.test(words[i - 1] as string)) {
       const prev = typedName(ctx, project, i - 1);
-      out.push(prev === 'version' || prev === 'v' ? `${last} ${w}` : `${prev} ${w}`);
+      // "llama 3.1" reads as "llama 3 1": the whole number, so Llama 3.1 is not met by Llama 3 or 3.3.
+      let version = w;
+      for (let j = i + 1; j < words.length && /^\d{1,2}$/.test(words[j] as string); j++)
+        version += ` ${words[j]}`;
+      out.push(prev === 'version' || prev === 'v' ? `${last} ${version}` : `${prev} ${version}`);
     }
   });
   return out;
