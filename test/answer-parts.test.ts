@@ -111,6 +111,11 @@ const FILES = {
       - initiative: ai-alliance
         role: critic
         sources: [src-a]
+  - id: org-uber
+    name: Uber
+    summary: A ride-hailing company.
+    sources: [src-a]
+    type: company
   - id: org-stability
     name: Stability Labs
     aliases: [Stability]
@@ -167,6 +172,9 @@ const FILES = {
         sources: [src-a]
       - topic: note
         text: It was made because open image models were scarce.
+        sources: [src-a]
+      - topic: note
+        text: Its license caps the number of monthly users at one million.
         sources: [src-a]
       - topic: release
         text: Pixel Diffusion 3 was released on May 1, 2024.
@@ -234,6 +242,12 @@ describe('reading the words', () => {
     expect(readQuestion('when did it kick-off').norm).toBe('when did it launch');
     expect(readQuestion('her quote, tl;dr').norm).toBe('her quote summary');
     expect(readQuestion('what it used to be called').norm).toBe('what it formerly called');
+  });
+
+  it('does not read a word the statements use as a misspelt name ("user" is not "Uber")', () => {
+    const r = answer('is there a user cap on pixel diffusion', index);
+    expect(r.subject?.id).toBe('proj-pixel');
+    expect(r.answer).not.toContain('Uber');
   });
 
   it('spells out "og" as original', () => {

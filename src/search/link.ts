@@ -55,6 +55,8 @@ export function correctWord(word: string, index: SearchIndex): string | undefine
   if (word.length < 4 || STOPWORDS.has(word) || index.vocab.has(word)) return undefined;
   // An everyday word spelt right ("want") is not a misspelt name ("Wang").
   if (informativeness(word) <= 0.3) return undefined;
+  // …nor is a word the statements themselves use ("user" is not a misspelt "Uber").
+  if (index.facts.has(word)) return undefined;
   let best: string | undefined;
   let bestRefs = -1;
   for (const d of deletions(word)) {

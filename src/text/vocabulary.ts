@@ -52,6 +52,7 @@ const SYNONYM_GROUPS = [
   'headline headlines title titled',
   'first inaugural initial original earliest',
   'biggest largest',
+  'parameter parameters params size sizes',
   'overlap overlaps overlapping duplicate duplicates duplicating duplication redundant redundancy',
   'pledge pledged pledges commit committed commits commitment promise promised',
   'hint hinted hinting hints suggest suggested suggests imply implied implies guess guessed speculate speculated allude alluded',
