@@ -36,7 +36,7 @@ export function projectAnswer(ctx: Ctx, project: Rec<'project'>, score: number):
   // A version named with nothing else typed asks about that version's release.
   const versionNamed =
     byVersion.length > 0 && ask.types.every((t) => t === 'overview' || t === 'members' || t === 'membership');
-  // "Why does Meta need a new model family?" asks for a reason, not the list of releases.
+  // "Why start a new family of models?" asks for a reason, not the list of releases.
   if ((asks(ask, 'release') || asks(ask, 'when') || versionNamed) && !asks(ask, 'why') && all.length) {
     const asked = versionAsked(ctx, project);
     if (asked && !releaseText(project).includes(` ${asked.name} ${asked.version} `))
