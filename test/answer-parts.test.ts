@@ -111,6 +111,12 @@ const FILES = {
       - initiative: ai-alliance
         role: critic
         sources: [src-a]
+  - id: org-north
+    name: North University
+    aliases: [North Institute for Applied Robot Learning]
+    summary: A university with a robotics institute.
+    sources: [src-a]
+    type: university
   - id: org-uber
     name: Uber
     summary: A ride-hailing company.
@@ -316,6 +322,11 @@ describe('what each ask is answered with', () => {
     const major = answer('when did pixel diffusion 3 come out', index).answer;
     expect(major).toContain('May 1, 2024');
     expect(major).not.toContain('June 2, 2024');
+  });
+
+  it('spells out an acronym typed beside a name from the tail of one of its names', () => {
+    const r = answer('north university ARL - what is ARL short for', index);
+    expect(r.answer).toContain('ARL stands for Applied Robot Learning');
   });
 
   it('gives the formal name an acronym is short for', () => {

@@ -95,6 +95,29 @@ function expansions(acronym: string, names: readonly string[]): string[] {
   });
 }
 
+/** Words typed in capitals that aren't a name the question links ("HAI" in "stanford HAI"). */
+function typedAcronyms(ctx: Ctx): string[] {
+  const typed = ctx.q.raw.match(/\b[A-Z]{2,6}\b/g) ?? [];
+  return [...new Set(typed)].filter((a) => ctx.ask.content.includes(a.toLowerCase()));
+}
+
+/** The last words of a name whose initials (a hyphenated word counts once) spell the acronym. */
+function tailExpansion(acronym: string, name: string): string | undefined {
+  const words = name
+    .replace(/\([^)]*\)/g, ' ')
+    .split(/\s+/)
+    .filter((w) => w && !ACRONYM_SKIPS.has(w.toLowerCase()));
+  for (let start = 0; start + acronym.length <= words.length; start++) {
+    const run = words.slice(start, start + acronym.length);
+    if (run.map((w) => w[0]?.toUpperCase()).join('') === acronym) {
+      const first = name.indexOf(run[0] as string);
+      const last = name.lastIndexOf(run.at(-1) as string) + (run.at(-1) as string).length;
+      return name.slice(first, last);
+    }
+  }
+  return undefined;
+}
+
 /** A mention typed as an acronym alias ("PAI", "OTDI"). */
 function isAcronym(m: Mention): boolean {
   const s = m.surfaces[0];
@@ -209,6 +232,29 @@ const ROUTES: readonly Route[] = [
         confidence: m.score,
         sure: true,
       };
+    },
+  },
+  {
+    // "Stanford HAI — what's HAI short for?": an acronym typed beside a name, spelled out by the tail of one of
+    // that record's names ("… for Human-Centered Artificial Intelligence").
+    name: 'acronym in a name',
+    applies: (ctx) => asks(ctx.ask, 'acronym') && typedAcronyms(ctx).length > 0,
+    handle: (ctx) => {
+      for (const acronym of typedAcronyms(ctx))
+        for (const record of uniqueRecords(ctx.mentions)) {
+          const names = [record.name, ...record.aliases.filter((a) => typeof a === 'string').map(aliasName)];
+          const spelled = names.map((n) => tailExpansion(acronym, n)).find(Boolean);
+          if (spelled)
+            return {
+              subject: record,
+              lead: `${acronym} stands for ${spelled}, as in ${names.find((n) => n.includes(spelled))}. ${record.summary}`,
+              leadSources: record.sources,
+              docs: [],
+              confidence: Math.min(...ctx.mentions.map((m) => m.score)),
+              sure: true,
+            };
+        }
+      return undefined;
     },
   },
   {
