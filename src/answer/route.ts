@@ -235,7 +235,7 @@ const ROUTES: readonly Route[] = [
     },
   },
   {
-    // "Stanford HAI — what's HAI short for?": an acronym typed beside a name, spelled out by the tail of one of
+    // An acronym typed beside a name ("Stanford HAI", asked what HAI means), spelled out by the tail of one of
     // that record's names ("… for Human-Centered Artificial Intelligence").
     name: 'acronym in a name',
     applies: (ctx) => asks(ctx.ask, 'acronym') && typedAcronyms(ctx).length > 0,
