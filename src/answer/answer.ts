@@ -9,6 +9,7 @@ import { mergeAnswers, recordTargets, splitQuestion } from './parts.js';
 import { type Question, readQuestion } from './question.js';
 import { refuse } from './refuse.js';
 import { route } from './route.js';
+import { SOURCE_VERBS } from './rules.js';
 import type { Answer } from './types.js';
 
 export type { Answer, AnswerSource, Subject, Suggestion } from './types.js';
@@ -72,31 +73,12 @@ function withoutReporter(mentions: readonly Mention[], part: Question): readonly
   const which = (m: Mention) => words.slice(0, m.start).some((w) => w === 'which');
   const reporter = (m: Mention) =>
     m.surfaces.every((s) => s.record.kind === 'organization') &&
-    ((REPORTING_AFTER.has(words[m.end] ?? '') && which(m)) ||
+    ((SOURCE_VERBS.has(words[m.end] ?? '') && which(m)) ||
       (words[m.start - 1] === 'to' && words[m.start - 2] === 'according') ||
       words[m.start - 1] === 'per');
   const kept = mentions.filter((m) => !reporter(m));
   return kept.length ? kept : mentions;
 }
-
-const REPORTING_AFTER = new Set([
-  'say',
-  'says',
-  'said',
-  'reported',
-  'reports',
-  'claims',
-  'claimed',
-  'wrote',
-  'writes',
-  'thinks',
-  'thought',
-  'call',
-  'calls',
-  'called',
-  'noted',
-  'notes',
-]);
 
 const BACK_REFERENCES = new Set(['it', 'its', 'they', 'them', 'their', 'he', 'she', 'his', 'her', 'him']);
 

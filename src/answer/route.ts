@@ -24,6 +24,7 @@ import { projectAnswer } from './handlers/project.js';
 import { quotedPhrases, quotedSource, sourceAnswer, statementsQuoting } from './handlers/quoted.js';
 import { globalSearch } from './handlers/search.js';
 import { type Rec, topicsFor, uniqueRecords } from './handlers/shared.js';
+import { REPORTING_VERBS } from './rules.js';
 import { slotFit } from './slots.js';
 
 /** The records a question names, by kind, and the weakest link score among them. */
@@ -56,13 +57,12 @@ const PUBLISHING = new Set([
   'outlet',
   'ran',
 ]);
-const REPORTING = new Set(['say', 'says', 'said', 'claims', 'claimed', 'reports', 'reported']);
 /**
  * The question passes on what someone reported ("TechCrunch says Google is out — is it?"), rather than asking for
  * their words ("what did X say", "how did X put it"): a reporting word with no "what" or "how" before it.
  */
 function reports(words: readonly string[]): boolean {
-  const at = words.findIndex((w) => REPORTING.has(w));
+  const at = words.findIndex((w) => REPORTING_VERBS.has(w));
   return at >= 0 && !words.slice(0, at).some((w) => ASKS_FOR_WORDS.has(w));
 }
 

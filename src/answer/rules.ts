@@ -762,3 +762,28 @@ export const GENERIC_CATEGORY = new Set(
     ' ',
   ),
 );
+
+/** Verbs that pass on what a source said ("TechCrunch says Google is out"). */
+export const REPORTING_VERBS: ReadonlySet<string> = new Set([
+  'say',
+  'says',
+  'said',
+  'claims',
+  'claimed',
+  'reports',
+  'reported',
+]);
+
+/** Verbs after a name that make it the source of what follows ("which startups did TechCrunch say …"). */
+export const SOURCE_VERBS: ReadonlySet<string> = new Set([
+  ...REPORTING_VERBS,
+  'wrote',
+  'writes',
+  'thinks',
+  'thought',
+  'call',
+  'calls',
+  'called',
+  'noted',
+  'notes',
+]);

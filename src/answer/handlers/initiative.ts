@@ -25,16 +25,18 @@ export function initiativeAnswer(ctx: Ctx, initiative: Rec<'initiative'>, score:
   const scope = [initiative.id, ...(ctx.index.projectsOf.get(initiative.id) ?? []).map((p) => p.id)];
   const base = { subject: initiative as KbRecord, confidence: score };
   const launch = launchSentence(ctx, initiative);
+  // What a "how many …" counts, and the kind of thing a "which …" asks for, when they aren't the members.
+  const counted = countsThings(ctx.q.words);
+  const things = thingsAsked(ctx.q.words);
 
   if (
     asks(ask, 'count') &&
     (asks(ask, 'members', 'membership') || ask.cueWords.some((w) => GENERIC_CATEGORY.has(w))) &&
-    !countsThings(ctx.q.words)
+    !counted
   ) {
     return { ...base, ...memberCount(ctx, initiative), list: true, sure: true };
   }
   // "How many quotes were in the release?": the statements that give a number for the thing counted.
-  const counted = countsThings(ctx.q.words);
   if (counted) {
     // A number (not a year or a day of the month) with the thing counted beside it: "49 quotes", "statements
     // from 49 members".
@@ -59,10 +61,10 @@ export function initiativeAnswer(ctx: Ctx, initiative: Rec<'initiative'>, score:
     !asks(ask, 'measure') &&
     // "When was it founded, and by which companies?": the launch sentence names both.
     !asks(ask, 'when') &&
-    !asksForThings(ctx.q.words) &&
+    !things.length &&
     !asksForKinds(ctx.q.norm) &&
     !asksWhatMembersDo(ctx.q.norm) &&
-    !countsThings(ctx.q.words) &&
+    !counted &&
     (asks(ask, 'members') ||
       (asks(ask, 'membership') &&
         !ask.yesNo &&
@@ -76,8 +78,8 @@ export function initiativeAnswer(ctx: Ctx, initiative: Rec<'initiative'>, score:
     asks(ask, 'founders') &&
     !ask.yesNo &&
     !asks(ask, 'when', 'goals', 'projects', 'governance') &&
-    !asksForThings(ctx.q.words) &&
-    !countsThings(ctx.q.words)
+    !things.length &&
+    !counted
   ) {
     const founders = foundersOf(ctx, initiative);
     const when = initiative.launched ? formatDate(initiative.launched.date) : undefined;
@@ -135,7 +137,6 @@ export function initiativeAnswer(ctx: Ctx, initiative: Rec<'initiative'>, score:
       noRelations: !topics.includes('membership'),
     }).filter((d) => d.topic !== 'summary' || topics.length === 0);
     // "Which open models did its members create?": the statements that name the kind of thing asked for first.
-    const things = thingsAsked(ctx.q.words);
     const naming = (d: FactDoc) => coverage(things, [d], [], ctx.index).ratio > 0;
     const docs = things.length
       ? [...new Set([...rankDocs(ctx, scope, { limit: 2, only: naming }), ...ranked])].slice(
@@ -178,8 +179,7 @@ export function membersAnswer(
   ctx: Ctx,
   initiative: Rec<'initiative'>,
 ): Pick<Draft, 'lead' | 'leadSources' | 'docs'> {
-  // The organization that runs a body is not one of its members ("Partnership on AI" in its own list).
-  const all = (ctx.index.membersOf.get(initiative.id) ?? []).filter((m) => m.org.runs !== initiative.id);
+  const all = bodyMembers(ctx, initiative);
   const inAny = all.filter((m) => ['co-founder', 'founding-member', 'member'].includes(m.inv.role));
   // A category in the question ("chip companies", "universities") narrows the list to members whose record
   // mentions it.
@@ -276,8 +276,7 @@ export function memberCount(
   ctx: Ctx,
   initiative: Rec<'initiative'>,
 ): Pick<Draft, 'lead' | 'leadSources' | 'docs'> {
-  // The organization that runs a body is not one of its members ("Partnership on AI" in its own list).
-  const all = (ctx.index.membersOf.get(initiative.id) ?? []).filter((m) => m.org.runs !== initiative.id);
+  const all = bodyMembers(ctx, initiative);
   const founding = all.filter((m) => m.inv.role === 'co-founder' || m.inv.role === 'founding-member');
   const later = all.filter((m) => m.inv.role === 'member');
   const name = capitalise(withArticle(initiative.name));
@@ -310,6 +309,11 @@ export function memberCount(
   return { lead, leadSources: founding.slice(0, 2).flatMap((m) => m.inv.sources), docs };
 }
 
+/** The organizations taking part in a body, less the one that runs it ("Partnership on AI" in its own list). */
+function bodyMembers(ctx: Ctx, initiative: Rec<'initiative'>) {
+  return (ctx.index.membersOf.get(initiative.id) ?? []).filter((m) => m.org.runs !== initiative.id);
+}
+
 /** Plural topic words: criticisms, concerns, drawbacks, goals, objectives, aims, projects, efforts. */
 const TOPIC_PLURALS =
   /^(critic|concern|drawback|downside|problem|risk|weakness|flaw|goal|objective|aim|project|effort|program|priorit|activit|plan)/;
@@ -321,12 +325,10 @@ const THING_WORDS = new Set(
   ),
 );
 
-/** "Which open models did its members build?" asks for things the members made, not for the members. */
-function asksForThings(words: readonly string[]): boolean {
-  return thingsAsked(words).length > 0;
-}
-
-/** The kind of thing a "which …" question asks for ("models"), if it is one of {@link THING_WORDS}. */
+/**
+ * The kind of thing a "which …" question asks for ("models"), if it is one of {@link THING_WORDS}: "which open
+ * models did its members build?" asks for things the members made, not for the members.
+ */
 function thingsAsked(words: readonly string[]): string[] {
   const at = words.findIndex((w) => w === 'which' || w === 'what');
   return at >= 0 ? words.slice(at + 1, at + 3).filter((w) => THING_WORDS.has(w)) : [];
