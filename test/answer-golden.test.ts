@@ -36,7 +36,7 @@ const GOLDEN: { q: string; subject: string; says?: string[] }[] = [
   { q: 'nvidia ai alliance?', subject: 'org-nvidia', says: ['No', 'AI chips'] },
   { q: 'cleveland clinic ai alliance??', subject: 'org-cleveland-clinic', says: ['Yes', 'founding member'] },
   {
-    q: 'what did nick clegg say about open ai development',
+    q: 'nick clegg, what did he say on open ai development',
     subject: 'person-nick-clegg',
     says: ['developed openly'],
   },
@@ -124,10 +124,10 @@ describe('golden questions', () => {
   });
 
   it('answers a question that names no record with low confidence and "did you mean" suggestions', () => {
-    // No name or alias appears, but the words match one project's facts well: answer it, flag the doubt.
+    // No name or alias appears, but the words match what is said of one project well: answer it, flag the doubt.
     const result = answer('sovereign ai foundation model consortium', index);
     expect(result.answered).toBe(true);
-    expect(result.subject?.id).toBe('proj-tapestry');
+    expect(result.answer).toMatch(/Project Tapestry[^.]*sovereign AI/);
     expect(result.confidence).toBeLessThan(0.6);
     expect(result.suggestions.length).toBeGreaterThan(0);
     expect(result.suggestions.length).toBeLessThanOrEqual(5);

@@ -15,6 +15,7 @@ import { loadKnowledge, ParseCache, YamlParser } from '../src/knowledge/load.js'
 import type { KnowledgeBase } from '../src/knowledge/model.js';
 import { checkKnowledgeFile } from '../src/knowledge/parse-file.js';
 import type { KnowledgeError } from '../src/knowledge/problems.js';
+import { ASKED_AS_WEIGHT } from '../src/search/facts.js';
 import {
   buildIndex,
   buildIndexAsync,
@@ -29,14 +30,23 @@ import { VALID_FILES, writeKnowledgeDir } from './support/kb-fixture.js';
 
 /** The index the answer engine used before: MiniSearch over the same statements, same options. */
 function miniSearchOf(index: SearchIndex) {
-  const ms = new MiniSearch<{ id: number; text: string; quote?: string | undefined }>({
-    fields: ['text', 'quote'],
+  const ms = new MiniSearch<{
+    id: number;
+    text: string;
+    quote?: string | undefined;
+    askedAs?: string | undefined;
+  }>({
+    fields: ['text', 'quote', 'askedAs'],
     storeFields: [],
     tokenize: (text) => indexTerms(text),
     processTerm: (term) => stem(term),
-    searchOptions: { tokenize: (text) => indexTerms(text), processTerm: (term) => stem(term) },
+    searchOptions: {
+      tokenize: (text) => indexTerms(text),
+      processTerm: (term) => stem(term),
+      boost: { askedAs: ASKED_AS_WEIGHT },
+    },
   });
-  ms.addAll(index.factDocs.map((d) => ({ id: d.id, text: d.text, quote: d.quote })));
+  ms.addAll(index.factDocs.map((d) => ({ id: d.id, text: d.text, quote: d.quote, askedAs: d.askedAs })));
   return ms;
 }
 
@@ -76,12 +86,26 @@ function checkAgainstMiniSearch(index: SearchIndex, qs: readonly string[]) {
         queries: [
           { queries: terms, combineWith: 'OR' },
           ...(expanded.length
-            ? [{ queries: expanded, combineWith: 'OR' as const, boost: { text: 0.5, quote: 0.5 } }]
+            ? [
+                {
+                  queries: expanded,
+                  combineWith: 'OR' as const,
+                  boost: { text: 0.5, quote: 0.5, askedAs: 0.5 * ASKED_AS_WEIGHT },
+                },
+              ]
             : []),
-          { queries: named, combineWith: 'OR', boost: { text: 0.3, quote: 0.3 } },
+          {
+            queries: named,
+            combineWith: 'OR',
+            boost: { text: 0.3, quote: 0.3, askedAs: 0.3 * ASKED_AS_WEIGHT },
+          },
         ],
       },
-      { filter: (r) => scope.has(r.id as number), fuzzy: scopedFuzzy, boost: { text: 1, quote: 1 } },
+      {
+        filter: (r) => scope.has(r.id as number),
+        fuzzy: scopedFuzzy,
+        boost: { text: 1, quote: 1, askedAs: ASKED_AS_WEIGHT },
+      },
     );
     const scores = index.facts.scoreScope(
       {

@@ -19,6 +19,8 @@ export interface Coverage {
 interface WordSet {
   words: readonly string[];
   stems: ReadonlySet<string>;
+  /** Stems of the phrasings members ask for the statement with (its `asked_as`). */
+  asked?: ReadonlySet<string>;
   /** Terms already checked against this text, with their credit (statements are checked many times over). */
   seen?: Map<string, number>;
 }
@@ -51,6 +53,8 @@ export function statementWords(doc: FactDoc, index: SearchIndex): WordSet {
     const owner = record?.kind === 'project' && record.owner ? index.kb.byId.get(record.owner) : undefined;
     const names = [record, owner].flatMap((r) => (r ? [r.name, ...r.aliases.map(aliasName)] : [])).join(' ');
     set = wordSet(`${doc.text} ${doc.quote ?? ''} ${doc.date ? formatDate(doc.date) : ''} ${names}`);
+    // How members ask for it ("who is eligible") counts too, for less than its own words.
+    if (doc.askedAs) set.asked = wordSet(doc.askedAs).stems;
     docWords.set(doc, set);
   }
   return set;
@@ -79,8 +83,12 @@ function creditFor(term: string, set: WordSet): number {
   if (coversDirectly(term, set)) return 1;
   for (const syn of SYNONYMS.get(term) ?? SYNONYMS.get(stem(term)) ?? [])
     if (set.stems.has(root(syn))) return SYNONYM_CREDIT;
+  if (set.asked?.has(root(term))) return ASKED_CREDIT;
   return 0;
 }
+
+/** What a word of the phrasings a statement is asked for by is worth: alone, less than half an ask. */
+const ASKED_CREDIT = 0.45;
 
 /** What a synonym's match is worth against the member's own word. */
 const SYNONYM_CREDIT = 0.85;

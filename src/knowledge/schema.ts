@@ -73,6 +73,17 @@ export const Fact = z.strictObject({
     .min(1, 'list at least one spelling, or leave the field out')
     .describe('Garbled spellings this correction explains; the fact is shown only to members who used one.')
     .optional(),
+  /**
+   * How members ask for this fact in words its text doesn't use ("who is eligible" for "open to professors").
+   * Searched and counted as the statement's words; never shown to members.
+   */
+  asked_as: z
+    .array(Text)
+    .min(1, 'list at least one phrasing, or leave the field out')
+    .describe(
+      "Phrasings members use when asking for this fact, in words its text doesn't use; searched, never shown.",
+    )
+    .optional(),
   editor_note: EditorNote,
   sources: SourceRefs,
 });

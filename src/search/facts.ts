@@ -16,8 +16,15 @@ import SearchableMap from 'minisearch/SearchableMap';
  */
 
 /** The fields searched, in MiniSearch's order. */
-const FIELDS = ['text', 'quote'] as const;
-type FieldId = 0 | 1;
+const FIELDS = ['text', 'quote', 'askedAs'] as const;
+type FieldId = 0 | 1 | 2;
+/** One value per field. */
+type PerField<T> = [T, T, T];
+const perField = <T>(make: (f: FieldId) => T): PerField<T> => [make(0), make(1), make(2)];
+/** What a match in a phrasing members ask with counts for: weaker evidence than the statement's own words. */
+export const ASKED_AS_WEIGHT = 0.3;
+/** What a match counts for, per field. */
+const FIELD_WEIGHT: PerField<number> = [1, 1, ASKED_AS_WEIGHT];
 
 /** MiniSearch's defaults. */
 const BM25_K = 1.2;
@@ -30,6 +37,8 @@ const MAX_FUZZY = 6;
 export interface IndexedText {
   text: string;
   quote?: string | undefined;
+  /** Phrasings members ask for the statement with: searched, but not what the statement says. */
+  askedAs?: string | undefined;
 }
 
 /** A query: a string (tokenised), or a group of sub-queries combined with OR, optionally with a field boost. */
@@ -90,21 +99,21 @@ export class FactIndex {
   readonly #terms: string[];
   readonly #fuzzyMap: SearchableMap<number>;
   /** Per field: statements containing each term. */
-  readonly #df: [Int32Array, Int32Array];
+  readonly #df: PerField<Int32Array>;
   /** Per field: MiniSearch's running average field length. */
-  readonly #avg: [number, number];
+  readonly #avg: PerField<number>;
   /** Per field: unique tokens of each statement's field. */
-  readonly #len: [Uint16Array, Uint16Array];
+  readonly #len: PerField<Uint16Array>;
   /** Forward index: statement d's entries are [fwdStart[d], fwdStart[d + 1]). */
   readonly #fwdStart: Int32Array;
   readonly #fwdTerm: Int32Array;
   readonly #fwdTf: Uint16Array;
   readonly #fwdField: Uint8Array;
   /** Inverted index per field: term t's postings are [invStart[t], invStart[t + 1]), in statement order. */
-  readonly #invStart: [Int32Array, Int32Array];
-  readonly #invDoc: [Int32Array, Int32Array];
+  readonly #invStart: PerField<Int32Array>;
+  readonly #invDoc: PerField<Int32Array>;
   /** BM25's term-frequency part of each posting, (d + tf (k + 1) / (tf + k (1 - b + b len / avg))), precomputed. */
-  readonly #invPart: [Float64Array, Float64Array];
+  readonly #invPart: PerField<Float64Array>;
   // Scratch space for global search, reused between queries (answers are synchronous, so never shared).
   #scratch:
     | { total: Float64Array; perTerm: Float64Array; seen: Int32Array; position: Int32Array }
@@ -136,8 +145,8 @@ export class FactIndex {
     const n = docs.length;
     const termIds = new Map<string, number>();
     const terms: string[] = [];
-    const len: [Uint16Array, Uint16Array] = [new Uint16Array(n), new Uint16Array(n)];
-    const avg: [number, number] = [0, 0];
+    const len = perField(() => new Uint16Array(n));
+    const avg = perField(() => 0);
     const fwdStart = new Int32Array(n + 1);
     const fwdTerm = new IntBuffer(n * 8 + 16);
     const fwdTf = new IntBuffer(n * 8 + 16);
@@ -156,7 +165,7 @@ export class FactIndex {
       const doc = docs[d] as IndexedText;
       fwdStart[d] = fwdTerm.length;
       for (let f = 0 as FieldId; f < FIELDS.length; f++) {
-        const value = doc[FIELDS[f] as 'text' | 'quote'];
+        const value = doc[FIELDS[f]];
         if (value === undefined || value === null) continue;
         const tokens = tokenize(String(value));
         stamp++;
@@ -213,28 +222,22 @@ export class FactIndex {
     fwdStart[n] = fwdTerm.length;
 
     const v = terms.length;
-    const df: [Int32Array, Int32Array] = [new Int32Array(v), new Int32Array(v)];
+    const df = perField(() => new Int32Array(v));
     const entries = fwdTerm.length;
     for (let i = 0; i < entries; i++) {
       const counts = df[fwdField.data[i] as FieldId];
       const t = fwdTerm.data[i] as number;
       counts[t] = (counts[t] as number) + 1;
     }
-    const invStart: [Int32Array, Int32Array] = [new Int32Array(v + 1), new Int32Array(v + 1)];
-    for (const f of [0, 1] as const) {
+    const invStart = perField(() => new Int32Array(v + 1));
+    for (const f of [0, 1, 2] as const) {
       const start = invStart[f];
       const counts = df[f];
       for (let t = 0; t < v; t++) start[t + 1] = (start[t] as number) + (counts[t] as number);
     }
-    const invDoc: [Int32Array, Int32Array] = [
-      new Int32Array(invStart[0][v] ?? 0),
-      new Int32Array(invStart[1][v] ?? 0),
-    ];
-    const invPart: [Float64Array, Float64Array] = [
-      new Float64Array(invStart[0][v] ?? 0),
-      new Float64Array(invStart[1][v] ?? 0),
-    ];
-    const fill: [Int32Array, Int32Array] = [invStart[0].slice(0, v), invStart[1].slice(0, v)];
+    const invDoc = perField((f) => new Int32Array(invStart[f][v] ?? 0));
+    const invPart = perField((f) => new Float64Array(invStart[f][v] ?? 0));
+    const fill = perField((f) => invStart[f].slice(0, v));
     for (let d = 0; d < n; d++) {
       if (d % 4096 === 4095) yield;
       for (let i = fwdStart[d] as number; i < (fwdStart[d + 1] as number); i++) {
@@ -283,16 +286,16 @@ export class FactIndex {
     termIds: Map<string, number>;
     terms: string[];
     fuzzyMap: SearchableMap<number>;
-    df: [Int32Array, Int32Array];
-    avg: [number, number];
-    len: [Uint16Array, Uint16Array];
+    df: PerField<Int32Array>;
+    avg: PerField<number>;
+    len: PerField<Uint16Array>;
     fwdStart: Int32Array;
     fwdTerm: Int32Array;
     fwdTf: Uint16Array;
     fwdField: Uint8Array;
-    invStart: [Int32Array, Int32Array];
-    invDoc: [Int32Array, Int32Array];
-    invPart: [Float64Array, Float64Array];
+    invStart: PerField<Int32Array>;
+    invDoc: PerField<Int32Array>;
+    invPart: PerField<Float64Array>;
   }) {
     this.documentCount = parts.documentCount;
     this.#tokenize = parts.tokenize;
@@ -317,22 +320,26 @@ export class FactIndex {
     return this.#terms.length;
   }
 
-  /** Query terms of a string, as indexed (tokenised, processed, empty ones dropped). */
   /**
-   * How rare a (processed) term is across all statements: BM25's inverse document frequency, highest for a term
-   * no statement contains. Used to weigh how much of a question a statement covers.
+   * True when some statement says the (processed) term in its text or quote; the phrasings it is asked for by
+   * don't count, so a word only members use ("revenue") is still one the knowledge base never speaks of.
    */
-  /** True when some statement contains the (processed) term. */
   has(term: string): boolean {
-    return this.#termIds.has(this.#processTerm(term));
+    const id = this.#termIds.get(this.#processTerm(term));
+    return id !== undefined && ((this.#df[0][id] ?? 0) > 0 || (this.#df[1][id] ?? 0) > 0);
   }
 
+  /**
+   * How rare a (processed) term is across what the statements say: BM25's inverse document frequency, highest
+   * for a term no statement contains. Used to weigh how much of a question a statement covers.
+   */
   rarity(term: string): number {
     const id = this.#termIds.get(this.#processTerm(term));
     const df = id === undefined ? 0 : (this.#df[0][id] ?? 0) + (this.#df[1][id] ?? 0);
     return Math.log(1 + (this.documentCount - df + 0.5) / (df + 0.5));
   }
 
+  /** Query terms of a string, as indexed (tokenised, processed, empty ones dropped). */
   #queryTerms(query: string): string[] {
     return this.#tokenize(query)
       .map((t) => this.#processTerm(t))
@@ -388,13 +395,15 @@ export class FactIndex {
         const pairs = derivedBy.get(t);
         if (!pairs) continue;
         const f = this.#fwdField[i] as FieldId;
-        const raw = bm25(
-          this.#fwdTf[i] as number,
-          this.#df[f][t] as number,
-          this.documentCount,
-          this.#len[f][d] as number,
-          this.#avg[f],
-        );
+        const raw =
+          FIELD_WEIGHT[f] *
+          bm25(
+            this.#fwdTf[i] as number,
+            this.#df[f][t] as number,
+            this.documentCount,
+            this.#len[f][d] as number,
+            this.#avg[f],
+          );
         for (let p = 0; p < pairs.length; p += 2) {
           const k = pairs[p] as number;
           const at = k * count + j;
@@ -526,9 +535,15 @@ export class FactIndex {
       // each, the text field then the quote field.
       const lists: { f: FieldId; t: number; weight: number; idf: number }[] = [];
       const add = (t: number, weight: number) => {
-        for (const f of [0, 1] as const) {
+        for (const f of [0, 1, 2] as const) {
           const df = this.#df[f][t] as number;
-          if (df > 0) lists.push({ f, t, weight, idf: Math.log(1 + (n - df + 0.5) / (df + 0.5)) });
+          if (df > 0)
+            lists.push({
+              f,
+              t,
+              weight: weight * FIELD_WEIGHT[f],
+              idf: Math.log(1 + (n - df + 0.5) / (df + 0.5)),
+            });
         }
       };
       for (const [t, weight] of this.#derived(term, maxDistanceFor(term, fuzzy))) add(t, weight);

@@ -24,6 +24,8 @@ export interface FactDoc {
   confidence?: Fact['confidence'];
   /** Normalised garbled spellings a correction explains: shown only to a member who typed one of them. */
   spellings?: readonly string[] | undefined;
+  /** How members ask for the fact in other words (the fact's `asked_as`): searched, never shown. */
+  askedAs?: string | undefined;
   sources: readonly string[];
 }
 
@@ -75,6 +77,7 @@ export function* statementSteps(kb: KnowledgeBase): Generator<void, StatementInd
     date?: string,
     confidence?: Fact['confidence'],
     spellings?: readonly string[],
+    askedAs?: readonly string[],
   ) =>
     factDocs.push({
       id: factDocs.length,
@@ -86,6 +89,7 @@ export function* statementSteps(kb: KnowledgeBase): Generator<void, StatementInd
       date: date || undefined,
       confidence,
       spellings: spellings?.length ? spellings.map(normalize) : undefined,
+      askedAs: askedAs?.length ? askedAs.join(' · ') : undefined,
       sources,
     });
 
@@ -93,7 +97,18 @@ export function* statementSteps(kb: KnowledgeBase): Generator<void, StatementInd
     if (++work % STEP === 0) yield;
     addDoc(r.id, NO_OTHERS, 'summary', r.summary, r.sources);
     for (const f of r.facts)
-      addDoc(r.id, NO_OTHERS, f.topic, f.text, f.sources, f.quote, f.date, f.confidence, f.spellings);
+      addDoc(
+        r.id,
+        NO_OTHERS,
+        f.topic,
+        f.text,
+        f.sources,
+        f.quote,
+        f.date,
+        f.confidence,
+        f.spellings,
+        f.asked_as,
+      );
     if (r.kind === 'organization' && r.description)
       addDoc(r.id, NO_OTHERS, 'overview', r.description, r.sources);
   }
