@@ -64,7 +64,7 @@ const FILES = {
         text: "Jane Roe (President, Lakeside University): open research needs many hands."
         sources: [src-a]
       - topic: membership
-        text: "Members added on February 8, 2024: Acme Robotics, Northwind Labs."
+        text: "Members added on February 8, 2024: Acme Robotics, Northwind Labs, Weights & Widgets."
         sources: [src-a]
       - topic: membership
         text: "Analyst Sam Lee named Globex as missing from the member lists."
@@ -267,6 +267,17 @@ describe('member lists', () => {
     const r = answer('is Northwind Labs in the ai alliance', index);
     expect(r.answer).toMatch(/^Yes — the records name Northwind Labs among the members/);
     expect(r.answer).toContain('February 8, 2024');
+  });
+
+  it('answers for each of two organizations without a record asked about together', () => {
+    const r = answer('are acme robotics and northwind labs members of the ai alliance?', index);
+    expect(r.answer).toMatch(/^Yes — the records name Acme Robotics and Northwind Labs among the members/);
+  });
+
+  it('finds a listed name that begins with a word the question reads as a cue', () => {
+    expect(answer('is weights & widgets a member of the ai alliance?', index).answer).toMatch(
+      /^Yes — the records name Weights & Widgets among the members/,
+    );
   });
 
   it('says no when the statement naming it says it is missing', () => {

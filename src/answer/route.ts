@@ -11,7 +11,7 @@ import { compare, distinctBodies } from './handlers/compare.js';
 import { initiativeAnswer } from './handlers/initiative.js';
 import {
   listedMember,
-  listedName,
+  listedNames,
   membership,
   orgFromMentions,
   sharedInitiative,
@@ -131,7 +131,9 @@ function asksAboutUnrecorded(ctx: Ctx, n: Named): boolean {
     n.initiatives.length === 1 &&
     n.people.length === 0 &&
     n.projects.length === 0 &&
-    !asks(ctx.ask, 'founders', 'members', 'count', 'compare')
+    !asks(ctx.ask, 'founders', 'count', 'compare') &&
+    // "Are A and B members?" asks about them, not for the member list.
+    (!asks(ctx.ask, 'members') || ctx.ask.yesNo)
   );
 }
 
@@ -306,8 +308,8 @@ const ROUTES: readonly Route[] = [
         (!ctx.q.words.some((w) => WH_WORDS.has(w)) && ctx.ask.types.every((t) => t === 'overview'))),
     handle: (ctx, n) => {
       const initiative = n.initiatives[0] as Rec<'initiative'>;
-      const found = listedName(ctx, initiative);
-      return found && listedMember(found, initiative);
+      const found = listedNames(ctx, initiative);
+      return found.length ? listedMember(found, initiative) : undefined;
     },
   },
   {

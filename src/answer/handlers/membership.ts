@@ -4,6 +4,7 @@ import type { Mention } from '../../search/link.js';
 import { nameWithAcronym, shortName, withArticle } from '../../search/render.js';
 import { formatDate } from '../../text/dates.js';
 import { normalize } from '../../text/normalize.js';
+import { STOPWORDS } from '../../text/vocabulary.js';
 import { asks } from '../ask.js';
 import type { Draft } from '../compose.js';
 import type { Ctx } from '../context.js';
@@ -165,15 +166,18 @@ export function unknownMember(name: string, initiative: Rec<'initiative'>): Draf
 /** Words in a statement that say the organizations it names are out ("missing", "none of them appears"). */
 const ABSENCE = /\b(?:not|none|missing|absent|without|left out|stayed out|outside|never)\b/i;
 
+/** An organization without a record, as a membership statement of the initiative writes it. */
+export interface ListedName {
+  name: string;
+  doc: FactDoc;
+}
+
 /**
- * An organization with no record of its own that a membership statement of the initiative names ("Members added
- * on February 8, 2024: …, Northeastern University, …"): the longest run of the question's content words found
- * in such a statement, as the statement writes it.
+ * Organizations with no record of their own that a membership statement of the initiative names ("Members added
+ * on February 8, 2024: …, Northeastern University, …"): the longest runs of the question's words found in such a
+ * statement, as the statement writes them, in the order asked ("are A and B members?" finds both).
  */
-export function listedName(
-  ctx: Ctx,
-  initiative: Rec<'initiative'>,
-): { name: string; doc: FactDoc; listed: boolean } | undefined {
+export function listedNames(ctx: Ctx, initiative: Rec<'initiative'>): ListedName[] {
   const { words } = ctx.q;
   const content = new Set(ctx.ask.content);
   const inMention = new Set<number>();
@@ -181,21 +185,29 @@ export function listedName(
   const docs = (ctx.index.docsByRecord.get(initiative.id) ?? []).filter(
     (d) => d.recordId === initiative.id && d.topic === 'membership',
   );
+  const found: (ListedName & { start: number; end: number })[] = [];
   for (let len = Math.min(5, words.length); len >= 1; len--) {
     for (let i = 0; i + len <= words.length; i++) {
-      // A name starts with a content word and may end in a short one ("Scale AI").
       const last = i + len - 1;
-      if (!content.has(words[i] as string) || inMention.has(last)) continue;
+      if (inMention.has(i) || inMention.has(last) || found.some((f) => i < f.end && f.start <= last))
+        continue;
+      const span = words.slice(i, i + len);
+      // A name holds a content word, starts with a word that isn't a stopword ("Weights & Biases" starts with
+      // a cue word), and may end in a short one ("Scale AI").
+      if (!span.some((w) => content.has(w)) || STOPWORDS.has(words[i] as string)) continue;
+      if (len === 1 && !content.has(words[i] as string)) continue;
       if (!content.has(words[last] as string) && (words[last] as string).length > 3) continue;
-      const span = words.slice(i, i + len).join(' ');
-      if (span.length < 4) continue;
+      const text = span.join(' ');
+      if (text.length < 4) continue;
       for (const doc of docs) {
-        const found = findWritten(doc.text, span);
-        if (found) return { name: found, doc, listed: !ABSENCE.test(doc.text) };
+        const name = findWritten(doc.text, text);
+        if (!name) continue;
+        found.push({ name, doc, start: i, end: i + len });
+        break;
       }
     }
   }
-  return undefined;
+  return found.sort((a, b) => a.start - b.start).map(({ name, doc }) => ({ name, doc }));
 }
 
 /** The words of `text` that normalise to `span`, as written there ("Northeastern University"), if any. */
@@ -209,30 +221,37 @@ function findWritten(text: string, span: string): string | undefined {
   return undefined;
 }
 
-/** An organization without a record, answered from the membership statement that names it. */
-export function listedMember(
-  found: { name: string; doc: FactDoc; listed: boolean },
-  initiative: Rec<'initiative'>,
-): Draft {
+/** Organizations without a record, answered from the membership statements that name them. */
+export function listedMember(found: readonly ListedName[], initiative: Rec<'initiative'>): Draft {
   const init = withArticle(initiative.name);
-  const lead = found.listed
-    ? `Yes — the records name ${found.name} among the members of ${init}:`
-    : `No — ${found.name} is not on the member lists of ${init} in the records:`;
+  const verdict = (names: readonly string[], listed: boolean) =>
+    listed
+      ? `Yes — the records name ${joinList(names)} among the members of ${init}:`
+      : `No — ${joinList(names)} ${names.length > 1 ? 'are' : 'is'} not on the member lists of ${init} in the records:`;
+  // Names one statement holds are answered together, under it once.
+  const byDoc = new Map<FactDoc, string[]>();
+  for (const f of found) byDoc.set(f.doc, [...(byDoc.get(f.doc) ?? []), f.name]);
+  const lead = [...byDoc]
+    .map(([doc, names]) => `${verdict(names, !ABSENCE.test(doc.text))}\n${excerpt(doc.text, names)}`)
+    .join('\n\n');
   return {
     subject: initiative,
-    lead: `${lead}\n${excerpt(found.doc.text, found.name)}`,
-    leadSources: found.doc.sources,
+    lead,
+    leadSources: [...byDoc.keys()].flatMap((d) => d.sources),
     docs: [],
     confidence: 0.7,
   };
 }
 
 /** A long list cut to its heading and the name asked about: "Members added on …: …, Uber, …". */
-function excerpt(text: string, name: string): string {
+function excerpt(text: string, names: readonly string[]): string {
   if (text.length <= 300) return text;
   const colon = text.indexOf(':');
-  const at = text.indexOf(name);
-  if (colon < 0 || colon > 160 || at < colon) return text;
-  const end = text.slice(at + name.length).match(/^[^,.;]*/)?.[0] ?? '';
-  return `${text.slice(0, colon + 1)} …, ${name}${end}, …`;
+  if (colon < 0 || colon > 160) return text;
+  const at = names.map((name) => ({ name, at: text.indexOf(name) }));
+  if (at.some((x) => x.at < colon)) return text;
+  const pieces = at
+    .sort((a, b) => a.at - b.at)
+    .map(({ name, at }) => `${name}${text.slice(at + name.length).match(/^[^,.;]*/)?.[0] ?? ''}`);
+  return `${text.slice(0, colon + 1)} …, ${pieces.join(', …, ')}, …`;
 }
