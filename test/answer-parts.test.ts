@@ -292,6 +292,12 @@ describe('what each ask is answered with', () => {
     expect(r.answer).toContain('“Open research needs many hands”');
   });
 
+  it('does not answer why a body was founded with who founded it', () => {
+    const r = answer('why did acme co-found the partnership on ai?', index);
+    expect(r.answer).not.toMatch(/was co-founded by/);
+    expect(r.confidence).toBeLessThan(0.8);
+  });
+
   it('answers when a body was founded and by whom with the launch sentence naming both', () => {
     const r = answer('When did PAI get set up, and by which companies?', index);
     expect(r.answer).toContain('September 28, 2016');

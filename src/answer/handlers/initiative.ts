@@ -73,11 +73,12 @@ export function initiativeAnswer(ctx: Ctx, initiative: Rec<'initiative'>, score:
   ) {
     return { ...base, ...membersAnswer(ctx, initiative), list: true, sure: true };
   }
-  // "Which working groups did it launch?": something else launched is asked about, not the body's founding.
+  // "Which working groups did it launch?": something else launched is asked about, not the body's founding;
+  // "why did they found it?" asks for the reason, not the names.
   if (
     asks(ask, 'founders') &&
     !ask.yesNo &&
-    !asks(ask, 'when', 'goals', 'projects', 'governance') &&
+    !asks(ask, 'when', 'goals', 'projects', 'governance', 'why', 'whyNot') &&
     !things.length &&
     !counted
   ) {
