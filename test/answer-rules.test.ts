@@ -4,10 +4,15 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answer } from '../src/answer/answer.js';
+import { readAsk } from '../src/answer/ask.js';
 import { composeAnswer } from '../src/answer/compose.js';
+import { listedNames } from '../src/answer/handlers/membership.js';
+import type { Rec } from '../src/answer/handlers/shared.js';
+import { readQuestion } from '../src/answer/question.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
 import type { KbRecord } from '../src/knowledge/schema.js';
 import { buildIndex, type FactDoc, type SearchIndex } from '../src/search/index.js';
+import { linkEntities } from '../src/search/link.js';
 import { VALID_FILES, writeKnowledgeDir } from './support/kb-fixture.js';
 
 const PEOPLE = `people:
@@ -278,6 +283,14 @@ describe('member lists', () => {
     expect(answer('is weights & widgets a member of the ai alliance?', index).answer).toMatch(
       /^Yes — the records name Weights & Widgets among the members/,
     );
+  });
+
+  it('does not take a month in the question for a name the list holds', () => {
+    const q = readQuestion('which labs joined the ai alliance in the feb 2024 batch?');
+    const mentions = linkEntities(q.raw, index);
+    const alliance = index.kb.byId.get('ai-alliance') as Rec<'initiative'>;
+    const names = listedNames({ index, q, ask: readAsk(q, mentions), mentions }, alliance);
+    expect(names.map((n) => n.name)).toEqual([]);
   });
 
   it('says no when the statement naming it says it is missing', () => {

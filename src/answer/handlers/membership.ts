@@ -2,7 +2,7 @@ import type { KbRecord } from '../../knowledge/schema.js';
 import type { FactDoc } from '../../search/index.js';
 import type { Mention } from '../../search/link.js';
 import { nameWithAcronym, shortName, withArticle } from '../../search/render.js';
-import { formatDate } from '../../text/dates.js';
+import { formatDate, MONTH_NAMES } from '../../text/dates.js';
 import { normalize } from '../../text/normalize.js';
 import { STOPWORDS } from '../../text/vocabulary.js';
 import { asks } from '../ask.js';
@@ -195,6 +195,8 @@ export function listedNames(ctx: Ctx, initiative: Rec<'initiative'>): ListedName
       // A name holds a content word, starts with a word that isn't a stopword ("Weights & Biases" starts with
       // a cue word), and may end in a short one ("Scale AI").
       if (!span.some((w) => content.has(w)) || STOPWORDS.has(words[i] as string)) continue;
+      // "…in the feb 2024 batch": a date in the list's heading is no name in it.
+      if (span.every((w) => /^\d+$/.test(w) || MONTH_NAMES.some((m) => m.startsWith(w)))) continue;
       if (len === 1 && !content.has(words[i] as string)) continue;
       if (!content.has(words[last] as string) && (words[last] as string).length > 3) continue;
       const text = span.join(' ');
