@@ -292,6 +292,12 @@ describe('what each ask is answered with', () => {
     expect(r.answer).toContain('“Open research needs many hands”');
   });
 
+  it("answers a person's role at a named organization with the roles there, not the whole profile", () => {
+    const r = answer('what role did dana frost have at ibm?', index);
+    expect(r.answer).toContain('Head of the robotics lab');
+    expect(r.answer).not.toContain('Co-founder and CEO');
+  });
+
   it('does not answer why a body was founded with who founded it', () => {
     const r = answer('why did acme co-found the partnership on ai?', index);
     expect(r.answer).not.toMatch(/was co-founded by/);

@@ -19,7 +19,7 @@ import {
   unknownName,
 } from './handlers/membership.js';
 import { orgAnswer, orgQuotes } from './handlers/organization.js';
-import { personCareer, personOverview, personQuotes, roleLookup } from './handlers/person.js';
+import { personCareer, personOverview, personQuotes, personRolesAt, roleLookup } from './handlers/person.js';
 import { projectAnswer } from './handlers/project.js';
 import { quotedPhrases, quotedSource, sourceAnswer, statementsQuoting } from './handlers/quoted.js';
 import { globalSearch } from './handlers/search.js';
@@ -272,7 +272,12 @@ const ROUTES: readonly Route[] = [
       if (asks(ctx.ask, 'career', 'membership') && !asks(ctx.ask, 'quote'))
         return personCareer(ctx, person, n.orgs[0], n.score);
       if (asks(ctx.ask, 'quote')) return personQuotes(ctx, person, n.score);
-      return personOverview(ctx, person, n.score);
+      // "What role did X have at the Partnership on AI?": the roles there, not the whole profile.
+      const at = [...n.initiatives, ...n.orgs];
+      const roleThere =
+        asks(ctx.ask, 'role') && !asks(ctx.ask, 'who') && !ctx.ask.content.length && at.length;
+      const there = roleThere ? personRolesAt(ctx, person, at, n.score) : undefined;
+      return there ?? personOverview(ctx, person, n.score);
     },
   },
   {

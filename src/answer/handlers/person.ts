@@ -68,6 +68,31 @@ export function personCareer(
   };
 }
 
+/**
+ * "What role did X have at Y?": the person's roles at the initiative or organization the question names, when the
+ * records hold any; undefined otherwise, so a statement naming both may answer.
+ */
+export function personRolesAt(
+  ctx: Ctx,
+  person: Rec<'person'>,
+  at: readonly KbRecord[],
+  score: number,
+): Draft | undefined {
+  const ids = new Set(at.map((r) => r.id));
+  const roles = person.roles.filter(
+    (r) => (r.organization && ids.has(r.organization)) || (r.initiative && ids.has(r.initiative)),
+  );
+  if (!roles.length) return undefined;
+  return {
+    sure: true,
+    subject: person,
+    lead: roles.map((r) => roleSentence(person, r, ctx.index.kb)).join(' '),
+    leadSources: roles.flatMap((r) => r.sources),
+    docs: [],
+    confidence: score,
+  };
+}
+
 export function personQuotes(ctx: Ctx, person: Rec<'person'>, score: number): Draft {
   const own = rankDocs(ctx, [person.id], {
     topics: ['quote'],
