@@ -55,6 +55,12 @@ const EditorNote = Text.describe(
   'For editors only (provenance, caveats, what still needs checking); never shown to members.',
 ).optional();
 
+/** Phrasings members ask with, in words the statement doesn't use ("who is eligible" for "open to professors"). */
+const AskedAs = z
+  .array(Text)
+  .min(1, 'list at least one phrasing, or leave the field out')
+  .describe("Phrasings members use when asking for this, in words its text doesn't use; searched, never shown.");
+
 /** One sourced statement about a record. */
 export const Fact = z.strictObject({
   topic: Topic,
@@ -77,13 +83,7 @@ export const Fact = z.strictObject({
    * How members ask for this fact in words its text doesn't use ("who is eligible" for "open to professors").
    * Searched and counted as the statement's words; never shown to members.
    */
-  asked_as: z
-    .array(Text)
-    .min(1, 'list at least one phrasing, or leave the field out')
-    .describe(
-      "Phrasings members use when asking for this fact, in words its text doesn't use; searched, never shown.",
-    )
-    .optional(),
+  asked_as: AskedAs.optional(),
   editor_note: EditorNote,
   sources: SourceRefs,
 });
@@ -109,6 +109,8 @@ const RecordBase = {
   summary: Text,
   /** Sources for the summary and description. */
   sources: SourceRefs,
+  /** How members ask for what the summary (and description) say, in other words; searched, never shown. */
+  asked_as: AskedAs.optional(),
   facts: z.array(Fact).default([]),
   editor_note: EditorNote,
 };

@@ -44,6 +44,8 @@ export interface StatementIndex {
 
 /** Shared by every statement that is about no other record (most of them). */
 const NO_OTHERS: readonly string[] = Object.freeze([]);
+/** No quote, date, confidence, spellings or phrasings. */
+const NO_EXTRA: Partial<Pick<Fact, 'quote' | 'date' | 'confidence' | 'spellings' | 'asked_as'>> = Object.freeze({});
 
 /** Splits text for the fact index: normalised words, no stopwords. */
 export function indexTerms(text: string): string[] {
@@ -73,11 +75,7 @@ export function* statementSteps(kb: KnowledgeBase): Generator<void, StatementInd
     topic: FactDoc['topic'],
     text: string,
     sources: readonly string[],
-    quote?: string,
-    date?: string,
-    confidence?: Fact['confidence'],
-    spellings?: readonly string[],
-    askedAs?: readonly string[],
+    extra: Partial<Pick<Fact, 'quote' | 'date' | 'confidence' | 'spellings' | 'asked_as'>> = NO_EXTRA,
   ) =>
     factDocs.push({
       id: factDocs.length,
@@ -85,32 +83,20 @@ export function* statementSteps(kb: KnowledgeBase): Generator<void, StatementInd
       about,
       topic,
       text,
-      quote: quote || undefined,
-      date: date || undefined,
-      confidence,
-      spellings: spellings?.length ? spellings.map(normalize) : undefined,
-      askedAs: askedAs?.length ? askedAs.join(' · ') : undefined,
+      quote: extra.quote || undefined,
+      date: extra.date || undefined,
+      confidence: extra.confidence,
+      spellings: extra.spellings?.length ? extra.spellings.map(normalize) : undefined,
+      askedAs: extra.asked_as?.length ? extra.asked_as.join(' · ') : undefined,
       sources,
     });
 
   for (const r of kb.records) {
     if (++work % STEP === 0) yield;
-    addDoc(r.id, NO_OTHERS, 'summary', r.summary, r.sources);
-    for (const f of r.facts)
-      addDoc(
-        r.id,
-        NO_OTHERS,
-        f.topic,
-        f.text,
-        f.sources,
-        f.quote,
-        f.date,
-        f.confidence,
-        f.spellings,
-        f.asked_as,
-      );
+    addDoc(r.id, NO_OTHERS, 'summary', r.summary, r.sources, { asked_as: r.asked_as });
+    for (const f of r.facts) addDoc(r.id, NO_OTHERS, f.topic, f.text, f.sources, f);
     if (r.kind === 'organization' && r.description)
-      addDoc(r.id, NO_OTHERS, 'overview', r.description, r.sources);
+      addDoc(r.id, NO_OTHERS, 'overview', r.description, r.sources, { asked_as: r.asked_as });
   }
 
   // Relations and roles are rendered once into sentences so they can be searched like facts.
@@ -121,7 +107,7 @@ export function* statementSteps(kb: KnowledgeBase): Generator<void, StatementInd
         const initiative = kb.byId.get(inv.initiative) as (Initiative & { kind: 'initiative' }) | undefined;
         if (!initiative) continue;
         const text = involvementSentence(r, inv, initiative);
-        addDoc(r.id, [inv.initiative], 'relation', text, inv.sources, undefined, inv.date);
+        addDoc(r.id, [inv.initiative], 'relation', text, inv.sources, { date: inv.date });
       }
     } else if (r.kind === 'person') {
       for (const role of r.roles) {
