@@ -8,6 +8,7 @@ import { splitQuestion } from '../src/answer/parts.js';
 import { readQuestion } from '../src/answer/question.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
 import { buildIndex, type SearchIndex } from '../src/search/index.js';
+import { linkEntities } from '../src/search/link.js';
 import { normalize } from '../src/text/normalize.js';
 import { VALID_FILES, writeKnowledgeDir } from './support/kb-fixture.js';
 
@@ -235,6 +236,18 @@ describe('cutting a message into questions', () => {
   it('asks a part that names nothing about the member named before, not the body it joined', () => {
     const r = answer('Does Zen Software belong to the Alliance, and who heads it?', index);
     expect(r.answer).toContain('Mia Chen');
+  });
+});
+
+describe('which record a part names', () => {
+  const linked = (q: string) => linkEntities(q, index).map((m) => m.surfaces[0]?.record.id);
+
+  it('names what an organization founded by the organization and words of its name', () => {
+    expect(linked('what did the Stability letter on access call for?')).toEqual(['letter']);
+  });
+
+  it("doesn't name an organization's thing by an everyday word of its name alone", () => {
+    expect(linked("what is Stability's open approach?")).toEqual(['org-stability']);
   });
 });
 

@@ -59,7 +59,9 @@ const EditorNote = Text.describe(
 const AskedAs = z
   .array(Text)
   .min(1, 'list at least one phrasing, or leave the field out')
-  .describe("Phrasings members use when asking for this, in words its text doesn't use; searched, never shown.");
+  .describe(
+    "Phrasings members use when asking for this, in words its text doesn't use; searched, never shown.",
+  );
 
 /** One sourced statement about a record. */
 export const Fact = z.strictObject({

@@ -1,8 +1,10 @@
 import Fuse from 'fuse.js';
+import { aliasName } from '../knowledge/model.js';
+import type { KbRecord } from '../knowledge/schema.js';
 import { informativeness } from '../text/english.js';
 import { normalize } from '../text/normalize.js';
 import { COMMON_WORDS, STOPWORDS } from '../text/vocabulary.js';
-import { deletions, type SearchIndex, type Surface } from './index.js';
+import { deletions, type SearchIndex, type Surface, stem } from './index.js';
 
 /** A place in the question that names one or more records. */
 export interface Mention {
@@ -144,6 +146,7 @@ export function linkEntities(question: string, index: SearchIndex): Mention[] {
   }
 
   fuzzySpans(words, corrected, typedText, fixedText, index, found);
+  ownedThings(words, index, found);
   // "which alliance objective…": a bare everyday word that is an initiative's short name names it when nothing
   // else in the question is a name.
   return resolveOverlaps(found.length ? found : bare);
@@ -246,6 +249,55 @@ function fuzzySpans(
           });
         }
       }
+    }
+  }
+}
+
+/** The link score of something named by its organization and words of its name ("the Mozilla letter"). */
+const OWNED_SCORE = 0.9;
+
+/**
+ * "The Mozilla joint statement", "IBM's alliance": an organization's exact name followed by words of the name of
+ * something it founded, runs or owns names that thing (the span as a whole outweighs the organization alone).
+ */
+function ownedThings(words: readonly string[], index: SearchIndex, found: Mention[]) {
+  const exactOrgs = found.filter(
+    (m) => m.score === 1 && m.surfaces.every((s) => s.record.kind === 'organization'),
+  );
+  for (const m of exactOrgs) {
+    const org = m.surfaces[0]?.record;
+    if (org?.kind !== 'organization') continue;
+    const things = [
+      ...org.involvement
+        .filter((inv) => inv.role === 'co-founder')
+        .map((inv) => index.kb.byId.get(inv.initiative)),
+      ...(org.runs ? [index.kb.byId.get(org.runs)] : []),
+      ...(index.projectsOf.get(org.id) ?? []).map((p) => index.kb.byId.get(p.id)),
+    ].filter((r): r is KbRecord => !!r);
+    if (!things.length) continue;
+    for (let len = Math.min(3, words.length - m.end); len >= 1; len--) {
+      const after = words.slice(m.end, m.end + len);
+      if (STOPWORDS.has(after[0] as string) || STOPWORDS.has(after[len - 1] as string)) continue;
+      // An everyday word alone ("Meta's open approach") is no name of the thing.
+      if (!after.some((w) => informativeness(w) > 0.3)) continue;
+      const asked = after.filter((w) => !STOPWORDS.has(w)).map(stem);
+      const thing = things.find((t) =>
+        [t.name, ...t.aliases.map(aliasName)].some((name) => {
+          const own = new Set(normalize(name).split(' ').map(stem));
+          return asked.every((w) => own.has(w));
+        }),
+      );
+      if (!thing) continue;
+      const surfaces = index.surfaces.get(normalize(thing.name)) ?? [];
+      if (!surfaces.length) continue;
+      found.push({
+        surfaces,
+        start: m.start,
+        end: m.end + len,
+        score: OWNED_SCORE,
+        typed: words.slice(m.start, m.end + len).join(' '),
+      });
+      break;
     }
   }
 }

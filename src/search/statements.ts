@@ -45,7 +45,8 @@ export interface StatementIndex {
 /** Shared by every statement that is about no other record (most of them). */
 const NO_OTHERS: readonly string[] = Object.freeze([]);
 /** No quote, date, confidence, spellings or phrasings. */
-const NO_EXTRA: Partial<Pick<Fact, 'quote' | 'date' | 'confidence' | 'spellings' | 'asked_as'>> = Object.freeze({});
+const NO_EXTRA: Partial<Pick<Fact, 'quote' | 'date' | 'confidence' | 'spellings' | 'asked_as'>> =
+  Object.freeze({});
 
 /** Splits text for the fact index: normalised words, no stopwords. */
 export function indexTerms(text: string): string[] {
