@@ -76,6 +76,23 @@ describe('a fact asked for in other words', () => {
   });
 });
 
+describe("a record's asked_as", () => {
+  it('counts for what its summary says', async () => {
+    const circle = (askedAs: string) =>
+      initiatives('').replace(
+        '    sources: [src-a]\n    type: community',
+        `${askedAs}    sources: [src-a]\n    type: community`,
+      );
+    const question = 'is the Lakeside Research Circle a scholars network of academics?';
+    const plain = await indexOf({ 'initiatives.yaml': circle('') });
+    const phrased = await indexOf({
+      'initiatives.yaml': circle('    asked_as:\n      - scholars network\n'),
+    });
+    expect(answer(question, plain).answer).not.toContain('academic researchers');
+    expect(answer(question, phrased).answer).toContain('A community of academic researchers');
+  });
+});
+
 describe('asked_as in a knowledge file', () => {
   it('must list at least one phrasing, named by file, line and field', async () => {
     const text = initiatives('        asked_as: []\n');
