@@ -300,6 +300,12 @@ describe('what each ask is answered with', () => {
     expect(r.answer).toContain('balance the power');
   });
 
+  it('takes an outlet whose opinion is asked about another record as the source, not the subject', () => {
+    const r = answer('why does daily byte think zen software joined the ai alliance?', index);
+    expect(r.subject?.id).not.toBe('org-byte');
+    expect(r.answer).not.toMatch(/^Daily Byte —/);
+  });
+
   it("shows the speaker's own words when asked what someone said", () => {
     const r = answer("what did lakeside university's president say", index);
     expect(r.answer).toContain('“Open research needs many hands”');

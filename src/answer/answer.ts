@@ -9,7 +9,7 @@ import { mergeAnswers, recordTargets, splitQuestion } from './parts.js';
 import { type Question, readQuestion } from './question.js';
 import { refuse } from './refuse.js';
 import { route } from './route.js';
-import { SOURCE_VERBS } from './rules.js';
+import { OPINION_VERBS, SOURCE_VERBS } from './rules.js';
 import type { Answer } from './types.js';
 
 export type { Answer, AnswerSource, Subject, Suggestion } from './types.js';
@@ -74,6 +74,8 @@ function withoutReporter(mentions: readonly Mention[], part: Question): readonly
   const reporter = (m: Mention) =>
     m.surfaces.every((s) => s.record.kind === 'organization') &&
     ((SOURCE_VERBS.has(words[m.end] ?? '') && which(m)) ||
+      // "why did X think Y stayed out": X's opinion about Y.
+      (OPINION_VERBS.has(words[m.end] ?? '') && mentions.some((o) => o.start > m.end)) ||
       (words[m.start - 1] === 'to' && words[m.start - 2] === 'according') ||
       words[m.start - 1] === 'per');
   const kept = mentions.filter((m) => !reporter(m));

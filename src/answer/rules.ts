@@ -774,6 +774,13 @@ export const REPORTING_VERBS: ReadonlySet<string> = new Set([
   'reported',
 ]);
 
+/** Verbs of a source's opinion: "why did TechCrunch think Nvidia stayed out" asks about Nvidia, per TechCrunch. */
+export const OPINION_VERBS: ReadonlySet<string> = new Set(
+  'think thinks thought believe believes believed reckon reckons suspect suspects suspected guess guesses guessed speculate speculates speculated figure figures figured'.split(
+    ' ',
+  ),
+);
+
 /** Verbs after a name that make it the source of what follows ("which startups did TechCrunch say …"). */
 export const SOURCE_VERBS: ReadonlySet<string> = new Set([
   ...REPORTING_VERBS,
