@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answer } from '../src/answer/answer.js';
+import { readAsk } from '../src/answer/ask.js';
 import { splitQuestion } from '../src/answer/parts.js';
 import { readQuestion } from '../src/answer/question.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
@@ -251,7 +252,19 @@ describe('which record a part names', () => {
   });
 });
 
+describe('a part that points back', () => {
+  it('finds what another record says of the record it points to', () => {
+    const r = answer('what kind of place is lakeside university, and who presides over it?', index);
+    expect(r.answer).toContain('Jane Roe');
+  });
+});
+
 describe('reading the words', () => {
+  it('reads a verb of leading ("directs", "chaired") as asking for that role', () => {
+    expect(readAsk(readQuestion('who directs it'), []).roleWords).toEqual(['director']);
+    expect(readAsk(readQuestion('who chaired it'), []).roleWords).toEqual(['chair']);
+  });
+
   it('keeps "R&D" one word rather than two stopwords', () => {
     expect(normalize('R&D budget, Q&A')).toBe('rd budget qa');
     expect(normalize('Johnson & Johnson')).toBe('johnson and johnson');

@@ -62,7 +62,10 @@ function bestStatements(ctx: Ctx, records: readonly KbRecord[], cues: readonly s
     const own = (index.docsByRecord.get(r.id) ?? []).filter((d) => d.recordId === r.id && visibleTo(ctx, d));
     for (const d of own.slice(0, OWN_LIMIT)) if (!docs.has(d)) docs.set(d, true);
   }
-  for (const hit of index.facts.search([...ask.content, ...cues, ...ask.named].join(' '), FUZZY, 30)) {
+  // The records' own names too: a part that points back ("…and who directs it?") typed only a pronoun.
+  const nameWords = records.flatMap((r) => normalize(r.name).split(' '));
+  const query = [...new Set([...ask.content, ...cues, ...ask.named, ...nameWords])].join(' ');
+  for (const hit of index.facts.search(query, FUZZY, 30)) {
     const doc = index.factDocs[hit.id] as FactDoc;
     if (!docs.has(doc) && visibleTo(ctx, doc)) docs.set(doc, related(doc));
   }
