@@ -51,6 +51,18 @@ const FILES = {
     date: "2023-12-06"
     url: https://example.org/alliance
     kind: public
+  - id: src-c
+    title: "Scoop: robots join the alliance"
+    publisher: Wire Daily
+    date: "2024-02-09"
+    url: https://example.org/robots
+    kind: public
+  - id: src-d
+    title: "Scoop: Robots Join the Alliance"
+    publisher: Byte Mirror
+    date: unknown
+    url: https://example.org/robots-copy
+    kind: public
 `,
   'initiatives.yaml': `initiatives:
   - id: ai-alliance
@@ -70,7 +82,7 @@ const FILES = {
         sources: [src-a]
       - topic: membership
         text: "Members added on February 8, 2024: Acme Robotics, Northwind Labs, Weights & Widgets."
-        sources: [src-a]
+        sources: [src-a, src-c, src-d]
       - topic: membership
         text: "Analyst Sam Lee named Globex as missing from the member lists."
         sources: [src-a]
@@ -254,6 +266,18 @@ describe('records that speak of each other', () => {
     const r = answer("who published 'a new alliance takes on the big labs'", index);
     expect(r.answer).toBe(
       '"A new alliance takes on the big labs" was published by Example News (Kim Park) on December 6, 2023.',
+    );
+  });
+
+  it('names every piece that carries a quoted headline, with its publisher and date', () => {
+    expect(answer("who published 'robots join the alliance'?", index).answer).toBe(
+      'Two pieces carry the headline "Scoop: robots join the alliance": Wire Daily on February 9, 2024 and Byte Mirror (undated).',
+    );
+  });
+
+  it('answers for the publisher the question names when several carry the headline', () => {
+    expect(answer("when did wire daily publish 'robots join the alliance'?", index).answer).toBe(
+      '"Scoop: robots join the alliance" was published by Wire Daily on February 9, 2024.',
     );
   });
 

@@ -9,26 +9,35 @@ import { formatDate } from '../../text/dates.js';
 import { normalize } from '../../text/normalize.js';
 import type { Draft } from '../compose.js';
 import type { Ctx } from '../context.js';
-import { visibleTo } from './shared.js';
+import { joinList, visibleTo } from './shared.js';
 
 /** A quoted title in a question: at least three words between quotation marks. */
 const QUOTED = /["'‘’“”]([^"‘’“”]{12,}?)["'‘’“”](?=\W|$)/g;
 
-/** The source whose title a question quotes, if any. */
-export function quotedSource(ctx: Ctx): Source | undefined {
+/**
+ * The sources whose title the question quotes (a misremembered word allowed). Several pieces may carry one
+ * headline (a scoop and the copies of it); one by a publisher the question names comes first.
+ */
+export function quotedSources(ctx: Ctx): Source[] {
   const spans = [...ctx.q.raw.matchAll(QUOTED)]
     .map((m) => normalize(m[1] ?? ''))
     .filter((s) => s.split(' ').length >= 3);
-  if (!spans.length) return undefined;
-  let best: { source: Source; overlap: number } | undefined;
+  if (!spans.length) return [];
+  let best = 0;
+  let found: Source[] = [];
   for (const source of ctx.index.kb.sources.values()) {
     const title = normalize(source.title);
-    for (const span of spans) {
-      const overlap = title.includes(span) || span.includes(title) ? 1 : wordOverlap(span, title);
-      if (overlap >= MIN_OVERLAP && (!best || overlap > best.overlap)) best = { source, overlap };
-    }
+    const overlap = Math.max(
+      ...spans.map((span) => (title.includes(span) || span.includes(title) ? 1 : wordOverlap(span, title))),
+    );
+    if (overlap < MIN_OVERLAP || overlap < best) continue;
+    if (overlap > best) found = [];
+    best = overlap;
+    found.push(source);
   }
-  return best?.source;
+  const text = ` ${ctx.q.norm} `;
+  const named = found.filter((s) => text.includes(` ${normalize(s.publisher.replace(/\s*\(.*\)$/, ''))} `));
+  return named.length ? named : found;
 }
 
 /** Share of the quoted words the title has, so a misremembered word or two still finds it. */
@@ -40,23 +49,30 @@ function wordOverlap(span: string, title: string): number {
 
 const MIN_OVERLAP = 0.75;
 
+const COUNT_WORDS = ['', 'One', 'Two', 'Three', 'Four', 'Five'];
+
 /** Who published a source, and when: the answer to a question that quotes its title. */
-export function sourceAnswer(ctx: Ctx, source: Source): Draft | undefined {
-  const subject = citing(ctx, source.id);
-  if (!subject) return undefined;
-  const date = /^\d{4}(-\d{2}){0,2}$/.test(source.date) ? ` on ${formatDate(source.date)}` : '';
+export function sourceAnswer(ctx: Ctx, sources: readonly Source[]): Draft | undefined {
+  const first = sources[0];
+  const subject = first && citing(ctx, first.id);
+  if (!first || !subject) return undefined;
+  const on = (source: Source) =>
+    /^\d{4}(-\d{2}){0,2}$/.test(source.date) ? ` on ${formatDate(source.date)}` : ' (undated)';
+  const lead =
+    sources.length === 1
+      ? `"${first.title}" was published by ${first.publisher}${on(first).replace(' (undated)', '')}.`
+      : `${COUNT_WORDS[sources.length] ?? sources.length} pieces carry the headline "${first.title}": ${joinList(sources.map((s) => `${s.publisher}${on(s)}`))}.`;
   return {
     subject,
-    lead: `"${source.title}" was published by ${source.publisher}${date}.`,
-    leadSources: [source.id],
+    lead,
+    leadSources: sources.map((s) => s.id),
     docs: [],
-    confidence: 0.9,
+    confidence: sources.length === 1 ? 0.9 : 0.75,
     sure: true,
     complete: true,
   };
 }
 
-/** A record that cites the source: one the question names first, else any. */
 function citing(ctx: Ctx, id: string): KbRecord | undefined {
   const named = ctx.mentions.flatMap((m) => m.surfaces.map((s) => s.record));
   const cites = (r: KbRecord) => r.sources.includes(id) || r.facts.some((f) => f.sources.includes(id));
