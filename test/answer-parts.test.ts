@@ -56,6 +56,10 @@ const FILES = {
     sources: [src-a]
     type: non-profit
     launched: { date: "2016-09-28", sources: [src-a] }
+    facts:
+      - topic: activities
+        text: It offers members a low-cost research cloud.
+        sources: [src-a]
   - id: letter
     name: Open Letter on Model Access
     aliases: [the open letter]
@@ -183,6 +187,9 @@ const FILES = {
         sources: [src-a]
       - topic: note
         text: Its license caps the number of monthly users at one million.
+        sources: [src-a]
+      - topic: note
+        text: Training it cost $600,000 in compute.
         sources: [src-a]
       - topic: release
         text: Pixel Diffusion 3 was released on May 1, 2024.
@@ -438,6 +445,14 @@ describe('dates and words for them', () => {
 });
 
 describe('honest refusals', () => {
+  it('refuses a price no statement puts a sum on, even when one speaks of cost', () => {
+    expect(answer('how much does it cost to join the partnership on ai?', index).answered).toBe(false);
+  });
+
+  it('answers a price a statement gives a sum for', () => {
+    expect(answer('how much did pixel diffusion cost to train?', index).answer).toContain('$600,000');
+  });
+
   it('refuses a private detail asked in a second part that points back with "she"', () => {
     const r = answer('how old is rita moss, and where does she live', index);
     expect(r.answered).toBe(false);

@@ -23,5 +23,19 @@ export function detailCovered(ctx: Ctx, draft: Draft | undefined, records: reado
   // Every detail word must be spoken of: "low-cost" doesn't tell a membership fee. What statements say, not how
   // members ask for them: a phrasing that mentions revenue is no revenue figure.
   const said = docs.map((d) => `${d.text} ${d.quote ?? ''}`);
-  return coverage(words, [], [...said, ...texts, ...summaries], ctx.index).missing.length === 0;
+  const all = [...said, ...texts, ...summaries];
+  // A sum asked for ("how much does it cost", "a fee") is told only by a text with an amount in it: "a low-cost
+  // platform" speaks of cost, but names none.
+  const amounts = all.filter((t) => AMOUNT.test(t));
+  return words.every(
+    (w) => coverage([w], [], MONEY_WORDS.has(w) ? amounts : all, ctx.index).missing.length === 0,
+  );
 }
+
+/** Detail words that ask for a sum of money. */
+const MONEY_WORDS: ReadonlySet<string> = new Set(
+  'price prices cost costs fee fees revenue revenues profit profits valuation salary'.split(' '),
+);
+
+/** A sum of money in a text: "$80 billion", "€5", "10 million dollars". */
+const AMOUNT = /[$€£¥]\s?\d|\d[\d,.]*\s?(?:million|billion|thousand|dollars|euros|usd)\b/i;
