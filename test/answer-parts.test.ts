@@ -69,7 +69,7 @@ const FILES = {
     launched: { date: "2023-10-31", sources: [src-a] }
     facts:
       - topic: membership
-        text: More than 40 people signed it.
+        text: More than 40 people signed it, among them Dana Frost and Rita Moss.
         sources: [src-a]
 `,
   'organizations.yaml': `${VALID_FILES['organizations.yaml']}  - id: org-lakeside
@@ -254,8 +254,20 @@ describe('which record a part names', () => {
     expect(linked('what did the Stability letter on access call for?')).toEqual(['letter']);
   });
 
+  it("names an organization's thing by an everyday word that is its head noun", () => {
+    expect(linked('what did the Stability letter say?')).toEqual(['letter']);
+  });
+
   it("doesn't name an organization's thing by an everyday word of its name alone", () => {
     expect(linked("what is Stability's open approach?")).toEqual(['org-stability']);
+  });
+});
+
+describe('echoing what the member typed', () => {
+  it('does not echo a name typed with its article as if it were another name', () => {
+    const r = answer('according to daily byte, what is the AI Alliance trying to do', index);
+    expect(r.answer).toContain('balance the power');
+    expect(r.answer).not.toContain('(The AI Alliance)');
   });
 });
 
@@ -267,6 +279,10 @@ describe('a part that points back', () => {
 });
 
 describe('reading the words', () => {
+  it('reads "besides", "alongside" and "else" as shaping the question, not as words a statement must hold', () => {
+    expect(readAsk(readQuestion('who else signed it besides him, alongside them?'), []).content).toEqual([]);
+  });
+
   it('reads a verb of leading ("directs", "chaired") as asking for that role', () => {
     expect(readAsk(readQuestion('who directs it'), []).roleWords).toEqual(['director']);
     expect(readAsk(readQuestion('who chaired it'), []).roleWords).toEqual(['chair']);

@@ -227,6 +227,8 @@ function echoTyped(text: string, mentions: readonly Mention[]): string {
     if (!surface || surface.isName || surface.garbled || surface.surname || m.score < 1) continue;
     const alias = surface.original;
     const name = surface.record.name;
+    // "The Linux Foundation" is the name with an article, not another name to echo.
+    if (normalize(alias).replace(/^the /, '') === normalize(name).replace(/^the /, '')) continue;
     if (normalize(out).includes(normalize(alias)) || !out.includes(name)) continue;
     const at = out.indexOf(name);
     out = `${out.slice(0, at + name.length)} (${alias})${out.slice(at + name.length)}`;

@@ -692,9 +692,8 @@ export const FILLER_WORDS = new Set(
   thru bc cuz cos abt w wrt re ppl smth sth idk iirc afaik ngl fr lowkey kinda sorta gonna wanna gotta
   one ones thing things stuff something anything everything exact specifically precisely
   they them their theirs it its he she him her his hers this that these those there here
-  say tell per according saw seen read somewhere apparently supposedly officially truly true literally whether`.split(
-    /\s+/,
-  ),
+  say tell per according saw seen read somewhere apparently supposedly officially truly true literally whether
+  besides alongside else apart aside except excluding`.split(/\s+/),
 );
 
 /** Role words in a question → the words a role title must contain ("who runs" → lead, head, director…). */

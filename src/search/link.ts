@@ -278,13 +278,15 @@ function ownedThings(words: readonly string[], index: SearchIndex, found: Mentio
     for (let len = Math.min(3, words.length - m.end); len >= 1; len--) {
       const after = words.slice(m.end, m.end + len);
       if (STOPWORDS.has(after[0] as string) || STOPWORDS.has(after[len - 1] as string)) continue;
-      // An everyday word alone ("Meta's open approach") is no name of the thing.
-      if (!after.some((w) => informativeness(w) > 0.3)) continue;
       const asked = after.filter((w) => !STOPWORDS.has(w)).map(stem);
+      // Everyday words name the thing only with its head noun ("the Mozilla letter"); "Meta's open approach"
+      // is no name of the Open Innovation community.
+      const everyday = !after.some((w) => informativeness(w) > 0.3);
       const thing = things.find((t) =>
         [t.name, ...t.aliases.map(aliasName)].some((name) => {
-          const own = new Set(normalize(name).split(' ').map(stem));
-          return asked.every((w) => own.has(w));
+          const words = normalize(name).split(' ');
+          const own = new Set(words.map(stem));
+          return asked.every((w) => own.has(w)) && (!everyday || asked.includes(stem(headNoun(words))));
         }),
       );
       if (!thing) continue;
@@ -301,6 +303,15 @@ function ownedThings(words: readonly string[], index: SearchIndex, found: Mentio
     }
   }
 }
+
+/** The head noun of a name: its last word before "on", "of", "for" or "in" ("Joint Statement on AI Safety"). */
+function headNoun(words: readonly string[]): string {
+  const cut = words.findIndex((w, i) => i > 0 && HEAD_ENDS.has(w));
+  const head = cut > 0 ? words.slice(0, cut) : words;
+  return head[head.length - 1] ?? '';
+}
+
+const HEAD_ENDS = new Set(['on', 'of', 'for', 'in']);
 
 /** Keeps the best non-overlapping mentions: higher score first, then longer spans. */
 function resolveOverlaps(found: Mention[]): Mention[] {
