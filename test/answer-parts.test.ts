@@ -283,6 +283,12 @@ describe('reading the words', () => {
     expect(readAsk(readQuestion('who else signed it besides him, alongside them?'), []).content).toEqual([]);
   });
 
+  it('spells out "wg" as a working group', () => {
+    expect(readQuestion('the safety wg and other wgs').norm).toBe(
+      'the safety working group and other working groups',
+    );
+  });
+
   it('reads a verb of leading ("directs", "chaired") as asking for that role', () => {
     expect(readAsk(readQuestion('who directs it'), []).roleWords).toEqual(['director']);
     expect(readAsk(readQuestion('who chaired it'), []).roleWords).toEqual(['chair']);
@@ -340,6 +346,11 @@ describe('what each ask is answered with', () => {
     const r = answer('why does daily byte think zen software joined the ai alliance?', index);
     expect(r.subject?.id).not.toBe('org-byte');
     expect(r.answer).not.toMatch(/^Daily Byte —/);
+  });
+
+  it("keeps a person's words about the body they hold a role in, not a statement that merely names both", () => {
+    const r = answer('what did Rita Moss say about the Partnership on AI at its founding?', index);
+    expect(r.answer).toContain('turning point');
   });
 
   it("shows the speaker's own words when asked what someone said", () => {

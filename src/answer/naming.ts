@@ -30,8 +30,13 @@ export function namesShare(doc: FactDoc, records: readonly KbRecord[], index: Ct
   return hit / records.length;
 }
 
-/** A record that speaks for an organization: one of its people, or one of its projects. */
+/**
+ * A record that speaks for an organization: one of its people, or one of its projects; for an initiative, a
+ * person in a role there (what IBM's Annunziata said of the working groups is the Alliance's matter too).
+ */
 export function speaksFor(recordId: string, org: KbRecord, index: Ctx['index']): boolean {
+  if (org.kind === 'initiative')
+    return (index.staffOfInitiative.get(org.id) ?? []).some((s) => s.person.id === recordId);
   if (org.kind !== 'organization') return false;
   return (
     (index.staffOfOrg.get(org.id) ?? []).some((s) => s.person.id === recordId) ||

@@ -106,6 +106,8 @@ export const CHAT_ABBREVIATIONS: Readonly<Record<string, string>> = {
   genai: 'generative ai',
   b4: 'before',
   og: 'original',
+  wg: 'working group',
+  wgs: 'working groups',
   announcemnt: 'announcement',
   cofounders: 'co founders',
   cofounder: 'co founder',
