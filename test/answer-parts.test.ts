@@ -472,6 +472,12 @@ describe('dates and words for them', () => {
 });
 
 describe('honest refusals', () => {
+  it("doesn't say a body has no analyst or reporter as if that were a role in it", () => {
+    expect(answer('which analyst wrote about the ai alliance?', index).answer).not.toMatch(
+      /do not name an? analyst/,
+    );
+  });
+
   it('refuses a price no statement puts a sum on, even when one speaks of cost', () => {
     expect(answer('how much does it cost to join the partnership on ai?', index).answered).toBe(false);
   });

@@ -123,6 +123,9 @@ export function personQuotes(ctx: Ctx, person: Rec<'person'>, score: number): Dr
 }
 
 /** People whose role title matches the role words of the question, at the records it names. */
+/** Roles that lead a body: the ones the records may say nobody holds. */
+const LEADING_ROLES = new Set(['lead', 'head', 'director', 'chair', 'ceo', 'president', 'chief executive']);
+
 export function roleLookup(ctx: Ctx, scopeRecords: readonly KbRecord[], score: number): Draft | undefined {
   const { index, ask } = ctx;
   // A role listed under an initiative whose title names the person's own company ("IBM Chairman and CEO") is a
@@ -152,8 +155,10 @@ export function roleLookup(ctx: Ctx, scopeRecords: readonly KbRecord[], score: n
   if (!subject) return undefined;
   const best = scored[0];
   if (!best) {
-    // Only a body (an initiative) is said to have no named leader; an organization's leader may be in its text.
+    // Only a body (an initiative) is said to have no named leader; an organization's leader may be in its text,
+    // and an analyst or reporter who wrote about the body is no role in it.
     if (!asks(ask, 'governance', 'role') || subject.kind !== 'initiative') return undefined;
+    if (ask.roleWords.length && !ask.roleWords.some((w) => LEADING_ROLES.has(w))) return undefined;
     const founders = subject.kind === 'initiative' ? foundersOf(ctx, subject) : [];
     const lead = `The sources do not name a ${ask.roleWords[0] ?? 'leader'} for ${withArticle(subject.name)} itself${founders.length ? `; it was launched and is represented by its ${founders.length === 1 ? 'founder' : 'co-founders'} ${joinList(founders)}` : ''}.`;
     return {
