@@ -5,9 +5,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answer } from '../src/answer/answer.js';
 import { readAsk } from '../src/answer/ask.js';
+import { judge } from '../src/answer/judge.js';
 import { splitQuestion } from '../src/answer/parts.js';
 import { readQuestion } from '../src/answer/question.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
+import type { KbRecord } from '../src/knowledge/schema.js';
 import { buildIndex, type SearchIndex } from '../src/search/index.js';
 import { linkEntities } from '../src/search/link.js';
 import { normalize } from '../src/text/normalize.js';
@@ -362,6 +364,18 @@ describe('what each ask is answered with', () => {
     const r = answer('what role did dana frost have at ibm?', index);
     expect(r.answer).toContain('Head of the robotics lab');
     expect(r.answer).not.toContain('Co-founder and CEO');
+  });
+
+  it("lets statements share a ranked route's place when the ask's content is everyday words", () => {
+    const q = readQuestion('which open models did the alliance say its members made?');
+    const mentions = linkEntities(q.raw, index);
+    const ctx = { index, q, ask: readAsk(q, mentions), mentions };
+    const alliance = index.kb.byId.get('ai-alliance') as KbRecord;
+    const goals = (index.docsByRecord.get('ai-alliance') ?? []).filter((d) => d.topic === 'goals');
+    // A route that ranked the goals first, as a topic route may: not a typed answer built for the ask.
+    const plan = judge(ctx, { subject: alliance, lead: '', docs: goals, confidence: 1 });
+    const said = plan.kind === 'answer' ? plan.draft.docs.map((d) => d.text) : [];
+    expect(said.some((t) => t.includes('Pixel Diffusion'))).toBe(true);
   });
 
   it('does not answer why a body was founded with who founded it', () => {

@@ -187,13 +187,14 @@ export function judge(ctx: Ctx, routedDraft: Draft | undefined): Plan {
     return rankedOnce;
   };
   const draft = routedDraft && (namingAll(ctx, routedDraft, named.records, ranked) ?? routedDraft);
-  // Content made only of everyday words ("at the time") doesn't outweigh what a typed route answers.
+  // Content made only of everyday words ("at the time") doesn't outweigh what a typed route answers; statements
+  // a route merely ranked by topic still compete with the rest on the ask's cue words.
   const light = ask.content.every((w) => informativeness(w) <= 0.3);
   // "What ever happened to Adept?": everyday words the knowledge base uses elsewhere ask for no fact of their
   // own, so a profile may answer; one it never uses ("age", "price") asks for what it doesn't hold.
   const everyday = light && ask.content.every((w) => index.facts.has(w) || index.vocab.has(w));
   if (
-    (ask.content.length === 0 || (light && draft && !draft.generic)) &&
+    (ask.content.length === 0 || (light && draft && !draft.generic && draft.sure)) &&
     !(draft?.generic && specific && cues.length)
   ) {
     if (!draft) return { kind: 'refuse', about, missing: [] };
