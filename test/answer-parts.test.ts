@@ -169,6 +169,14 @@ const FILES = {
         organization: org-ibm
         from: 2024-06
         sources: [src-a]
+  - id: person-mia
+    name: Mia Chen
+    summary: Chief executive of Zen Software.
+    sources: [src-a]
+    roles:
+      - title: CEO
+        organization: org-zen
+        sources: [src-a]
 `,
   'projects.yaml': `projects:
   - id: proj-pixel
@@ -258,6 +266,14 @@ describe('which record a part names', () => {
 
   it("names an organization's thing by an everyday word that is its head noun", () => {
     expect(linked('what did the Stability letter say?')).toEqual(['letter']);
+  });
+
+  it('names the company a person leads by their name and a word for a company', () => {
+    expect(linked("when did mia chen's company join the ai alliance?")).toEqual(['org-zen', 'ai-alliance']);
+  });
+
+  it("doesn't take a company for one a person no longer leads", () => {
+    expect(linked("what is dana frost's company?")).toEqual(['person-dana']);
   });
 
   it("doesn't name an organization's thing by an everyday word of its name alone", () => {

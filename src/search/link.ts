@@ -147,6 +147,7 @@ export function linkEntities(question: string, index: SearchIndex): Mention[] {
 
   fuzzySpans(words, corrected, typedText, fixedText, index, found);
   ownedThings(words, index, found);
+  employers(words, index, found);
   // "which alliance objective…": a bare everyday word that is an initiative's short name names it when nothing
   // else in the question is a name.
   return resolveOverlaps(found.length ? found : bare);
@@ -301,6 +302,34 @@ function ownedThings(words: readonly string[], index: SearchIndex, found: Mentio
       });
       break;
     }
+  }
+}
+
+/** Words that, after a person's name, mean the organization they work for ("Zuckerberg's company"). */
+const EMPLOYER_WORDS = new Set(['company', 'firm', 'startup', 'business']);
+
+/** Titles of someone whose company it is: its founder, CEO, president or chair. */
+const OWNER_TITLE = /\b(?:ceo|chief executive|founder|co-founder|president|chair)/i;
+
+/**
+ * "Zuckerberg's company": a person's exact name followed by a word for a company names the organization they
+ * lead now (a current founder, CEO, president or chair role); nothing when the records have none.
+ */
+function employers(words: readonly string[], index: SearchIndex, found: Mention[]) {
+  for (const m of found.filter((f) => f.score === 1 && f.surfaces.every((s) => s.record.kind === 'person'))) {
+    const person = m.surfaces[0]?.record;
+    if (person?.kind !== 'person' || !EMPLOYER_WORDS.has(words[m.end] ?? '')) continue;
+    const role = person.roles.find((r) => r.organization && !r.to && OWNER_TITLE.test(r.title));
+    const org = role?.organization ? index.kb.byId.get(role.organization) : undefined;
+    const surfaces = org ? index.surfaces.get(normalize(org.name)) : undefined;
+    if (!surfaces?.length) continue;
+    found.push({
+      surfaces,
+      start: m.start,
+      end: m.end + 1,
+      score: OWNED_SCORE,
+      typed: words.slice(m.start, m.end + 1).join(' '),
+    });
   }
 }
 
