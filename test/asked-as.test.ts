@@ -26,7 +26,7 @@ ${askedAs}        sources: [src-a]
 `;
 
 const WITH = `        asked_as:
-          - who is eligible to join
+          - which scholars qualify
           - can grad students get in
 `;
 
@@ -49,7 +49,7 @@ afterAll(async () => {
 });
 
 describe('a fact asked for in other words', () => {
-  const mixed = 'are grad students at universities eligible for the Lakeside Research Circle?';
+  const mixed = 'do grad students at universities qualify for the Lakeside Research Circle?';
 
   it('is refused when the ask shares too little with what the fact says', () => {
     expect(answer(mixed, without).answered).toBe(false);
@@ -62,11 +62,13 @@ describe('a fact asked for in other words', () => {
   });
 
   it('is not answered from a phrasing alone: its words count for less than the fact’s own', () => {
-    expect(answer('who is eligible for the Lakeside Research Circle?', withPhrasings).answered).toBe(false);
+    expect(answer('which scholars qualify for the Lakeside Research Circle?', withPhrasings).answered).toBe(
+      false,
+    );
   });
 
   it('never shows the phrasings to members', () => {
-    expect(answer(mixed, withPhrasings).answer).not.toMatch(/eligible|get in/i);
+    expect(answer(mixed, withPhrasings).answer).not.toMatch(/qualify|get in/i);
   });
 
   it('leaves an ask no phrasing or text covers refused', () => {

@@ -53,7 +53,7 @@ export function statementWords(doc: FactDoc, index: SearchIndex): WordSet {
     const owner = record?.kind === 'project' && record.owner ? index.kb.byId.get(record.owner) : undefined;
     const names = [record, owner].flatMap((r) => (r ? [r.name, ...r.aliases.map(aliasName)] : [])).join(' ');
     set = wordSet(`${doc.text} ${doc.quote ?? ''} ${doc.date ? formatDate(doc.date) : ''} ${names}`);
-    // How members ask for it ("who is eligible") counts too, for less than its own words.
+    // How members ask for it ("can faculty take part") counts too, for less than its own words.
     if (doc.askedAs) set.asked = wordSet(doc.askedAs).stems;
     docWords.set(doc, set);
   }

@@ -55,7 +55,7 @@ const EditorNote = Text.describe(
   'For editors only (provenance, caveats, what still needs checking); never shown to members.',
 ).optional();
 
-/** Phrasings members ask with, in words the statement doesn't use ("who is eligible" for "open to professors"). */
+/** Phrasings members ask with, in words the statement doesn't use ("can faculty take part" for "open to professors"). */
 const AskedAs = z
   .array(Text)
   .min(1, 'list at least one phrasing, or leave the field out')
@@ -82,7 +82,7 @@ export const Fact = z.strictObject({
     .describe('Garbled spellings this correction explains; the fact is shown only to members who used one.')
     .optional(),
   /**
-   * How members ask for this fact in words its text doesn't use ("who is eligible" for "open to professors").
+   * How members ask for this fact in words its text doesn't use ("can faculty take part" for "open to professors").
    * Searched and counted as the statement's words; never shown to members.
    */
   asked_as: AskedAs.optional(),
