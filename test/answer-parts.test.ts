@@ -394,6 +394,12 @@ describe('what each ask is answered with', () => {
     expect(said.some((t) => t.includes('Pixel Diffusion'))).toBe(true);
   });
 
+  it("answers a list of a body's goals with the goals, not the member list", () => {
+    const r = answer('ai alliance goals - like the actual list', index);
+    expect(r.answer).toContain('Foster an open community');
+    expect(r.answer).not.toContain('Co-founders');
+  });
+
   it('does not answer why a body was founded with who founded it', () => {
     const r = answer('why did acme co-found the partnership on ai?', index);
     expect(r.answer).not.toMatch(/was co-founded by/);

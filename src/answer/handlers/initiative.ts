@@ -65,6 +65,8 @@ export function initiativeAnswer(ctx: Ctx, initiative: Rec<'initiative'>, score:
     !asksForKinds(ctx.q.norm) &&
     !asksWhatMembersDo(ctx.q.norm) &&
     !counted &&
+    // "its objectives — the actual list": a list of something else.
+    !asks(ask, 'goals') &&
     (asks(ask, 'members') ||
       (asks(ask, 'membership') &&
         !ask.yesNo &&
