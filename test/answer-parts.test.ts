@@ -366,6 +366,11 @@ describe('what each ask is answered with', () => {
     expect(r.answer).not.toMatch(/^Daily Byte —/);
   });
 
+  it('counts a statement of something an organization founded alone as naming that organization', () => {
+    const r = answer('how are stability labs and dana frost connected?', index);
+    expect(r.answer).toContain('among them Dana Frost');
+  });
+
   it("keeps a person's words about the body they hold a role in, not a statement that merely names both", () => {
     const r = answer('what did Rita Moss say about the Partnership on AI at its founding?', index);
     expect(r.answer).toContain('turning point');

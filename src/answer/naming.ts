@@ -31,13 +31,17 @@ export function namesShare(doc: FactDoc, records: readonly KbRecord[], index: Ct
 }
 
 /**
- * A record that speaks for an organization: one of its people, or one of its projects; for an initiative, a
+ * A record that speaks for an organization: one of its people, one of its projects, or an initiative it founded
+ * alone; for an initiative, a
  * person in a role there (what IBM's Annunziata said of the working groups is the Alliance's matter too).
  */
 export function speaksFor(recordId: string, org: KbRecord, index: Ctx['index']): boolean {
   if (org.kind === 'initiative')
     return (index.staffOfInitiative.get(org.id) ?? []).some((s) => s.person.id === recordId);
   if (org.kind !== 'organization') return false;
+  // An initiative the organization founded alone is its own ("Meta's open model releases").
+  const founders = (index.membersOf.get(recordId) ?? []).filter((m) => m.inv.role === 'co-founder');
+  if (founders.length === 1 && founders[0]?.org.id === org.id) return true;
   return (
     (index.staffOfOrg.get(org.id) ?? []).some((s) => s.person.id === recordId) ||
     (index.projectsOf.get(org.id) ?? []).some((p) => p.id === recordId)
