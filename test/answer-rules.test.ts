@@ -291,6 +291,13 @@ describe('records that speak of each other', () => {
   });
 });
 
+describe('outlets the sources cite', () => {
+  it('reads one with no record of its own as where a claim was read, not words to cover', () => {
+    const r = answer('did wire daily say lakeside university was in the ai alliance?', index);
+    expect(r.answer).toMatch(/^Yes — Lakeside University/);
+  });
+});
+
 describe('member lists', () => {
   it('finds an organization without a record in a list of members added later', () => {
     const r = answer('is Northwind Labs in the ai alliance', index);

@@ -1,7 +1,9 @@
 import type { KbRecord } from '../knowledge/schema.js';
 import type { SearchIndex } from '../search/index.js';
 import { linkEntities, type Mention } from '../search/link.js';
-import { asks, readAsk } from './ask.js';
+import { informativeness } from '../text/english.js';
+import { normalize } from '../text/normalize.js';
+import { type Ask, asks, readAsk } from './ask.js';
 import { composeAnswer, echoCompounds } from './compose.js';
 import type { Ctx } from './context.js';
 import { judge } from './judge.js';
@@ -44,7 +46,9 @@ export function answer(question: string, index: SearchIndex): Answer {
           ? [...carried.filter((m) => !linked.some((l) => sameRecords(l, m))), ...linked]
           : linked;
     // Each question of a message gets the budget of one answer; together they stay within the hard limit.
-    answers.push(answerPart({ index, q: part, ask: readAsk(part, mentions), mentions }));
+    answers.push(
+      answerPart({ index, q: part, ask: withoutOutlets(readAsk(part, mentions), part, index), mentions }),
+    );
     previous = mentions;
   }
   const merged = mergeAnswers(answers);
@@ -80,6 +84,38 @@ function withoutReporter(mentions: readonly Mention[], part: Question): readonly
       words[m.start - 1] === 'per');
   const kept = mentions.filter((m) => !reporter(m));
   return kept.length ? kept : mentions;
+}
+
+/**
+ * "Did Ars Technica say Harvard was in it?": an outlet the records cite but hold no record of is where a claim
+ * was read, not words a statement must repeat.
+ */
+function withoutOutlets(ask: Ask, part: Question, index: SearchIndex): Ask {
+  const text = ` ${part.norm} `;
+  const outlet = new Set<string>();
+  for (const name of outletNames(index))
+    if (text.includes(` ${name} `)) for (const w of name.split(' ')) outlet.add(w);
+  if (!outlet.size) return ask;
+  const content = ask.content.filter((w) => !outlet.has(w));
+  return content.length === ask.content.length ? ask : { ...ask, content };
+}
+
+const outlets = new WeakMap<SearchIndex, readonly string[]>();
+
+/** Publishers of the cited sources that no record names, normalised ("ars technica"). */
+function outletNames(index: SearchIndex): readonly string[] {
+  let names = outlets.get(index);
+  if (!names) {
+    const all = [...index.kb.sources.values()].map((s) =>
+      normalize(s.publisher.replace(/\s*\(.*\)\s*$/, '')),
+    );
+    // A one-word name that is an everyday word ("mint") is left alone.
+    names = [...new Set(all)].filter(
+      (n) => n.length >= 4 && !index.surfaces.has(n) && (n.includes(' ') || informativeness(n) >= 0.9),
+    );
+    outlets.set(index, names);
+  }
+  return names;
 }
 
 const BACK_REFERENCES = new Set(['it', 'its', 'they', 'them', 'their', 'he', 'she', 'his', 'her', 'him']);
