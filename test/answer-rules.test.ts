@@ -317,7 +317,7 @@ describe('member lists', () => {
   });
 
   it('does not take a month in the question for a name the list holds', () => {
-    const q = readQuestion('which labs joined the ai alliance in the feb 2024 batch?');
+    const q = readQuestion('which labs came aboard in the feb 2024 round?');
     const mentions = linkEntities(q.raw, index);
     const alliance = index.kb.byId.get('ai-alliance') as Rec<'initiative'>;
     const names = listedNames({ index, q, ask: readAsk(q, mentions), mentions }, alliance);

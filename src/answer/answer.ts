@@ -87,7 +87,7 @@ function withoutReporter(mentions: readonly Mention[], part: Question): readonly
 }
 
 /**
- * "Did Ars Technica say Harvard was in it?": an outlet the records cite but hold no record of is where a claim
+ * "Did <an outlet> report that A joined?": an outlet the records cite but hold no record of is where a claim
  * was read, not words a statement must repeat.
  */
 function withoutOutlets(ask: Ask, part: Question, index: SearchIndex): Ask {

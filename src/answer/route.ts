@@ -272,7 +272,7 @@ const ROUTES: readonly Route[] = [
       if (asks(ctx.ask, 'career', 'membership') && !asks(ctx.ask, 'quote'))
         return personCareer(ctx, person, n.orgs[0], n.score);
       if (asks(ctx.ask, 'quote')) return personQuotes(ctx, person, n.score);
-      // "What role did X have at the Partnership on AI?": the roles there, not the whole profile.
+      // A person's role asked at a named body or company: the roles there, not the whole profile.
       const at = [...n.initiatives, ...n.orgs];
       const roleThere =
         asks(ctx.ask, 'role') && !asks(ctx.ask, 'who') && !ctx.ask.content.length && at.length;

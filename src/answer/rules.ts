@@ -781,7 +781,7 @@ export const REPORTING_VERBS: ReadonlySet<string> = new Set([
   'reported',
 ]);
 
-/** Verbs of a source's opinion: "why did TechCrunch think Nvidia stayed out" asks about Nvidia, per TechCrunch. */
+/** Verbs of a source's opinion: "why does outlet X believe Y left" asks about Y, as X sees it. */
 export const OPINION_VERBS: ReadonlySet<string> = new Set(
   'think thinks thought believe believes believed reckon reckons suspect suspects suspected guess guesses guessed speculate speculates speculated figure figures figured'.split(
     ' ',
