@@ -301,6 +301,11 @@ describe('reading the words', () => {
     expect(readAsk(readQuestion('who else signed it besides him, alongside them?'), []).content).toEqual([]);
   });
 
+  it('reads "their angle on" or "stance on" something as asking for what they said', () => {
+    expect(readAsk(readQuestion('their angle on joining'), []).types).toContain('quote');
+    expect(readAsk(readQuestion('her stance on open models'), []).types).toContain('quote');
+  });
+
   it('spells out "wg" as a working group', () => {
     expect(readQuestion('the safety wg and other wgs').norm).toBe(
       'the safety working group and other working groups',

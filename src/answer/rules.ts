@@ -210,6 +210,8 @@ export const ASK_RULES: readonly AskRule[] = [
       'opinion',
       'view of',
       'views on',
+      'angle on',
+      'stance on',
       'react*',
       'pitch*',
     ],
