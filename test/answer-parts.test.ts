@@ -222,6 +222,13 @@ beforeAll(async () => {
 afterAll(() => cleanup());
 
 describe('cutting a message into questions', () => {
+  it('cuts a name and an ask word joined by "+" from the question after it', () => {
+    expect(splitQuestion(readQuestion('acme ceo + their angle on it')).map((p) => p.raw)).toEqual([
+      'acme ceo',
+      'their angle on it',
+    ]);
+  });
+
   it('takes a part that ends in a question mark as a question of its own', () => {
     const r = answer("lakeside university's in it? what did their president tell reporters", index);
     expect(r.answer).toMatch(/^Yes/);
@@ -304,6 +311,10 @@ describe('reading the words', () => {
   it('reads "their angle on" or "stance on" something as asking for what they said', () => {
     expect(readAsk(readQuestion('their angle on joining'), []).types).toContain('quote');
     expect(readAsk(readQuestion('her stance on open models'), []).types).toContain('quote');
+  });
+
+  it('reads "claim to fame" as what someone is known for, not a claim they made', () => {
+    expect(readQuestion("what's her claim to fame").norm).toBe('what her known for');
   });
 
   it('spells out "wg" as a working group', () => {

@@ -22,7 +22,9 @@ export function splitQuestion(q: Question): Question[] {
   if (!m || m.index === undefined) return [q];
   const first = q.raw.slice(0, m.index);
   const second = q.raw.slice(m.index + m[0].length);
-  if (first.trim().split(/\s+/).length < 3 || !second.trim()) return [q];
+  // "cohere ceo + his background": a name and an ask word joined by "+" are a question already.
+  const shortest = m[0].includes('+') ? 2 : 3;
+  if (first.trim().split(/\s+/).length < shortest || !second.trim()) return [q];
   // "ok so I keep seeing X everywhere, when did it launch?": a lead-in that asks nothing is context, not a part.
   // A part that ends in "?" or is joined by "+" ("X's CEO + their angle") asked something of its own.
   const asked = /[?+]/.test(m[0]) || /[?]/.test(first);

@@ -118,6 +118,8 @@ export const CHAT_ABBREVIATIONS: Readonly<Record<string, string>> = {
  * called, "kicked off" → launched). Matched on whole words of the normalised question, longest first.
  */
 export const IDIOMS: Readonly<Record<string, string>> = {
+  'claim to fame': 'known for',
+  'claims to fame': 'known for',
   'used to be called': 'formerly called',
   'used to be named': 'formerly named',
   'used to be known as': 'formerly known as',
