@@ -292,6 +292,12 @@ describe('records that speak of each other', () => {
 });
 
 describe('outlets the sources cite', () => {
+  it('reads one with a record, reporting on another record, as the source, not the subject', () => {
+    const r = answer('example news said the ai alliance is up against who', index);
+    expect(r.subject?.id).toBe('ai-alliance');
+    expect(r.answer).toContain('counterweight to the big labs');
+  });
+
   it('reads one with no record of its own as where a claim was read, not words to cover', () => {
     const r = answer('did wire daily say lakeside university was in the ai alliance?', index);
     expect(r.answer).toMatch(/^Yes — Lakeside University/);

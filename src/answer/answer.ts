@@ -29,7 +29,7 @@ export function answer(question: string, index: SearchIndex): Answer {
   const answers: Answer[] = [];
   let previous: readonly Mention[] = [];
   for (const part of parts) {
-    const linked = withoutReporter(linkEntities(part.raw, index), part);
+    const linked = withoutReporter(linkEntities(part.raw, index), part, index);
     // "…and who leads it?": a part that names nothing, or points back with "it" or "they", is about what the
     // part before named.
     const pointsBack = part.words.some((w) => BACK_REFERENCES.has(w));
@@ -71,7 +71,11 @@ function inherited(previous: readonly Mention[], part: Question): readonly Menti
  * "Which startups did TechCrunch say were left out?": the outlet that reports is the source, not what is asked
  * about, when the question names something else too.
  */
-function withoutReporter(mentions: readonly Mention[], part: Question): readonly Mention[] {
+function withoutReporter(
+  mentions: readonly Mention[],
+  part: Question,
+  index: SearchIndex,
+): readonly Mention[] {
   const { words } = part;
   // "Which … did X say": X names the source of a list; "why did X say …" asks for X's own words.
   const which = (m: Mention) => words.slice(0, m.start).some((w) => w === 'which');
@@ -80,6 +84,8 @@ function withoutReporter(mentions: readonly Mention[], part: Question): readonly
     ((SOURCE_VERBS.has(words[m.end] ?? '') && which(m)) ||
       // "why did X think Y stayed out": X's opinion about Y.
       (OPINION_VERBS.has(words[m.end] ?? '') && mentions.some((o) => o.start > m.end)) ||
+      // "TechCrunch said the Alliance overlaps with…": an outlet reporting on another record.
+      (SOURCE_VERBS.has(words[m.end] ?? '') && isOutlet(m, index) && mentions.some((o) => o.start > m.end)) ||
       (words[m.start - 1] === 'to' && words[m.start - 2] === 'according') ||
       words[m.start - 1] === 'per');
   const kept = mentions.filter((m) => !reporter(m));
@@ -101,6 +107,20 @@ function withoutOutlets(ask: Ask, part: Question, index: SearchIndex): Ask {
 }
 
 const outlets = new WeakMap<SearchIndex, readonly string[]>();
+const publishers = new WeakMap<SearchIndex, ReadonlySet<string>>();
+
+/** A mention of an organization that published sources the records cite (a news site, not a speaker). */
+function isOutlet(m: Mention, index: SearchIndex): boolean {
+  let names = publishers.get(index);
+  if (!names) {
+    names = new Set(
+      [...index.kb.sources.values()].map((s) => normalize(s.publisher.replace(/\s*\(.*\)\s*$/, ''))),
+    );
+    publishers.set(index, names);
+  }
+  const known = names;
+  return m.surfaces.some((s) => known.has(normalize(s.record.name)) || known.has(s.key));
+}
 
 /** Publishers of the cited sources that no record names, normalised ("ars technica"). */
 function outletNames(index: SearchIndex): readonly string[] {
