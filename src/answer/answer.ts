@@ -109,7 +109,7 @@ function withoutOutlets(ask: Ask, part: Question, index: SearchIndex): Ask {
 const outlets = new WeakMap<SearchIndex, readonly string[]>();
 const publishers = new WeakMap<SearchIndex, ReadonlySet<string>>();
 
-/** A mention of an organization that published sources the records cite (a news site, not a speaker). */
+/** A mention of an organization that published sources the records cite and takes no part (a news site). */
 function isOutlet(m: Mention, index: SearchIndex): boolean {
   let names = publishers.get(index);
   if (!names) {
@@ -119,7 +119,12 @@ function isOutlet(m: Mention, index: SearchIndex): boolean {
     publishers.set(index, names);
   }
   const known = names;
-  return m.surfaces.some((s) => known.has(normalize(s.record.name)) || known.has(s.key));
+  return m.surfaces.some((s) => {
+    const r = s.record;
+    // Meta publishes its own blog, but a company in the initiatives is a party, not a reporter.
+    if (r.kind === 'organization' && r.involvement.some((i) => i.role !== 'critic')) return false;
+    return known.has(normalize(r.name)) || known.has(s.key);
+  });
 }
 
 /** Publishers of the cited sources that no record names, normalised ("ars technica"). */
