@@ -275,6 +275,20 @@ describe('records that speak of each other', () => {
     );
   });
 
+  it('finds the piece a question describes by its headline words, without quoting it', () => {
+    expect(
+      answer('which outlet had the headline about a new alliance taking on big labs?', index).answer,
+    ).toBe(
+      '"A new alliance takes on the big labs" was published by Example News (Kim Park) on December 6, 2023.',
+    );
+  });
+
+  it("gives a named publisher's headline when asked for it", () => {
+    expect(answer("what was wire daily's headline on the robots?", index).answer).toBe(
+      '"Scoop: robots join the alliance" was published by Wire Daily on February 9, 2024.',
+    );
+  });
+
   it('answers for the publisher the question names when several carry the headline', () => {
     expect(answer("when did wire daily publish 'robots join the alliance'?", index).answer).toBe(
       '"Scoop: robots join the alliance" was published by Wire Daily on February 9, 2024.',

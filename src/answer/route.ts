@@ -21,7 +21,13 @@ import {
 import { orgAnswer, orgQuotes } from './handlers/organization.js';
 import { personCareer, personOverview, personQuotes, personRolesAt, roleLookup } from './handlers/person.js';
 import { projectAnswer } from './handlers/project.js';
-import { quotedPhrases, quotedSources, sourceAnswer, statementsQuoting } from './handlers/quoted.js';
+import {
+  describedSources,
+  quotedPhrases,
+  quotedSources,
+  sourceAnswer,
+  statementsQuoting,
+} from './handlers/quoted.js';
 import { globalSearch } from './handlers/search.js';
 import { type Rec, topicsFor, uniqueRecords } from './handlers/shared.js';
 import { REPORTING_VERBS } from './rules.js';
@@ -403,6 +409,8 @@ export function route(ctx: Ctx): Draft | undefined {
   const named = namedRecords(ctx);
   // A quoted title with a word about publishing ("which outlet ran '…'") names a source.
   const quoted = ctx.q.words.some((w) => PUBLISHING.has(w)) ? quotedSources(ctx) : [];
+  // …or describes it: "which outlet had the headline about…", "what was TechTarget's headline".
+  if (!quoted.length && ctx.q.words.some((w) => WH_WORDS.has(w))) quoted.push(...describedSources(ctx));
   if (quoted.length) {
     const draft = sourceAnswer(ctx, quoted);
     if (draft) return { ...draft, via: 'source title' };

@@ -4,9 +4,11 @@
  */
 import type { KbRecord, Source } from '../../knowledge/schema.js';
 import type { FactDoc } from '../../search/index.js';
+import { stem } from '../../search/index.js';
 import { editDistance } from '../../search/link.js';
 import { formatDate } from '../../text/dates.js';
 import { normalize } from '../../text/normalize.js';
+import { STOPWORDS } from '../../text/vocabulary.js';
 import type { Draft } from '../compose.js';
 import type { Ctx } from '../context.js';
 import { joinList, visibleTo } from './shared.js';
@@ -36,8 +38,62 @@ export function quotedSources(ctx: Ctx): Source[] {
     found.push(source);
   }
   const text = ` ${ctx.q.norm} `;
-  const named = found.filter((s) => text.includes(` ${normalize(s.publisher.replace(/\s*\(.*\)$/, ''))} `));
+  const named = found.filter((s) => text.includes(` ${publisherName(s)} `));
   return named.length ? named : found;
+}
+
+/** Words that ask about a piece itself, not what it says ("which outlet ran the headline…"). */
+const PIECE_WORDS = new Set(
+  'headline headlines title titled outlet outlets site sites paper newspaper publication published publish publisher article piece story post ran put'.split(
+    ' ',
+  ),
+);
+
+const HEADLINE_WORDS = new Set(['headline', 'headlines', 'title', 'titled']);
+const OUTLET_WORDS = new Set(['outlet', 'site', 'paper', 'newspaper', 'publication', 'publisher', 'blog']);
+
+const publisherName = (s: Source) => normalize(s.publisher.replace(/\s*\(.*\)\s*$/, ''));
+
+/**
+ * The source a question describes without quoting it: the headline of a publisher it names ("TechTarget's
+ * headline on the alliance"), or the one whose title shares three of its words — two besides names — and half
+ * of the title's ("the headline about Pineau stepping down after 8 years"). None when two fit as well.
+ */
+export function describedSources(ctx: Ctx): Source[] {
+  const { words } = ctx.q;
+  // Asked for a piece's headline or who ran it, not for what a piece says.
+  const headline = words.some((w) => HEADLINE_WORDS.has(w));
+  const outlet = words.some(
+    (w, i) =>
+      (OUTLET_WORDS.has(w) && ['which', 'what'].includes(words[i - 1] ?? '')) ||
+      (['published', 'ran', 'put'].includes(w) && ['who', 'whos'].includes(words[i - 1] ?? '')),
+  );
+  if (!headline && !outlet) return [];
+  // Names say what a piece is about, not which piece it is: many titles name the Alliance.
+  const inName = new Set<number>();
+  for (const m of ctx.mentions) for (let i = m.start; i < m.end; i++) inName.add(i);
+  const names = new Set(words.filter((_, i) => inName.has(i)).map(stem));
+  const asked = new Set(
+    words.filter((w) => w.length > 2 && !STOPWORDS.has(w) && !PIECE_WORDS.has(w)).map(stem),
+  );
+  const text = ` ${ctx.q.norm} `;
+  const scored = [...ctx.index.kb.sources.values()].map((source) => {
+    const title = normalize(source.title)
+      .split(' ')
+      .filter((w) => w.length > 2 && !STOPWORDS.has(w))
+      .map(stem);
+    const common = new Set(title.filter((w) => asked.has(w)));
+    const described = [...common].filter((w) => !names.has(w)).length;
+    return { source, shared: common.size, described, ratio: common.size / Math.max(1, new Set(title).size) };
+  });
+  const clearBest = (list: typeof scored) => {
+    const sorted = [...list].sort((a, b) => b.shared - a.shared || b.ratio - a.ratio);
+    const [first, second] = sorted;
+    return first && (!second || first.shared > second.shared) ? [first.source] : [];
+  };
+  const named = scored.filter((x) => text.includes(` ${publisherName(x.source)} `));
+  if (named.length && headline) return clearBest(named);
+  return clearBest(scored.filter((x) => x.shared >= 3 && x.described >= 2 && x.ratio >= 0.5));
 }
 
 /** Share of the quoted words the title has, so a misremembered word or two still finds it. */
