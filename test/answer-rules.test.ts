@@ -276,9 +276,7 @@ describe('records that speak of each other', () => {
   });
 
   it('finds the piece a question describes by its headline words, without quoting it', () => {
-    expect(
-      answer('which outlet had the headline about a new alliance taking on big labs?', index).answer,
-    ).toBe(
+    expect(answer('which outlet ran a headline on some new alliance taking on big labs?', index).answer).toBe(
       '"A new alliance takes on the big labs" was published by Example News (Kim Park) on December 6, 2023.',
     );
   });

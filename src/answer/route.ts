@@ -409,7 +409,7 @@ export function route(ctx: Ctx): Draft | undefined {
   const named = namedRecords(ctx);
   // A quoted title with a word about publishing ("which outlet ran '…'") names a source.
   const quoted = ctx.q.words.some((w) => PUBLISHING.has(w)) ? quotedSources(ctx) : [];
-  // …or describes it: "which outlet had the headline about…", "what was TechTarget's headline".
+  // …or describes it: the outlet that ran a headline on some subject, or the headline of a named outlet.
   if (!quoted.length && ctx.q.words.some((w) => WH_WORDS.has(w))) quoted.push(...describedSources(ctx));
   if (quoted.length) {
     const draft = sourceAnswer(ctx, quoted);

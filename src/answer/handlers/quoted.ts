@@ -57,7 +57,7 @@ const publisherName = (s: Source) => normalize(s.publisher.replace(/\s*\(.*\)\s*
 /**
  * The source a question describes without quoting it: the headline of a publisher it names ("TechTarget's
  * headline on the alliance"), or the one whose title shares three of its words — two besides names — and half
- * of the title's ("the headline about Pineau stepping down after 8 years"). None when two fit as well.
+ * of the title's (a headline told in other words). None when two fit as well.
  */
 export function describedSources(ctx: Ctx): Source[] {
   const { words } = ctx.q;
