@@ -169,6 +169,11 @@ const FILES = {
         organization: org-ibm
         from: 2024-06
         sources: [src-a]
+  - id: person-joanna
+    name: Joanna Birchwood
+    aliases: [Birchwood]
+    summary: Research director at Acme Robotics.
+    sources: [src-a]
   - id: person-mia
     name: Mia Chen
     summary: Chief executive of Zen Software.
@@ -277,6 +282,17 @@ describe('which record a part names', () => {
 
   it('names the company a person leads by their name and a word for a company', () => {
     expect(linked("when did mia chen's company join the ai alliance?")).toEqual(['org-zen', 'ai-alliance']);
+  });
+
+  it('takes a misspelt given name before a surname into the name, not the question', () => {
+    const [person] = linkEntities('what did joan birchwood do at acme?', index);
+    expect(person?.typed).toBe('joan birchwood');
+    expect(
+      readAsk(
+        readQuestion('what did joan birchwood do at acme?'),
+        linkEntities('what did joan birchwood do at acme?', index),
+      ).content,
+    ).not.toContain('dan');
   });
 
   it("doesn't take a company for one a person no longer leads", () => {

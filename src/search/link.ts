@@ -150,7 +150,28 @@ export function linkEntities(question: string, index: SearchIndex): Mention[] {
   employers(words, index, found);
   // "which alliance objective…": a bare everyday word that is an initiative's short name names it when nothing
   // else in the question is a name.
-  return resolveOverlaps(found.length ? found : bare);
+  return withGivenNames(resolveOverlaps(found.length ? found : bare), words);
+}
+
+/**
+ * "joel pineau": a person found by their surname takes in the word before it when that is their given name
+ * misspelt or cut short, so it isn't read as a word of the question.
+ */
+function withGivenNames(mentions: Mention[], words: readonly string[]): Mention[] {
+  return mentions.map((m) => {
+    const surface = m.surfaces[0];
+    const before = words[m.start - 1];
+    if (!surface || surface.record.kind !== 'person' || m.surfaces.length > 1 || m.end - m.start !== 1)
+      return m;
+    if (!before || before.length < 3) return m;
+    if (mentions.some((o) => o !== m && o.end > m.start - 1 && o.start <= m.start - 1)) return m;
+    const parts = normalize(surface.record.name).split(' ');
+    const given = parts[0] ?? '';
+    if (parts.length < 2 || parts[parts.length - 1] !== surface.key) return m;
+    const close = given.startsWith(before) || editDistance(before, given, 2) <= 2;
+    if (!close || before === given) return m;
+    return { ...m, start: m.start - 1, score: Math.min(m.score, 0.92), typed: `${before} ${m.typed}` };
+  });
 }
 
 /** The link score of an initiative named only by an everyday word ("alliance") in lowercase. */
