@@ -161,8 +161,7 @@ function withGivenNames(mentions: Mention[], words: readonly string[]): Mention[
   return mentions.map((m) => {
     const surface = m.surfaces[0];
     const before = words[m.start - 1];
-    if (!surface || surface.record.kind !== 'person' || m.surfaces.length > 1 || m.end - m.start !== 1)
-      return m;
+    if (surface?.record.kind !== 'person' || m.surfaces.length > 1 || m.end - m.start !== 1) return m;
     if (!before || before.length < 3) return m;
     if (mentions.some((o) => o !== m && o.end > m.start - 1 && o.start <= m.start - 1)) return m;
     const parts = normalize(surface.record.name).split(' ');
