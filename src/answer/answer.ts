@@ -1,17 +1,15 @@
 import type { KbRecord } from '../knowledge/schema.js';
 import type { SearchIndex } from '../search/index.js';
 import { linkEntities, type Mention } from '../search/link.js';
-import { informativeness } from '../text/english.js';
-import { normalize } from '../text/normalize.js';
-import { type Ask, asks, readAsk } from './ask.js';
+import { asks, readAsk } from './ask.js';
 import { composeAnswer, echoCompounds } from './compose.js';
 import type { Ctx } from './context.js';
 import { judge } from './judge.js';
 import { mergeAnswers, recordTargets, splitQuestion } from './parts.js';
 import { type Question, readQuestion } from './question.js';
 import { refuse } from './refuse.js';
+import { withoutOutlets, withoutReporter } from './reporters.js';
 import { route } from './route.js';
-import { OPINION_VERBS, SOURCE_VERBS } from './rules.js';
 import type { Answer } from './types.js';
 
 export type { Answer, AnswerSource, Subject, Suggestion } from './types.js';
@@ -65,82 +63,6 @@ function inherited(previous: readonly Mention[], part: Question): readonly Menti
   if (!members.length || members.length === previous.length) return previous;
   const ask = readAsk(part, members);
   return asks(ask, 'role', 'quote', 'career', 'detail', 'who') ? members : previous;
-}
-
-/**
- * "Which startups did TechCrunch say were left out?": the outlet that reports is the source, not what is asked
- * about, when the question names something else too.
- */
-function withoutReporter(
-  mentions: readonly Mention[],
-  part: Question,
-  index: SearchIndex,
-): readonly Mention[] {
-  const { words } = part;
-  // "Which … did X say": X names the source of a list; "why did X say …" asks for X's own words.
-  const which = (m: Mention) => words.slice(0, m.start).some((w) => w === 'which');
-  const reporter = (m: Mention) =>
-    m.surfaces.every((s) => s.record.kind === 'organization') &&
-    ((SOURCE_VERBS.has(words[m.end] ?? '') && which(m)) ||
-      // "why did X think Y stayed out": X's opinion about Y.
-      (OPINION_VERBS.has(words[m.end] ?? '') && mentions.some((o) => o.start > m.end)) ||
-      // "TechCrunch said the Alliance overlaps with…": an outlet reporting on another record.
-      (SOURCE_VERBS.has(words[m.end] ?? '') && isOutlet(m, index) && mentions.some((o) => o.start > m.end)) ||
-      (words[m.start - 1] === 'to' && words[m.start - 2] === 'according') ||
-      words[m.start - 1] === 'per');
-  const kept = mentions.filter((m) => !reporter(m));
-  return kept.length ? kept : mentions;
-}
-
-/**
- * "Did <an outlet> report that A joined?": an outlet the records cite but hold no record of is where a claim
- * was read, not words a statement must repeat.
- */
-function withoutOutlets(ask: Ask, part: Question, index: SearchIndex): Ask {
-  const text = ` ${part.norm} `;
-  const outlet = new Set<string>();
-  for (const name of outletNames(index))
-    if (text.includes(` ${name} `)) for (const w of name.split(' ')) outlet.add(w);
-  if (!outlet.size) return ask;
-  const content = ask.content.filter((w) => !outlet.has(w));
-  return content.length === ask.content.length ? ask : { ...ask, content };
-}
-
-const outlets = new WeakMap<SearchIndex, readonly string[]>();
-const publishers = new WeakMap<SearchIndex, ReadonlySet<string>>();
-
-/** A mention of an organization that published sources the records cite and takes no part (a news site). */
-function isOutlet(m: Mention, index: SearchIndex): boolean {
-  let names = publishers.get(index);
-  if (!names) {
-    names = new Set(
-      [...index.kb.sources.values()].map((s) => normalize(s.publisher.replace(/\s*\(.*\)\s*$/, ''))),
-    );
-    publishers.set(index, names);
-  }
-  const known = names;
-  return m.surfaces.some((s) => {
-    const r = s.record;
-    // Meta publishes its own blog, but a company in the initiatives is a party, not a reporter.
-    if (r.kind === 'organization' && r.involvement.some((i) => i.role !== 'critic')) return false;
-    return known.has(normalize(r.name)) || known.has(s.key);
-  });
-}
-
-/** Publishers of the cited sources that no record names, normalised ("ars technica"). */
-function outletNames(index: SearchIndex): readonly string[] {
-  let names = outlets.get(index);
-  if (!names) {
-    const all = [...index.kb.sources.values()].map((s) =>
-      normalize(s.publisher.replace(/\s*\(.*\)\s*$/, '')),
-    );
-    // A one-word name that is an everyday word ("mint") is left alone.
-    names = [...new Set(all)].filter(
-      (n) => n.length >= 4 && !index.surfaces.has(n) && (n.includes(' ') || informativeness(n) >= 0.9),
-    );
-    outlets.set(index, names);
-  }
-  return names;
 }
 
 const BACK_REFERENCES = new Set(['it', 'its', 'they', 'them', 'their', 'he', 'she', 'his', 'her', 'him']);

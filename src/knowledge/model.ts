@@ -53,6 +53,11 @@ export function aliasName(a: Alias): string {
   return typeof a === 'string' ? a : a.name;
 }
 
+/** A source's publisher without a parenthetical ("Example News (Kim Park)" → "Example News"). */
+export function publisherName(source: Source): string {
+  return source.publisher.replace(/\s*\(.*\)\s*$/, '');
+}
+
 /** The aliases of a record that are garbled spellings from the seed articles. */
 export function garbledAliases(r: KbRecord): string[] {
   return r.aliases.filter((a) => typeof a !== 'string' && a.garbled).map(aliasName);

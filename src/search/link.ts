@@ -305,9 +305,9 @@ function ownedThings(words: readonly string[], index: SearchIndex, found: Mentio
       const everyday = !after.some((w) => informativeness(w) > 0.3);
       const thing = things.find((t) =>
         [t.name, ...t.aliases.map(aliasName)].some((name) => {
-          const words = normalize(name).split(' ');
-          const own = new Set(words.map(stem));
-          return asked.every((w) => own.has(w)) && (!everyday || asked.includes(stem(headNoun(words))));
+          const nameWords = normalize(name).split(' ');
+          const own = new Set(nameWords.map(stem));
+          return asked.every((w) => own.has(w)) && (!everyday || asked.includes(stem(headNoun(nameWords))));
         }),
       );
       if (!thing) continue;

@@ -2,6 +2,7 @@
  * What a member quotes: an article's title ("who published '…'?") names a source, and a phrase from an article
  * finds the statement that holds it.
  */
+import { publisherName } from '../../knowledge/model.js';
 import type { KbRecord, Source } from '../../knowledge/schema.js';
 import type { FactDoc } from '../../search/index.js';
 import { stem } from '../../search/index.js';
@@ -38,7 +39,7 @@ export function quotedSources(ctx: Ctx): Source[] {
     found.push(source);
   }
   const text = ` ${ctx.q.norm} `;
-  const named = found.filter((s) => text.includes(` ${publisherName(s)} `));
+  const named = found.filter((s) => text.includes(` ${normalize(publisherName(s))} `));
   return named.length ? named : found;
 }
 
@@ -51,8 +52,6 @@ const PIECE_WORDS = new Set(
 
 const HEADLINE_WORDS = new Set(['headline', 'headlines', 'title', 'titled']);
 const OUTLET_WORDS = new Set(['outlet', 'site', 'paper', 'newspaper', 'publication', 'publisher', 'blog']);
-
-const publisherName = (s: Source) => normalize(s.publisher.replace(/\s*\(.*\)\s*$/, ''));
 
 /**
  * The source a question describes without quoting it: the headline of a publisher it names ("TechTarget's
@@ -91,7 +90,7 @@ export function describedSources(ctx: Ctx): Source[] {
     const [first, second] = sorted;
     return first && (!second || first.shared > second.shared) ? [first.source] : [];
   };
-  const named = scored.filter((x) => text.includes(` ${publisherName(x.source)} `));
+  const named = scored.filter((x) => text.includes(` ${normalize(publisherName(x.source))} `));
   if (named.length && headline) return clearBest(named);
   return clearBest(scored.filter((x) => x.shared >= 3 && x.described >= 2 && x.ratio >= 0.5));
 }
@@ -113,11 +112,11 @@ export function sourceAnswer(ctx: Ctx, sources: readonly Source[]): Draft | unde
   const subject = first && citing(ctx, first.id);
   if (!first || !subject) return undefined;
   const on = (source: Source) =>
-    /^\d{4}(-\d{2}){0,2}$/.test(source.date) ? ` on ${formatDate(source.date)}` : ' (undated)';
+    /^\d{4}(-\d{2}){0,2}$/.test(source.date) ? ` on ${formatDate(source.date)}` : '';
   const lead =
     sources.length === 1
-      ? `"${first.title}" was published by ${first.publisher}${on(first).replace(' (undated)', '')}.`
-      : `${COUNT_WORDS[sources.length] ?? sources.length} pieces carry the headline "${first.title}": ${joinList(sources.map((s) => `${s.publisher}${on(s)}`))}.`;
+      ? `"${first.title}" was published by ${first.publisher}${on(first)}.`
+      : `${COUNT_WORDS[sources.length] ?? sources.length} pieces carry the headline "${first.title}": ${joinList(sources.map((s) => `${s.publisher}${on(s) || ' (undated)'}`))}.`;
   return {
     subject,
     lead,
@@ -129,6 +128,7 @@ export function sourceAnswer(ctx: Ctx, sources: readonly Source[]): Draft | unde
   };
 }
 
+/** A record that cites the source: one the question names first, else any. */
 function citing(ctx: Ctx, id: string): KbRecord | undefined {
   const named = ctx.mentions.flatMap((m) => m.surfaces.map((s) => s.record));
   const cites = (r: KbRecord) => r.sources.includes(id) || r.facts.some((f) => f.sources.includes(id));
