@@ -32,8 +32,8 @@ export function namesShare(doc: FactDoc, records: readonly KbRecord[], index: Ct
 
 /**
  * A record that speaks for an organization: one of its people, one of its projects, or an initiative it founded
- * alone; for an initiative, a
- * person in a role there (what IBM's Annunziata said of the working groups is the Alliance's matter too).
+ * alone; for an initiative, a person in a role there (what IBM's Annunziata said of the working groups is the
+ * Alliance's matter too).
  */
 export function speaksFor(recordId: string, org: KbRecord, index: Ctx['index']): boolean {
   if (org.kind === 'initiative')

@@ -69,8 +69,8 @@ export function personCareer(
 }
 
 /**
- * "What role did X have at Y?": the person's roles at the initiative or organization the question names, when the
- * records hold any; undefined otherwise, so a statement naming both may answer.
+ * A person's role asked at a named initiative or organization: their roles there, when the records hold any;
+ * undefined otherwise, so a statement naming both may answer.
  */
 export function personRolesAt(
   ctx: Ctx,
@@ -122,10 +122,10 @@ export function personQuotes(ctx: Ctx, person: Rec<'person'>, score: number): Dr
   };
 }
 
-/** People whose role title matches the role words of the question, at the records it names. */
 /** Roles that lead a body: the ones the records may say nobody holds. */
 const LEADING_ROLES = new Set(['lead', 'head', 'director', 'chair', 'ceo', 'president', 'chief executive']);
 
+/** People whose role title matches the role words of the question, at the records it names. */
 export function roleLookup(ctx: Ctx, scopeRecords: readonly KbRecord[], score: number): Draft | undefined {
   const { index, ask } = ctx;
   // A role listed under an initiative whose title names the person's own company ("IBM Chairman and CEO") is a
