@@ -269,6 +269,17 @@ describe('records that speak of each other', () => {
     );
   });
 
+  it('reads "put out", "broke" and "posted" a quoted headline as asking who published it', () => {
+    for (const q of [
+      "who put out 'a new alliance takes on the big labs'",
+      "who broke the 'a new alliance takes on the big labs' story",
+      "which site posted 'a new alliance takes on the big labs'",
+    ])
+      expect(answer(q, index).answer).toMatch(
+        /^"A new alliance takes on the big labs" was published by Example News/,
+      );
+  });
+
   it('names every piece that carries a quoted headline, with its publisher and date', () => {
     expect(answer("who published 'robots join the alliance'?", index).answer).toBe(
       'Two pieces carry the headline "Scoop: robots join the alliance": Wire Daily on February 9, 2024 and Byte Mirror (undated).',

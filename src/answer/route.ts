@@ -62,6 +62,10 @@ const PUBLISHING = new Set([
   'author',
   'outlet',
   'ran',
+  'released',
+  'broke',
+  'posted',
+  'reported',
 ]);
 /**
  * The question passes on what someone reported ("TechCrunch says Google is out — is it?"), rather than asking for
