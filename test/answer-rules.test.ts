@@ -63,6 +63,12 @@ const FILES = {
     date: unknown
     url: https://example.org/robots-copy
     kind: public
+  - id: src-e
+    title: Northwind Labs raised ten million dollars in three weeks and now wants to build every open robot there is
+    publisher: Gear Weekly
+    date: "2024-03-01"
+    url: https://example.org/northwind
+    kind: public
 `,
   'initiatives.yaml': `initiatives:
   - id: ai-alliance
@@ -82,7 +88,7 @@ const FILES = {
         sources: [src-a]
       - topic: membership
         text: "Members added on February 8, 2024: Acme Robotics, Northwind Labs, Weights & Widgets."
-        sources: [src-a, src-c, src-d]
+        sources: [src-a, src-c, src-d, src-e]
       - topic: membership
         text: "Analyst Sam Lee named Globex as missing from the member lists."
         sources: [src-a]
@@ -290,6 +296,12 @@ describe('records that speak of each other', () => {
     expect(answer('which outlet ran a headline on some new alliance taking on big labs?', index).answer).toBe(
       '"A new alliance takes on the big labs" was published by Example News (Kim Park) on December 6, 2023.',
     );
+  });
+
+  it('finds a long headline by four of its words told in the question', () => {
+    expect(
+      answer('who published that article saying northwind raised ten million in three weeks?', index).answer,
+    ).toMatch(/was published by Gear Weekly on March 1, 2024/);
   });
 
   it("gives a named publisher's headline when asked for it", () => {

@@ -56,7 +56,7 @@ const OUTLET_WORDS = new Set(['outlet', 'site', 'paper', 'newspaper', 'publicati
 /**
  * The source a question describes without quoting it: the headline of a publisher it names ("TechTarget's
  * headline on the alliance"), or the one whose title shares three of its words — two besides names — and half
- * of the title's (a headline told in other words). None when two fit as well.
+ * of the title's, or four words besides names (a headline told in other words). None when two fit as well.
  */
 export function describedSources(ctx: Ctx): Source[] {
   const { words } = ctx.q;
@@ -92,7 +92,9 @@ export function describedSources(ctx: Ctx): Source[] {
   };
   const named = scored.filter((x) => text.includes(` ${normalize(publisherName(x.source))} `));
   if (named.length && headline) return clearBest(named);
-  return clearBest(scored.filter((x) => x.shared >= 3 && x.described >= 2 && x.ratio >= 0.5));
+  return clearBest(
+    scored.filter((x) => (x.shared >= 3 && x.described >= 2 && x.ratio >= 0.5) || x.described >= 4),
+  );
 }
 
 /** Share of the quoted words the title has, so a misremembered word or two still finds it. */
