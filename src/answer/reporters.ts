@@ -42,16 +42,21 @@ export function withoutReporter(
  * was read, not words a statement must repeat.
  */
 export function withoutOutlets(ask: Ask, part: Question, index: SearchIndex): Ask {
-  const text = ` ${part.norm} `;
+  // The question's word runs looked up, so the cost doesn't grow with the number of publishers.
+  const { names, longest } = outletNames(index);
+  const { words } = part;
   const outlet = new Set<string>();
-  for (const name of outletNames(index))
-    if (text.includes(` ${name} `)) for (const w of name.split(' ')) outlet.add(w);
+  for (let i = 0; i < words.length; i++)
+    for (let len = 1; len <= longest && i + len <= words.length; len++) {
+      const run = words.slice(i, i + len);
+      if (names.has(run.join(' '))) for (const w of run) outlet.add(w);
+    }
   if (!outlet.size) return ask;
   const content = ask.content.filter((w) => !outlet.has(w));
   return content.length === ask.content.length ? ask : { ...ask, content };
 }
 
-const outlets = new WeakMap<SearchIndex, readonly string[]>();
+const outlets = new WeakMap<SearchIndex, { names: ReadonlySet<string>; longest: number }>();
 const publishers = new WeakMap<SearchIndex, ReadonlySet<string>>();
 
 /** A mention of an organization that published sources the records cite and takes no part (a news site). */
@@ -71,15 +76,19 @@ function isOutlet(m: Mention, index: SearchIndex): boolean {
 }
 
 /** Publishers of the cited sources that no record names, normalised ("ars technica"). */
-function outletNames(index: SearchIndex): readonly string[] {
-  let names = outlets.get(index);
-  if (!names) {
+function outletNames(index: SearchIndex): { names: ReadonlySet<string>; longest: number } {
+  let known = outlets.get(index);
+  if (!known) {
     const all = [...index.kb.sources.values()].map((s) => normalize(publisherName(s)));
     // A one-word name that is an everyday word ("mint") is left alone.
-    names = [...new Set(all)].filter(
-      (n) => n.length >= 4 && !index.surfaces.has(n) && (n.includes(' ') || informativeness(n) >= 0.9),
+    const names = new Set(
+      all.filter(
+        (n) => n.length >= 4 && !index.surfaces.has(n) && (n.includes(' ') || informativeness(n) >= 0.9),
+      ),
     );
-    outlets.set(index, names);
+    const longest = Math.max(0, ...[...names].map((n) => n.split(' ').length));
+    known = { names, longest };
+    outlets.set(index, known);
   }
-  return names;
+  return known;
 }

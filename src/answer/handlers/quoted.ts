@@ -68,6 +68,7 @@ export function describedSources(ctx: Ctx): Source[] {
       (['published', 'ran', 'put'].includes(w) && ['who', 'whos'].includes(words[i - 1] ?? '')),
   );
   if (!headline && !outlet) return [];
+  const titles = titleIndex(ctx.index);
   // Names say what a piece is about, not which piece it is: many titles name the Alliance.
   const inName = new Set<number>();
   for (const m of ctx.mentions) for (let i = m.start; i < m.end; i++) inName.add(i);
@@ -75,26 +76,74 @@ export function describedSources(ctx: Ctx): Source[] {
   const asked = new Set(
     words.filter((w) => w.length > 2 && !STOPWORDS.has(w) && !PIECE_WORDS.has(w)).map(stem),
   );
-  const text = ` ${ctx.q.norm} `;
-  const scored = [...ctx.index.kb.sources.values()].map((source) => {
-    const title = normalize(source.title)
-      .split(' ')
-      .filter((w) => w.length > 2 && !STOPWORDS.has(w))
-      .map(stem);
-    const common = new Set(title.filter((w) => asked.has(w)));
-    const described = [...common].filter((w) => !names.has(w)).length;
-    return { source, shared: common.size, described, ratio: common.size / Math.max(1, new Set(title).size) };
-  });
-  const clearBest = (list: typeof scored) => {
+  const score = (source: Source) => {
+    const title = titles.stems.get(source) ?? new Set<string>();
+    const common = [...title].filter((w) => asked.has(w));
+    const described = common.filter((w) => !names.has(w)).length;
+    return { source, shared: common.length, described, ratio: common.length / Math.max(1, title.size) };
+  };
+  const clearBest = (list: readonly ReturnType<typeof score>[]) => {
     const sorted = [...list].sort((a, b) => b.shared - a.shared || b.ratio - a.ratio);
     const [first, second] = sorted;
     return first && (!second || first.shared > second.shared) ? [first.source] : [];
   };
-  const named = scored.filter((x) => text.includes(` ${normalize(publisherName(x.source))} `));
-  if (named.length && headline) return clearBest(named);
+  if (headline) {
+    // A publisher the question names: its word runs looked up, not every source scanned.
+    const named = new Set<Source>();
+    for (let i = 0; i < words.length; i++)
+      for (let len = 1; len <= titles.longestPublisher && i + len <= words.length; len++)
+        for (const source of titles.byPublisher.get(words.slice(i, i + len).join(' ')) ?? [])
+          named.add(source);
+    if (named.size) return clearBest([...named].map(score));
+  }
+  const candidates = new Set<Source>();
+  for (const w of asked) for (const source of titles.byStem.get(w) ?? []) candidates.add(source);
   return clearBest(
-    scored.filter((x) => (x.shared >= 3 && x.described >= 2 && x.ratio >= 0.5) || x.described >= 4),
+    [...candidates]
+      .map(score)
+      .filter((x) => (x.shared >= 3 && x.described >= 2 && x.ratio >= 0.5) || x.described >= 4),
   );
+}
+
+/** Every source's title words (stems), the sources holding each stem, and the sources by publisher. */
+interface TitleIndex {
+  stems: ReadonlyMap<Source, ReadonlySet<string>>;
+  byStem: ReadonlyMap<string, readonly Source[]>;
+  byPublisher: ReadonlyMap<string, readonly Source[]>;
+  longestPublisher: number;
+}
+
+const titleIndexes = new WeakMap<Ctx['index'], TitleIndex>();
+
+/** Built once per index, on the first question about a piece. */
+function titleIndex(index: Ctx['index']): TitleIndex {
+  let built = titleIndexes.get(index);
+  if (built) return built;
+  const stems = new Map<Source, Set<string>>();
+  const byStem = new Map<string, Source[]>();
+  const byPublisher = new Map<string, Source[]>();
+  const add = (map: Map<string, Source[]>, key: string, source: Source) => {
+    const list = map.get(key);
+    if (list) list.push(source);
+    else map.set(key, [source]);
+  };
+  let longestPublisher = 0;
+  for (const source of index.kb.sources.values()) {
+    const title = new Set(
+      normalize(source.title)
+        .split(' ')
+        .filter((w) => w.length > 2 && !STOPWORDS.has(w))
+        .map(stem),
+    );
+    stems.set(source, title);
+    for (const w of title) add(byStem, w, source);
+    const publisher = normalize(publisherName(source));
+    add(byPublisher, publisher, source);
+    longestPublisher = Math.max(longestPublisher, publisher.split(' ').length);
+  }
+  built = { stems, byStem, byPublisher, longestPublisher };
+  titleIndexes.set(index, built);
+  return built;
 }
 
 /** Share of the quoted words the title has, so a misremembered word or two still finds it. */
