@@ -30,7 +30,7 @@ import {
 } from './handlers/quoted.js';
 import { globalSearch } from './handlers/search.js';
 import { type Rec, topicsFor, uniqueRecords } from './handlers/shared.js';
-import { REPORTING_VERBS } from './rules.js';
+import { PUBLISHING_WORDS, REPORTING_VERBS } from './rules.js';
 import { slotFit } from './slots.js';
 
 /** The records a question names, by kind, and the weakest link score among them. */
@@ -52,21 +52,6 @@ interface Route {
   handle(ctx: Ctx, n: Named): Draft | undefined;
 }
 
-const PUBLISHING = new Set([
-  'published',
-  'publish',
-  'publisher',
-  'wrote',
-  'write',
-  'writer',
-  'author',
-  'outlet',
-  'ran',
-  'released',
-  'broke',
-  'posted',
-  'reported',
-]);
 /**
  * The question passes on what someone reported ("TechCrunch says Google is out — is it?"), rather than asking for
  * their words ("what did X say", "how did X put it"): a reporting word with no "what" or "how" before it.
@@ -412,7 +397,7 @@ export function namedRecords(ctx: Ctx): Named {
 export function route(ctx: Ctx): Draft | undefined {
   const named = namedRecords(ctx);
   // A quoted title with a word about publishing ("which outlet ran '…'") names a source.
-  const quoted = ctx.q.words.some((w) => PUBLISHING.has(w)) ? quotedSources(ctx) : [];
+  const quoted = ctx.q.words.some((w) => PUBLISHING_WORDS.has(w)) ? quotedSources(ctx) : [];
   // …or describes it: the outlet that ran a headline on some subject, or the headline of a named outlet.
   if (!quoted.length && ctx.q.words.some((w) => WH_WORDS.has(w))) quoted.push(...describedSources(ctx));
   if (quoted.length) {

@@ -803,3 +803,25 @@ export const SOURCE_VERBS: ReadonlySet<string> = new Set([
   'noted',
   'notes',
 ]);
+
+/** Words that, with a quoted title, ask who published it ("who broke '…'", "which outlet ran '…'"). */
+export const PUBLISHING_WORDS: ReadonlySet<string> = new Set(
+  'published publish publisher wrote write writer author outlet ran released broke posted reported'.split(
+    ' ',
+  ),
+);
+
+/** Words that ask for a piece's headline. */
+export const HEADLINE_WORDS: ReadonlySet<string> = new Set(['headline', 'headlines', 'title', 'titled']);
+
+/** Words for who ran a piece, after "which" or "what" ("which outlet…"). */
+export const OUTLET_WORDS: ReadonlySet<string> = new Set(
+  'outlet site paper newspaper publication publisher blog'.split(' '),
+);
+
+/** Words that ask about a piece itself, not what it says: never words its title must share. */
+export const PIECE_WORDS: ReadonlySet<string> = new Set(
+  'headline headlines title titled outlet outlets site sites paper newspaper publication published publish publisher article piece story post ran put'.split(
+    ' ',
+  ),
+);

@@ -12,6 +12,7 @@ import { normalize } from '../../text/normalize.js';
 import { STOPWORDS } from '../../text/vocabulary.js';
 import type { Draft } from '../compose.js';
 import type { Ctx } from '../context.js';
+import { HEADLINE_WORDS, OUTLET_WORDS, PIECE_WORDS } from '../rules.js';
 import { joinList, visibleTo } from './shared.js';
 
 /** A quoted title in a question: at least three words between quotation marks. */
@@ -42,16 +43,6 @@ export function quotedSources(ctx: Ctx): Source[] {
   const named = found.filter((s) => text.includes(` ${normalize(publisherName(s))} `));
   return named.length ? named : found;
 }
-
-/** Words that ask about a piece itself, not what it says ("which outlet ran the headline…"). */
-const PIECE_WORDS = new Set(
-  'headline headlines title titled outlet outlets site sites paper newspaper publication published publish publisher article piece story post ran put'.split(
-    ' ',
-  ),
-);
-
-const HEADLINE_WORDS = new Set(['headline', 'headlines', 'title', 'titled']);
-const OUTLET_WORDS = new Set(['outlet', 'site', 'paper', 'newspaper', 'publication', 'publisher', 'blog']);
 
 /**
  * The source a question describes without quoting it: the headline of a publisher it names ("TechTarget's
