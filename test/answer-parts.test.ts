@@ -521,6 +521,26 @@ describe('members and what they do', () => {
     expect(r.answer).not.toContain('founding organizations');
   });
 
+  it('refuses a membership question about an organization the records never name, naming it', () => {
+    const r = answer('is Globex Dynamics a member of the ai alliance?', index);
+    expect(r.answered).toBe(false);
+    expect(r.answer).toContain("I can't tell whether Globex Dynamics is a member of the AI Alliance");
+  });
+
+  it('answers each of a recorded and an unrecorded organization asked about as members', () => {
+    const r = answer('are lakeside university and globex members of the alliance', index);
+    expect(r.answer).toMatch(/^Yes — Lakeside University/);
+    expect(r.answer).toContain("I can't tell whether globex is a member");
+    expect(r.answer).not.toContain('Founding members');
+  });
+
+  it('answers "are A and B members" for each organization, not with the member list', () => {
+    const r = answer('are lakeside university and zen software members of the ai alliance', index);
+    expect(r.answer).toContain('Lakeside University');
+    expect(r.answer).toContain('Yes — Zen Software is a member');
+    expect(r.answer).not.toContain('Founding members');
+  });
+
   it('reads "connected to" as asking how an organization takes part', () => {
     const r = answer('how is lakeside university connected to the alliance', index);
     expect(r.answered).toBe(true);

@@ -4,6 +4,7 @@ import { linkEntities, type Mention } from '../search/link.js';
 import { asks, readAsk } from './ask.js';
 import { composeAnswer, echoCompounds } from './compose.js';
 import type { Ctx } from './context.js';
+import { strangerBeside, unknownMember } from './handlers/membership.js';
 import { judge } from './judge.js';
 import { mergeAnswers, recordTargets, splitQuestion } from './parts.js';
 import { type Question, readQuestion } from './question.js';
@@ -73,6 +74,13 @@ function sameRecords(a: Mention, b: Mention): boolean {
 
 /** One question: several organizations or people asked the same thing are answered one by one. */
 function answerPart(ctx: Ctx): Answer {
+  const stranger = strangerBeside(ctx);
+  if (stranger) {
+    const content = ctx.ask.content.filter((w) => !stranger.words.has(w));
+    const known = answerPart({ ...ctx, ask: { ...ctx.ask, content }, share: (ctx.share ?? 1) / 2 });
+    const { lead, subject } = unknownMember(stranger.name, stranger.initiative);
+    return mergeAnswers([known, refuse(ctx.index, ctx.mentions, subject, lead)]);
+  }
   const targets = recordTargets(ctx);
   const share = (ctx.share ?? 1) / Math.max(1, targets.length);
   if (targets.length >= 2)
@@ -83,10 +91,13 @@ function answerPart(ctx: Ctx): Answer {
 function answerOne(ctx: Ctx): Answer {
   const plan = judge(ctx, route(ctx));
   if (plan.kind === 'refuse') return refuse(ctx.index, ctx.mentions, plan.about);
+  const { draft } = plan;
+  if (draft.declines && !draft.docs.length) return refuse(ctx.index, ctx.mentions, draft.subject, draft.lead);
   return composeAnswer(
-    plan.draft,
+    // Statements the judge found answer by themselves: "I can't tell whether…" would misread the ask.
+    draft.declines ? { ...draft, lead: '' } : draft,
     ctx.index,
-    otherRecords(ctx, plan.draft.subject),
+    otherRecords(ctx, draft.subject),
     ctx.mentions,
     ctx.share,
     { content: ctx.ask.content },

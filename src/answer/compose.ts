@@ -30,6 +30,8 @@ export interface Draft {
   complete?: boolean;
   /** The ask names something of the subject the records don't have ("version 9"): refused, naming the subject. */
   unknown?: boolean;
+  /** Says the bot can't tell (a stranger asked about as a member): kept, it is a refusal in the lead's words. */
+  declines?: boolean;
   /** Which route produced it ("membership", "statement" when the judge chose a statement instead). */
   via?: string;
 }

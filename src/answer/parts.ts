@@ -43,7 +43,8 @@ const YES_NO_START = /^\W*(?:is|are|was|were|did|does|do|has|have|can|could|woul
  */
 export function recordTargets(ctx: Ctx): Mention[][] {
   const { ask, mentions } = ctx;
-  if (asks(ask, 'members', 'compare', 'count')) return [];
+  // "Are A and B members?" asks about each; "who are the members?" for the list.
+  if (asks(ask, 'compare', 'count') || (asks(ask, 'members') && !ask.yesNo)) return [];
   const bodies = mentions.filter((m) => m.surfaces.some((s) => s.record.kind === 'initiative'));
   // "Did A and B found it?" is about the initiative's founders; "who founded A and B?" about each organization.
   if (asks(ask, 'founders') && !ask.yesNo && (bodies.length > 0 || asks(ask, 'joint'))) return [];
@@ -77,7 +78,7 @@ export function mergeAnswers(answers: readonly Answer[]): Answer {
   const confidence = answered.length ? Math.min(...answered.map((a) => a.confidence)) : 0;
   return {
     answered: answered.length > 0,
-    answer: dedupeSentences(withoutRepeats(texts).join('\n\n')),
+    answer: dedupeSentences(withoutRepeats(texts).filter(Boolean).join('\n\n')),
     // A part left unanswered makes the whole reply less sure.
     confidence: Number((answered.length < answers.length ? confidence * 0.7 : confidence).toFixed(2)),
     subject: answered[0]?.subject ?? null,
@@ -85,6 +86,9 @@ export function mergeAnswers(answers: readonly Answer[]): Answer {
     suggestions: suggestions.slice(0, 5),
   };
 }
+
+/** Below this share of its length left, a later part said nearly whole before is dropped. */
+const MOSTLY_SAID = 0.25;
 
 /** Later parts drop a parenthesis or sentence an earlier part already said (a spelling note, a launch line). */
 function withoutRepeats(texts: readonly string[]): string[] {
@@ -95,6 +99,8 @@ function withoutRepeats(texts: readonly string[]): string[] {
       if (said.some((earlier) => earlier.includes(piece.trim()))) out = out.replace(piece, '');
     }
     said.push(text);
-    return out.replace(/ {2,}/g, ' ').trim();
+    out = out.replace(/ {2,}/g, ' ').trim();
+    // What is left of a part said almost whole before is a fragment ("…Inc."), not an answer.
+    return out.length < text.length * MOSTLY_SAID ? '' : out;
   });
 }

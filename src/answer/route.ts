@@ -136,7 +136,8 @@ function asksMembership(ctx: Ctx, n: Named): boolean {
   const { ask } = ctx;
   const org = n.member;
   // "Did Amazon help found it?" is a yes/no question about the organization's relation.
-  if (!org || asks(ask, 'members') || (asks(ask, 'founders') && !ask.yesNo)) return false;
+  // "Are IBM and Meta members of it?" asks about them; "who are its members?" for the list.
+  if (!org || (asks(ask, 'members') && !ask.yesNo) || (asks(ask, 'founders') && !ask.yesNo)) return false;
   const target = n.initiatives.find((i) => i.id !== org.runs);
   // "nvidia ai alliance?" names an organization and an initiative and asks nothing else: membership.
   const bare =
@@ -147,7 +148,7 @@ function asksMembership(ctx: Ctx, n: Named): boolean {
     ask.types.every((t) => t === 'overview' || t === 'membership');
   const whyNot = asks(ask, 'whyNot') || (asks(ask, 'why') && ask.negated);
   return (
-    (asks(ask, 'membership') ||
+    (asks(ask, 'membership', 'members') ||
       bare ||
       (whyNot && target !== undefined) ||
       (ask.yesNo && asks(ask, 'founders'))) &&

@@ -157,10 +157,48 @@ export function unknownName(ctx: Ctx): string | undefined {
   return ask.yesNo && unknown.size === ask.content.length && typed.length ? typed.join(' ') : undefined;
 }
 
-/** Absence is not a fact: an organization with no record is named, and the answer says the records don't list it. */
+/**
+ * Absence is not a fact: an organization with no record is named, and the reply says the records don't list it —
+ * a refusal (the bot can't tell whether it is a member), not an answer.
+ */
 export function unknownMember(name: string, initiative: Rec<'initiative'>): Draft {
-  const lead = `The records don't list ${name} as a member of ${withArticle(initiative.name)}: it is neither among the members the sources name nor among those they say stayed out. I have no record of ${name} at all, so I can't say more.`;
-  return { subject: initiative, lead, docs: [], confidence: 0.5 };
+  const lead = `I can't tell whether ${name} is a member of ${withArticle(initiative.name)}: the records don't list it, neither among the members the sources name nor among those they say stayed out, and I have no record of ${name} at all.`;
+  return { subject: initiative, lead, docs: [], confidence: 0, declines: true };
+}
+
+/** An organization without a record typed in a list beside recorded ones, in a membership question. */
+export interface Stranger {
+  /** As the member typed it. */
+  name: string;
+  /** Its words, as content terms: the recorded organizations' answers leave them out. */
+  words: ReadonlySet<string>;
+  initiative: Rec<'initiative'>;
+}
+
+/** Words that join the names of a list ("IBM and Tesla", "IBM or Tesla"); commas are gone once normalised. */
+const LIST_JOINS = new Set(['and', 'or', 'nor', 'plus']);
+
+/**
+ * "Are IBM and Tesla in it?": an organization the records don't hold, typed next to one they do (or with only a
+ * list word between them) in a membership question about one initiative. Each is answered on its own: the
+ * recorded one from its relations, the stranger by saying the records don't list it.
+ */
+export function strangerBeside(ctx: Ctx): Stranger | undefined {
+  const { ask, mentions, q } = ctx;
+  if (!ask.yesNo && !asks(ask, 'membership')) return undefined;
+  const bodies = mentions.filter((m) => m.surfaces.some((s) => s.record.kind === 'initiative'));
+  const initiative = bodies[0]?.surfaces.find((s) => s.record.kind === 'initiative')?.record;
+  const orgs = mentions.filter((m) => m.surfaces.every((s) => s.record.kind === 'organization'));
+  if (bodies.length !== 1 || !orgs.length || initiative?.kind !== 'initiative') return undefined;
+  const name = unknownName(ctx);
+  if (!name) return undefined;
+  const words = new Set(normalize(name).split(' ').filter(Boolean));
+  const at = q.words.findIndex((w) => words.has(w));
+  const end = at + words.size;
+  const gap = (from: number, to: number) =>
+    q.words.slice(from, to).every((w) => LIST_JOINS.has(w)) && to - from <= 1;
+  const listed = orgs.some((m) => (m.end <= at && gap(m.end, at)) || (m.start >= end && gap(end, m.start)));
+  return at >= 0 && listed ? { name, words, initiative } : undefined;
 }
 
 /** Words in a statement that say the organizations it names are out ("missing", "none of them appears"). */
