@@ -527,6 +527,14 @@ describe('members and what they do', () => {
     expect(r.answer).toContain("I can't tell whether Globex Dynamics is a member of the AI Alliance");
   });
 
+  it('takes a rare word typed in lower case beside a membership cue for an organization the records lack', () => {
+    expect(answer('globex in the ai alliance?', index).answer).toContain("I can't tell whether globex");
+  });
+
+  it('never takes an everyday word for the name of an organization asked about as a member', () => {
+    expect(answer('is the guy in the alliance release a member', index).answer).not.toContain('whether guy');
+  });
+
   it('answers each of a recorded and an unrecorded organization asked about as members', () => {
     const r = answer('are lakeside university and globex members of the alliance', index);
     expect(r.answer).toMatch(/^Yes — Lakeside University/);

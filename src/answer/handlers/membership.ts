@@ -3,12 +3,16 @@ import type { FactDoc } from '../../search/index.js';
 import type { Mention } from '../../search/link.js';
 import { nameWithAcronym, shortName, withArticle } from '../../search/render.js';
 import { formatDate, MONTH_NAMES } from '../../text/dates.js';
+import { informativeness } from '../../text/english.js';
 import { normalize } from '../../text/normalize.js';
 import { STOPWORDS } from '../../text/vocabulary.js';
 import { asks } from '../ask.js';
 import type { Draft } from '../compose.js';
 import type { Ctx } from '../context.js';
 import { joinedAfterLaunch, joinList, type Rec, rankDocs, spellingNote } from './shared.js';
+
+/** Informativeness from which a word typed in lower case may be an organization's name. */
+const NAME_LIKE = 0.6;
 
 /** The confidence of a yes or no given where a reason was asked. */
 const UNSURE = 0.7;
@@ -151,10 +155,15 @@ export function unknownName(ctx: Ctx): string | undefined {
     .split(/\s+/)
     .map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
     .filter((w) => w && unknown.has(normalize(w)));
-  // A name: capitalised as typed, or all the content of a yes/no question ("is tesla in it?").
+  // A name: capitalised as typed, or all the content of a yes/no or membership question ("tesla in it?").
   const capitalised = typed.filter((w) => /^\p{Lu}/u.test(w));
   if (capitalised.length) return capitalised.join(' ');
-  return ask.yesNo && unknown.size === ask.content.length && typed.length ? typed.join(' ') : undefined;
+  // Typed in lower case, a name is a word English doesn't use every day ("guy" is no organization).
+  const membershipAsk = ask.yesNo || asks(ask, 'membership');
+  const nameLike = [...unknown].every((w) => informativeness(w) >= NAME_LIKE);
+  return membershipAsk && nameLike && unknown.size === ask.content.length && typed.length
+    ? typed.join(' ')
+    : undefined;
 }
 
 /**
