@@ -48,6 +48,9 @@ const FILES = {
       - topic: membership
         text: Members pledge to share tools and compute.
         sources: [src-a]
+      - topic: membership
+        text: Its members work in health care, finance and robotics.
+        sources: [src-a]
       - topic: overview
         text: The launch release carried 12 quotes from members.
         sources: [src-a]
@@ -533,6 +536,10 @@ describe('members and what they do', () => {
 
   it('never takes an everyday word for the name of an organization asked about as a member', () => {
     expect(answer('is the guy in the alliance release a member', index).answer).not.toContain('whether guy');
+  });
+
+  it('never reads a lower-case word of a member statement as the name of a member', () => {
+    expect(answer('is finance part of the alliance', index).answer).not.toContain('name finance among');
   });
 
   it('answers each of a recorded and an unrecorded organization asked about as members', () => {

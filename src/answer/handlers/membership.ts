@@ -250,7 +250,8 @@ export function listedNames(ctx: Ctx, initiative: Rec<'initiative'>): ListedName
       if (text.length < 4) continue;
       for (const doc of docs) {
         const name = findWritten(doc.text, text);
-        if (!name) continue;
+        // A name is written capitalised: "care" in "health care" is no organization.
+        if (!name || !/^[\p{Lu}\d]/u.test(name)) continue;
         found.push({ name, doc, start: i, end: i + len });
         break;
       }
