@@ -159,6 +159,9 @@ const FILES = {
         text: Called the founding a turning point for the field.
         quote: a turning point
         sources: [src-a]
+      - topic: quote
+        text: Asked which labs would gain most, she said only 'All of us'.
+        sources: [src-a]
   - id: person-dana
     name: Dana Frost
     summary: Co-founder and former CEO of Acme Robotics; later head of IBM's robotics lab.
@@ -576,6 +579,14 @@ describe('dates and words for them', () => {
 
   it('reads "what did X call …" as asking for their words', () => {
     expect(answer('what did rita moss call the founding', index).answer).toContain('turning point');
+  });
+});
+
+describe('phrases the member quotes', () => {
+  it('finds the statement of the named person holding a quoted phrase of short everyday words', () => {
+    const r = answer("rita moss 'all of us' quote context?", index);
+    expect(r.answered).toBe(true);
+    expect(r.answer).toContain('which labs would gain most');
   });
 });
 

@@ -197,15 +197,20 @@ export function statementsQuoting(
   rest: (doc: FactDoc) => number,
 ): FactDoc[] {
   const out: { doc: FactDoc; share: number }[] = [];
+  // The named records' own statements are read too: a phrase of everyday words ("you know who") searches poorly.
+  const own = ctx.mentions.flatMap((m) =>
+    m.surfaces.flatMap((s) => ctx.index.docsByRecord.get(s.record.id) ?? []),
+  );
   for (const phrase of phrases) {
     const words = phrase.split(' ');
     const query = words.filter((w) => w.length > 2).join(' ');
-    if (!query) continue;
-    for (const hit of ctx.index.facts.search(query, () => false, 30)) {
-      const doc = ctx.index.factDocs[hit.id] as FactDoc;
-      if (!visibleTo(ctx, doc)) continue;
+    const hits = query
+      ? ctx.index.facts.search(query, () => false, 30).map((h) => ctx.index.factDocs[h.id] as FactDoc)
+      : [];
+    for (const doc of [...hits, ...own]) {
+      if (!visibleTo(ctx, doc) || out.some((o) => o.doc === doc)) continue;
       const share = phraseShare(words, normalize(`${doc.text} ${doc.quote ?? ''}`).split(' '));
-      if (share >= MIN_PHRASE_SHARE && !out.some((o) => o.doc === doc)) out.push({ doc, share });
+      if (share >= MIN_PHRASE_SHARE) out.push({ doc, share });
     }
   }
   // Equal matches are told apart by the rest of the question ("the date on 'X'", "who said 'X'").
