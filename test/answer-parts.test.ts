@@ -582,6 +582,12 @@ describe('dates and words for them', () => {
   });
 });
 
+describe("someone's words", () => {
+  it("reads a noun of something said right after a person's name as asking for their words", () => {
+    expect(answer("what was rita moss's line at the founding", index).answer).toContain('turning point');
+  });
+});
+
 describe('phrases the member quotes', () => {
   it('finds the statement of the named person holding a quoted phrase of short everyday words', () => {
     const r = answer("rita moss 'all of us' quote context?", index);

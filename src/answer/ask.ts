@@ -1,7 +1,7 @@
 import type { Mention } from '../search/link.js';
 import { STOPWORDS } from '../text/vocabulary.js';
 import type { Question } from './question.js';
-import { ASK_RULES, type AskType, FILLER_WORDS, GENERIC_CATEGORY, ROLE_WORDS } from './rules.js';
+import { ASK_RULES, type AskType, FILLER_WORDS, GENERIC_CATEGORY, ROLE_WORDS, SAID_NOUNS } from './rules.js';
 
 /** What a question asks, read from its cue words; handlers read this, never the raw question. */
 export interface Ask {
@@ -101,6 +101,12 @@ export function readAsk(q: Question, mentions: readonly Mention[]): Ask {
     }
     if (hit && rule.ask !== 'context') types.push(rule.ask);
   }
+  // "Clegg's line at launch": a noun of something said right after a person's name asks for their words.
+  for (const m of mentions)
+    if (m.surfaces.every((s) => s.record.kind === 'person') && SAID_NOUNS.has(words[m.end] ?? '')) {
+      cue.add(m.end);
+      if (!types.includes('quote')) types.push('quote');
+    }
   // "what's Roadzen…", "who Lisa Su is": a question word right before a name asks what or who it is.
   if (!types.includes('overview') && mentions.some((m) => PROFILE_WORDS.has(words[m.start - 1] ?? '')))
     types.push('overview');

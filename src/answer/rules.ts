@@ -212,6 +212,12 @@ export const ASK_RULES: readonly AskRule[] = [
       'views on',
       'angle on',
       'stance on',
+      // "Pineau's line about openness": a line someone said, not a product line.
+      'line about',
+      'line on',
+      'his line',
+      'her line',
+      'their line',
       'react*',
       'pitch*',
     ],
@@ -771,6 +777,16 @@ export const GENERIC_CATEGORY = new Set(
     ' ',
   ),
 );
+
+/** Nouns of something said that, right after a person's name, ask for their words ("Clegg's line at launch"). */
+export const SAID_NOUNS: ReadonlySet<string> = new Set([
+  'line',
+  'lines',
+  'remark',
+  'remarks',
+  'words',
+  'soundbite',
+]);
 
 /** Verbs that pass on what a source said ("TechCrunch says Google is out"). */
 export const REPORTING_VERBS: ReadonlySet<string> = new Set([
