@@ -588,6 +588,14 @@ describe("someone's words", () => {
   });
 });
 
+describe('words of saying', () => {
+  it('reads a boast as saying: what a body bragged about is what it said', () => {
+    expect(answer('which open models did the alliance brag its members created', index).answer).toContain(
+      'Pixel Diffusion',
+    );
+  });
+});
+
 describe('phrases the member quotes', () => {
   it('finds the statement of the named person holding a quoted phrase of short everyday words', () => {
     const r = answer("rita moss 'all of us' quote context?", index);

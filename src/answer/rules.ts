@@ -700,7 +700,7 @@ export const FILLER_WORDS = new Set(
   thru bc cuz cos abt w wrt re ppl smth sth idk iirc afaik ngl fr lowkey kinda sorta gonna wanna gotta
   one ones thing things stuff something anything everything exact specifically precisely
   they them their theirs it its he she him her his hers this that these those there here
-  say tell per according saw seen read somewhere apparently supposedly officially truly true literally whether
+  say tell per according brag brags bragged bragging boast boasts boasted boasting tout touts touted saw seen read somewhere apparently supposedly officially truly true literally whether
   besides alongside else apart aside except excluding`.split(/\s+/),
 );
 
