@@ -51,6 +51,10 @@ const FILES = {
       - topic: membership
         text: Its members work in health care, finance and robotics.
         sources: [src-a]
+      - topic: membership
+        text: "Members added on February 8, 2024: Zen Software, Hillcrest University, Bay College, Orbit Labs."
+        date: "2024-02-08"
+        sources: [src-a]
       - topic: overview
         text: The launch release carried 12 quotes from members.
         sources: [src-a]
@@ -567,6 +571,18 @@ describe('members and what they do', () => {
 });
 
 describe('dates and words for them', () => {
+  it('reads two digits after a month typed short as a short year', () => {
+    expect(readQuestion('who joined in feb 24').months).toEqual(['2024-02']);
+    expect(readQuestion('launched on february 24').months).toEqual([]);
+  });
+
+  it("lists the universities among a month's joiners from the dated member list, with or without records", () => {
+    const r = answer('which universities joined the alliance in the feb 24 wave', index);
+    expect(r.answer).toContain('Hillcrest University');
+    expect(r.answer).toContain('Bay College');
+    expect(r.answer).not.toContain('Orbit Labs');
+  });
+
   it('reads "announced" as the launch', () => {
     expect(answer('when was PAI announced', index).answer).toContain('September 28, 2016');
   });

@@ -126,6 +126,16 @@ export function readAsk(q: Question, mentions: readonly Mention[]): Ask {
   const slot = new Set(category);
   // "when did X come out — 2023?": a date in a question about when is the member's guess, which the answer's
   // date confirms or corrects, not content a statement must repeat.
+  // "joined in feb 24": a short year after a month is read into the month; no statement writes it so.
+  if (q.months.length)
+    words.forEach((w, i) => {
+      if (
+        MONTH_WORD.test(words[i - 1] ?? '') &&
+        /^\d{2}$/.test(w) &&
+        q.months.some((m) => m.startsWith(`20${w}-`))
+      )
+        slot.add(w);
+    });
   if (types.includes('when'))
     words.forEach((w, i) => {
       // "may 3 2026": a day number next to a month is part of the guessed date.
@@ -145,6 +155,9 @@ export function readAsk(q: Question, mentions: readonly Mention[]): Ask {
     category,
   };
 }
+
+const MONTH_WORD =
+  /^(?:january|february|march|april|may|june|july|august|september|october|november|december)$/;
 
 const DATE_WORD =
   /^(?:(?:19|20)\d{2}|january|february|march|april|may|june|july|august|september|october|november|december)$/;

@@ -65,16 +65,20 @@ function withIdioms(text: string): string {
 export function readQuestion(text: string): Question {
   // Idioms are read in the raw text, so names are linked in the same words every later stage reads.
   const raw = withIdioms(String(text ?? '').slice(0, MAX_QUESTION_CHARS));
-  const norm = normalize(raw)
-    .split(' ')
-    .map((w) => MONTH_ABBREVIATIONS[w] ?? CHAT_ABBREVIATIONS[w] ?? w)
-    .join(' ');
+  const typed = normalize(raw).split(' ');
+  const norm = typed.map((w) => MONTH_ABBREVIATIONS[w] ?? CHAT_ABBREVIATIONS[w] ?? w).join(' ');
   const words = norm ? norm.split(' ') : [];
   const months: string[] = [];
   for (let i = 0; i + 1 < words.length; i++) {
     const m = MONTH_NAMES.indexOf(words[i] as (typeof MONTH_NAMES)[number]);
-    if (m >= 0 && /^\d{4}$/.test(words[i + 1] as string))
-      months.push(`${words[i + 1]}-${String(m + 1).padStart(2, '0')}`);
+    const next = words[i + 1] as string;
+    // "feb 24", "feb '24": after a month typed short, two digits are a short year in chat.
+    const year = /^\d{4}$/.test(next)
+      ? next
+      : MONTH_ABBREVIATIONS[typed[i] as string] && /^[012]\d$/.test(next)
+        ? `20${next}`
+        : '';
+    if (m >= 0 && year) months.push(`${year}-${String(m + 1).padStart(2, '0')}`);
   }
   return {
     raw,

@@ -773,7 +773,7 @@ export const ORG_TYPE_WORDS: Readonly<
 
 /** Words of a category phrase that don't narrow it ("which other kinds of companies"). */
 export const GENERIC_CATEGORY = new Set(
-  'company companies organization organizations orgs groups members member ones other others kind kinds type types of the ai firms businesses players entities names'.split(
+  'company companies organization organizations orgs groups members member ones other others kind kinds type types of the ai firms businesses players entities names batch batches wave waves cohort tranche'.split(
     ' ',
   ),
 );

@@ -78,6 +78,10 @@ export const SYNONYMS: ReadonlyMap<string, readonly string[]> = (() => {
  * ("exec director", "govts"). Names are never here: those are aliases in the knowledge base.
  */
 export const CHAT_ABBREVIATIONS: Readonly<Record<string, string>> = {
+  '1st': 'first',
+  '2nd': 'second',
+  '3rd': 'third',
+  '4th': 'fourth',
   govt: 'government',
   govts: 'governments',
   gov: 'government',

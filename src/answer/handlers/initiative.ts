@@ -215,6 +215,23 @@ export function membersAnswer(
   const dated = monthFilter ? inAny.filter((m) => m.inv.date?.startsWith(monthFilter)) : [];
   const name = capitalise(withArticle(initiative.name));
 
+  // "Which universities joined in Feb 2024?": the kind asked for among that month's joiners, those with a record
+  // of their own and those only a dated member list names.
+  if (monthFilter && types.size > 0) {
+    const lists = (ctx.index.docsByRecord.get(initiative.id) ?? []).filter(
+      (d) => d.recordId === initiative.id && d.topic === 'membership' && d.date?.startsWith(monthFilter),
+    );
+    const named = [
+      ...dated.filter((m) => describes(m.org)).map((m) => shortName(m.org)),
+      ...lists.flatMap((d) => listedKinds(d.text, types)),
+    ].filter((n, i, all) => all.indexOf(n) === i);
+    if (named.length)
+      return {
+        lead: `${capitalise(categoryTerms.join(' '))} among those who joined ${withArticle(initiative.name)} in ${formatDate(monthFilter)}: ${joinList(named)}.`,
+        leadSources: [...dated.flatMap((m) => m.inv.sources), ...lists.flatMap((d) => d.sources)],
+        docs: [],
+      };
+  }
   if (dated.length > 0 && monthFilter) {
     const docs = (ctx.index.docsByRecord.get(initiative.id) ?? []).filter(
       (d) => d.recordId === initiative.id && d.topic !== 'relation' && d.date?.startsWith(monthFilter),
@@ -263,6 +280,21 @@ export function membersAnswer(
     leadSources: inAny.slice(0, 3).flatMap((m) => m.inv.sources),
     docs,
   };
+}
+
+/** How the name of an organization of a kind is written, where its kind shows in its name. */
+const KIND_IN_NAME: Partial<Record<Organization['type'], RegExp>> = {
+  university: /\b(?:Universit|College|School|Institut|Polytechni|Academy)/,
+};
+
+/** The names in a member list ("Members added on …: A, B, C.") whose wording shows they are of a kind. */
+function listedKinds(text: string, types: ReadonlySet<Organization['type']>): string[] {
+  const list = text.slice(text.indexOf(':') + 1);
+  const patterns = [...types].map((t) => KIND_IN_NAME[t]).filter((p): p is RegExp => !!p);
+  return list
+    .split(/,\s*/)
+    .map((n) => n.trim().replace(/\.$/, ''))
+    .filter((n) => n && patterns.some((p) => p.test(n)));
 }
 
 const ROLE_LABEL: Record<Organization['involvement'][number]['role'], string> = {
