@@ -132,6 +132,17 @@ const FILES = {
     summary: A university with a robotics institute.
     sources: [src-a]
     type: university
+  - id: org-quill
+    name: Quill Analytics
+    summary: A data company in the AI Alliance.
+    description: Data company led by its CEO Omar Reyes.
+    sources: [src-a]
+    type: company
+    involvement:
+      - initiative: ai-alliance
+        role: founding-member
+        date: "2023-12-05"
+        sources: [src-a]
   - id: org-uber
     name: Uber
     summary: A ride-hailing company.
@@ -595,6 +606,13 @@ describe('dates and words for them', () => {
 
   it('reads "what did X call …" as asking for their words', () => {
     expect(answer('what did rita moss call the founding', index).answer).toContain('turning point');
+  });
+});
+
+describe('roles', () => {
+  it("reads a role's name asked for as the role, not a fact about names", () => {
+    expect(answer('quill analytics ceo name', index).answer).toContain('Omar Reyes');
+    expect(answer("what's the name of quill analytics's ceo", index).answer).toContain('Omar Reyes');
   });
 });
 

@@ -119,7 +119,8 @@ export function readAsk(q: Question, mentions: readonly Mention[]): Ask {
     if (named.has(i)) namedWords.push(w);
     // "companies", "organizations": the kind of thing asked about, never a fact to cover.
     else if (cue.has(i) || cueSet.has(w) || GENERIC_CATEGORY.has(w)) cueWords.push(w);
-    else if (w.length > 1 && !STOPWORDS.has(w) && !FILLER_WORDS.has(w)) content.push(w);
+    else if (w.length > 1 && !STOPWORDS.has(w) && !FILLER_WORDS.has(w) && !namesARole(words, i))
+      content.push(w);
   });
   // "which research labs are in…": the category is a slot the member list is filtered by, not content to cover.
   const category = categoryWords(words);
@@ -154,6 +155,14 @@ export function readAsk(q: Question, mentions: readonly Mention[]): Ask {
     which: words.includes('which') || category.length > 0,
     category,
   };
+}
+
+/** "the CEO's name", "name of the founder": the name asked for is a role's holder, no fact of its own. */
+function namesARole(words: readonly string[], i: number): boolean {
+  if (words[i] !== 'name') return false;
+  // "name of cerebras's ceo": a role word within the next few words, after "of".
+  const ofRole = words[i + 1] === 'of' && words.slice(i + 2, i + 6).some((w) => !!ROLE_WORDS[w]);
+  return !!ROLE_WORDS[words[i - 1] ?? ''] || ofRole;
 }
 
 const MONTH_WORD =
