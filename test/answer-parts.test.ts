@@ -51,6 +51,9 @@ const FILES = {
       - topic: membership
         text: Its members work in health care, finance and robotics.
         sources: [src-a]
+      - topic: note
+        text: By one estimate its members employ 90,000 researchers.
+        sources: [src-a]
       - topic: membership
         text: "Members added on February 8, 2024: Zen Software, Hillcrest University, Bay College, Orbit Labs."
         date: "2024-02-08"
@@ -619,6 +622,14 @@ describe('roles', () => {
 describe("someone's words", () => {
   it("reads a noun of something said right after a person's name as asking for their words", () => {
     expect(answer("what was rita moss's line at the founding", index).answer).toContain('turning point');
+  });
+});
+
+describe('words for figures', () => {
+  it('meets a statistic asked for with a statement that gives an estimate', () => {
+    expect(answer('the alliance stat, what were the raw numbers', index).answer).toContain(
+      '90,000 researchers',
+    );
   });
 });
 
