@@ -200,7 +200,7 @@ const FILES = {
     sources: [src-a]
   - id: person-mia
     name: Mia Chen
-    summary: Chief executive of Zen Software.
+    summary: Chief executive of Zen Software; a former deputy minister of science.
     sources: [src-a]
     roles:
       - title: CEO
@@ -622,6 +622,12 @@ describe('roles', () => {
 describe("someone's words", () => {
   it("reads a noun of something said right after a person's name as asking for their words", () => {
     expect(answer("what was rita moss's line at the founding", index).answer).toContain('turning point');
+  });
+});
+
+describe('words for what people were', () => {
+  it('meets a politician asked about with the minister a summary names', () => {
+    expect(answer('mia chen was a politician before zen software right', index).answer).toContain('minister');
   });
 });
 
