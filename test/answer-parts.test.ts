@@ -539,6 +539,12 @@ describe('members and what they do', () => {
     expect(r.answer).toContain('More than 40 people');
   });
 
+  it('counts what the question counts when a verb like "got" follows the counted thing', () => {
+    expect(answer('how many member quotes got into the alliance launch release', index).answer).toContain(
+      '12 quotes',
+    );
+  });
+
   it('counts what the question counts, not the members, when it counts quotes', () => {
     const r = answer('how many quotes from members did the alliance launch release carry', index);
     expect(r.answer).toContain('12 quotes');
@@ -628,6 +634,14 @@ describe("someone's words", () => {
 describe('words for what people were', () => {
   it('meets a politician asked about with the minister a summary names', () => {
     expect(answer('mia chen was a politician before zen software right', index).answer).toContain('minister');
+  });
+});
+
+describe('words for containing', () => {
+  it('meets a word for what a piece held ("stuffed into") with the statement of what it carried', () => {
+    expect(
+      answer('how many member quotes were stuffed into the alliance launch release', index).answer,
+    ).toContain('12 quotes');
   });
 });
 

@@ -398,7 +398,9 @@ const MONTH_DAY =
   /\b(?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}\b/g;
 
 const COUNT_END = new Set(
-  'are is were was did do does have has had in on at joined signed there of from for'.split(' '),
+  'are is were was did do does have has had got get gets went in on at into joined signed there of from for'.split(
+    ' ',
+  ),
 );
 
 /** Things a launch or a list holds that aren't members: counted from the statement that gives their number. */
