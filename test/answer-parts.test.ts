@@ -72,6 +72,9 @@ const FILES = {
       - topic: activities
         text: It offers members a low-cost research cloud.
         sources: [src-a]
+      - topic: history
+        text: Its board met once a week in the first year.
+        sources: [src-a]
   - id: letter
     name: Open Letter on Model Access
     aliases: [the open letter]
@@ -609,6 +612,12 @@ describe('dates and words for them', () => {
 
   it('gives the weekday when asked what day of the week something launched', () => {
     expect(answer('PAI launched on which day of the week', index).answer).toContain(
+      'Wednesday, September 28, 2016',
+    );
+  });
+
+  it('answers the weekday of the launch, not a statement about a week, whatever verb asks it', () => {
+    expect(answer('what day of the week did PAI drop', index).answer).toContain(
       'Wednesday, September 28, 2016',
     );
   });

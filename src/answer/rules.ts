@@ -495,6 +495,8 @@ export const ASK_RULES: readonly AskRule[] = [
       'history',
       'what day',
       'which day',
+      'day of the week',
+      'weekday',
     ],
   },
   {
