@@ -662,6 +662,14 @@ describe('words for figures', () => {
   });
 });
 
+describe('where the member read it', () => {
+  it('reads a closing "per the … coverage" as where the member read it, not words to cover', () => {
+    const r = answer('which universities are in the alliance per the local blog coverage', index);
+    expect(r.answered).toBe(true);
+    expect(r.answer).toContain('Lakeside University');
+  });
+});
+
 describe('words of saying', () => {
   it('reads a boast as saying: what a body bragged about is what it said', () => {
     expect(answer('which open models did the alliance brag its members created', index).answer).toContain(

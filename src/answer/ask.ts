@@ -1,7 +1,16 @@
 import type { Mention } from '../search/link.js';
 import { STOPWORDS } from '../text/vocabulary.js';
 import type { Question } from './question.js';
-import { ASK_RULES, type AskType, FILLER_WORDS, GENERIC_CATEGORY, ROLE_WORDS, SAID_NOUNS } from './rules.js';
+import {
+  ASK_RULES,
+  type AskType,
+  FILLER_WORDS,
+  GENERIC_CATEGORY,
+  OUTLET_WORDS,
+  PIECE_WORDS,
+  ROLE_WORDS,
+  SAID_NOUNS,
+} from './rules.js';
 
 /** What a question asks, read from its cue words; handlers read this, never the raw question. */
 export interface Ask {
@@ -113,6 +122,8 @@ export function readAsk(q: Question, mentions: readonly Mention[]): Ask {
   const content: string[] = [];
   const namedWords: string[] = [];
   const cueWords: string[] = [];
+  // "…per the japanese blog coverage": a closing clause that only says where the member read it.
+  for (const i of sourceClause(words)) cue.add(i);
   // A cue word said twice ("A vs B vs C") is a cue both times.
   const cueSet = new Set([...cue].map((i) => words[i] as string));
   words.forEach((w, i) => {
@@ -155,6 +166,32 @@ export function readAsk(q: Question, mentions: readonly Mention[]): Ask {
     which: words.includes('which') || category.length > 0,
     category,
   };
+}
+
+/** Words of a piece or of where it ran: a clause of them after "per" only says where something was read. */
+const SOURCE_NOUNS = new Set([
+  ...PIECE_WORDS,
+  ...OUTLET_WORDS,
+  'coverage',
+  'report',
+  'reports',
+  'reporting',
+  'press',
+  'media',
+]);
+
+/**
+ * The places of a closing "per …" or "according to …" clause that describes a piece or an outlet ("per the
+ * japanese blog coverage"): cue words that may pick a statement, not content one must cover.
+ */
+function sourceClause(words: readonly string[]): number[] {
+  const at = words.findIndex(
+    (w, i) => i >= 3 && (w === 'per' || (w === 'according' && words[i + 1] === 'to')),
+  );
+  if (at < 0) return [];
+  const rest = words.slice(at);
+  if (rest.length > 7 || !rest.some((w) => SOURCE_NOUNS.has(w))) return [];
+  return rest.map((_, k) => at + k);
 }
 
 /** "the CEO's name", "name of the founder": the name asked for is a role's holder, no fact of its own. */
