@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answer } from '../src/answer/answer.js';
 import { readAsk } from '../src/answer/ask.js';
+import { describedRecords } from '../src/answer/described.js';
 import { judge } from '../src/answer/judge.js';
 import { splitQuestion } from '../src/answer/parts.js';
 import { readQuestion } from '../src/answer/question.js';
@@ -624,6 +625,19 @@ describe('dates and words for them', () => {
 
   it('reads "what did X call …" as asking for their words', () => {
     expect(answer('what did rita moss call the founding', index).answer).toContain('turning point');
+  });
+});
+
+describe('records described instead of named', () => {
+  it('links the one organization whose profile holds the kind and traits described', () => {
+    expect(answer('is the data company led by omar reyes in the alliance?', index).answer).toMatch(
+      /^Yes — Quill Analytics is a founding member/,
+    );
+  });
+
+  it('links nothing for a kind described only in everyday words', () => {
+    const q = readQuestion('is the big company in the alliance?');
+    expect(describedRecords(q, linkEntities(q.raw, index), index)).toEqual([]);
   });
 });
 

@@ -4,6 +4,7 @@ import { linkEntities, type Mention } from '../search/link.js';
 import { asks, readAsk } from './ask.js';
 import { composeAnswer, echoCompounds } from './compose.js';
 import type { Ctx } from './context.js';
+import { describedRecords } from './described.js';
 import { strangerBeside, unknownMember } from './handlers/membership.js';
 import { judge } from './judge.js';
 import { mergeAnswers, recordTargets, splitQuestion } from './parts.js';
@@ -28,7 +29,9 @@ export function answer(question: string, index: SearchIndex): Answer {
   const answers: Answer[] = [];
   let previous: readonly Mention[] = [];
   for (const part of parts) {
-    const linked = withoutReporter(linkEntities(part.raw, index), part, index);
+    const found = withoutReporter(linkEntities(part.raw, index), part, index);
+    // "the chip maker led by Lisa Su": a record described instead of named.
+    const linked = [...found, ...describedRecords(part, found, index)].sort((a, b) => a.start - b.start);
     // "…and who leads it?": a part that names nothing, or points back with "it" or "they", is about what the
     // part before named.
     const pointsBack = part.words.some((w) => BACK_REFERENCES.has(w));
