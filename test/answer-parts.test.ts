@@ -676,6 +676,14 @@ describe('words for figures', () => {
   });
 });
 
+describe('who reported it', () => {
+  it('names the publisher of the statement that answers "which outlet said …"', () => {
+    expect(answer('which outlet said alliance members employ 90,000 researchers', index).answer).toContain(
+      '(per Example News)',
+    );
+  });
+});
+
 describe('where the member read it', () => {
   it('reads a closing "per the … coverage" as where the member read it, not words to cover', () => {
     const r = answer('which universities are in the alliance per the local blog coverage', index);

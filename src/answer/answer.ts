@@ -10,7 +10,7 @@ import { judge } from './judge.js';
 import { mergeAnswers, recordTargets, splitQuestion } from './parts.js';
 import { type Question, readQuestion } from './question.js';
 import { refuse } from './refuse.js';
-import { withoutOutlets, withoutReporter } from './reporters.js';
+import { withoutOutlets, withoutReporter, withPublishers } from './reporters.js';
 import { route } from './route.js';
 import type { Answer } from './types.js';
 
@@ -94,7 +94,7 @@ function answerPart(ctx: Ctx): Answer {
 function answerOne(ctx: Ctx): Answer {
   const plan = judge(ctx, route(ctx));
   if (plan.kind === 'refuse') return refuse(ctx.index, ctx.mentions, plan.about);
-  const { draft } = plan;
+  const draft = withPublishers(plan.draft, ctx.q, ctx.index);
   if (draft.declines && !draft.docs.length) return refuse(ctx.index, ctx.mentions, draft.subject, draft.lead);
   return composeAnswer(
     // Statements the judge found answer by themselves: "I can't tell whether…" would misread the ask.

@@ -9,8 +9,10 @@ import type { Mention } from '../search/link.js';
 import { informativeness } from '../text/english.js';
 import { normalize } from '../text/normalize.js';
 import type { Ask } from './ask.js';
+import type { Draft } from './compose.js';
+import { joinList } from './handlers/shared.js';
 import type { Question } from './question.js';
-import { OPINION_VERBS, SOURCE_VERBS } from './rules.js';
+import { OPINION_VERBS, OUTLET_WORDS, SOURCE_VERBS } from './rules.js';
 
 /**
  * "Which startups did TechCrunch say were left out?": the outlet that reports is the source, not what is asked
@@ -91,4 +93,30 @@ function outletNames(index: SearchIndex): { names: ReadonlySet<string>; longest:
     outlets.set(index, known);
   }
   return known;
+}
+
+/** "Which … outlet framed it so?": an outlet word within a few words after "which" or "what". */
+function asksForOutlet(words: readonly string[]): boolean {
+  return words.some(
+    (w, i) =>
+      OUTLET_WORDS.has(w) && words.slice(Math.max(0, i - 4), i).some((x) => x === 'which' || x === 'what'),
+  );
+}
+
+/**
+ * "Which outlet cast the Alliance as …?": the statement that says so answers what was said; who reported it is
+ * its sources' publishers, which the answer then names.
+ */
+export function withPublishers(draft: Draft, q: Question, index: SearchIndex): Draft {
+  const lead = draft.docs[0];
+  if (!lead || !asksForOutlet(q.words)) return draft;
+  const names = lead.sources
+    .map((id) => index.kb.sources.get(id))
+    .filter((s): s is NonNullable<typeof s> => !!s && !/^unknown/i.test(s.publisher))
+    .map(publisherName)
+    .filter((n, i, all) => all.indexOf(n) === i);
+  if (!names.length) return draft;
+  // Said after the statement it vouches for: "… models (per MediaNama and VoiceBot.ai)."
+  const text = `${lead.text.replace(/\.$/, '')} (per ${joinList(names)}).`;
+  return { ...draft, docs: [{ ...lead, text }, ...draft.docs.slice(1)] };
 }
