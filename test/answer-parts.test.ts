@@ -668,6 +668,14 @@ describe('words for containing', () => {
   });
 });
 
+describe('words for pieces', () => {
+  it('meets an announcement asked about with the statement about the release', () => {
+    expect(answer('what did the alliance launch announcement carry from members', index).answer).toContain(
+      '12 quotes',
+    );
+  });
+});
+
 describe('words for figures', () => {
   it('meets a statistic asked for with a statement that gives an estimate', () => {
     expect(answer('the alliance stat, what were the raw numbers', index).answer).toContain(

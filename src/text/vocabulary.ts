@@ -60,6 +60,7 @@ const SYNONYM_GROUPS = [
   'pull pulled yank yanked withdraw withdrew withdrawn remove removed retract retracted',
   'lawmakers legislators policymakers regulators regulator regulation regulations government governments',
   'rename renamed renaming rebrand rebranded rebranding name',
+  'announcement announcements release releases',
   'include included includes contain contained contains carry carried carries feature featured features stuffed packed crammed',
   'politician politicians minister ministers parliament mp senator congressman congresswoman',
   'stat stats statistic statistics figure figures number numbers estimate estimates',
