@@ -642,6 +642,12 @@ describe('records described instead of named', () => {
 });
 
 describe('roles', () => {
+  it('answers who leads a body, not the profile of someone named only as having left it', () => {
+    const r = answer('who leads the partnership on ai now that rita moss is gone', index);
+    expect(r.answered).toBe(true);
+    expect(r.subject?.id).toBe('pai');
+  });
+
   it("reads a role's name asked for as the role, not a fact about names", () => {
     expect(answer('quill analytics ceo name', index).answer).toContain('Omar Reyes');
     expect(answer("what's the name of quill analytics's ceo", index).answer).toContain('Omar Reyes');

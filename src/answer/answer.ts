@@ -4,6 +4,7 @@ import { linkEntities, type Mention } from '../search/link.js';
 import { asks, readAsk } from './ask.js';
 import { composeAnswer, echoCompounds } from './compose.js';
 import type { Ctx } from './context.js';
+import { withoutDeparted } from './departed.js';
 import { describedRecords } from './described.js';
 import { strangerBeside, unknownMember } from './handlers/membership.js';
 import { judge } from './judge.js';
@@ -29,7 +30,7 @@ export function answer(question: string, index: SearchIndex): Answer {
   const answers: Answer[] = [];
   let previous: readonly Mention[] = [];
   for (const part of parts) {
-    const found = withoutReporter(linkEntities(part.raw, index), part, index);
+    const found = withoutDeparted(withoutReporter(linkEntities(part.raw, index), part, index), part);
     // "the chip maker led by Lisa Su": a record described instead of named.
     const linked = [...found, ...describedRecords(part, found, index)].sort((a, b) => a.start - b.start);
     // "…and who leads it?": a part that names nothing, or points back with "it" or "they", is about what the

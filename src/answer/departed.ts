@@ -1,0 +1,28 @@
+/**
+ * Someone named only to say they left ("who runs the community now that Pineau left?"): the question asks about
+ * the body, and the person is its context, not its subject.
+ */
+import type { Mention } from '../search/link.js';
+import type { Question } from './question.js';
+
+/** Words that say someone has left. */
+const LEAVING = new Set(
+  'left leave leaves leaving gone quit quits departed departs departure exited exit stepped retired'.split(
+    ' ',
+  ),
+);
+
+/**
+ * Drops a person named after the body a "who …" question asks about when a word of leaving follows them within
+ * three words: "who leads X after P left", "who runs X now that P is gone".
+ */
+export function withoutDeparted(mentions: readonly Mention[], part: Question): readonly Mention[] {
+  const { words } = part;
+  if (words[0] !== 'who' && words[0] !== 'whos') return mentions;
+  const bodies = mentions.filter((m) => m.surfaces.some((s) => s.record.kind !== 'person'));
+  const departed = (m: Mention) =>
+    m.surfaces.every((s) => s.record.kind === 'person') &&
+    bodies.some((b) => b.end <= m.start) &&
+    words.slice(m.end, m.end + 3).some((w) => LEAVING.has(w));
+  return mentions.some(departed) ? mentions.filter((m) => !departed(m)) : mentions;
+}
