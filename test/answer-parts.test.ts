@@ -127,6 +127,7 @@ const FILES = {
   - id: org-byte
     name: Daily Byte
     summary: A technology news site.
+    description: News site whose pieces carry a warning that their accuracy is unchecked.
     sources: [src-a]
     type: company
     involvement:
@@ -679,6 +680,12 @@ describe('words for pieces', () => {
     expect(answer('what did the alliance launch announcement carry from members', index).answer).toContain(
       '12 quotes',
     );
+  });
+});
+
+describe('words for trust', () => {
+  it('meets a question whether a site is reliable with what the records say of its accuracy', () => {
+    expect(answer('is daily byte even a legit site', index).answer).toContain('accuracy is unchecked');
   });
 });
 
