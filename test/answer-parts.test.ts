@@ -656,6 +656,11 @@ describe('roles', () => {
 });
 
 describe("someone's words", () => {
+  it('reads "what word did X use" as asking for their words, and "dunk on" as criticism', () => {
+    const ask = readAsk(readQuestion('what single word did daily byte use to dunk on the alliance'), []);
+    expect(ask.types).toEqual(expect.arrayContaining(['quote', 'criticism']));
+  });
+
   it("reads a noun of something said right after a person's name as asking for their words", () => {
     expect(answer("what was rita moss's line at the founding", index).answer).toContain('turning point');
   });

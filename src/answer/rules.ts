@@ -212,6 +212,13 @@ export const ASK_RULES: readonly AskRule[] = [
       'views on',
       'angle on',
       'stance on',
+      // "what word did they use for it": the word someone chose is their words.
+      'what word',
+      'which word',
+      'single word',
+      'exact word',
+      'word they used',
+      'word did',
       // "Pineau's line about openness": a line someone said, not a product line.
       'line about',
       'line on',
