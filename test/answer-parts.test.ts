@@ -87,6 +87,9 @@ const FILES = {
       - topic: membership
         text: More than 40 people signed it, among them Dana Frost and Rita Moss.
         sources: [src-a]
+      - topic: goals
+        text: It says treating secrecy as the only path to safety is 'a pipe dream'.
+        sources: [src-a]
 `,
   'organizations.yaml': `${VALID_FILES['organizations.yaml']}  - id: org-lakeside
     name: Lakeside University
@@ -656,6 +659,12 @@ describe('roles', () => {
 });
 
 describe("someone's words", () => {
+  it('reads "what phrase did X use" as asking for their words, a way as a path and safe as safety', () => {
+    expect(
+      answer('what phrase did the open letter use for secrecy being the only way to be safe', index).answer,
+    ).toContain('a pipe dream');
+  });
+
   it('reads "what word did X use" as asking for their words, and "dunk on" as criticism', () => {
     const ask = readAsk(readQuestion('what single word did daily byte use to dunk on the alliance'), []);
     expect(ask.types).toEqual(expect.arrayContaining(['quote', 'criticism']));

@@ -219,6 +219,9 @@ export const ASK_RULES: readonly AskRule[] = [
       'exact word',
       'word they used',
       'word did',
+      'what phrase',
+      'which phrase',
+      'phrase did',
       // "Pineau's line about openness": a line someone said, not a product line.
       'line about',
       'line on',

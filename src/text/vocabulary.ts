@@ -60,6 +60,8 @@ const SYNONYM_GROUPS = [
   'pull pulled yank yanked withdraw withdrew withdrawn remove removed retract retracted',
   'lawmakers legislators policymakers regulators regulator regulation regulations government governments',
   'rename renamed renaming rebrand rebranded rebranding name',
+  'way ways path paths road roads route',
+  'safe safer safest safety',
   'reliable unreliable legit legitimate trustworthy accurate accuracy inaccurate credible credibility dependable',
   'announcement announcements release releases',
   'include included includes contain contained contains carry carried carries feature featured features stuffed packed crammed',
