@@ -302,6 +302,13 @@ describe('cutting a message into questions', () => {
 });
 
 describe('which record a part names', () => {
+  it('never reads a common English word spelt right as a misspelt name ("bite" is not Byte)', () => {
+    const ids = linkEntities('how big a bite did the alliance take', index).flatMap((m) =>
+      m.surfaces.map((s) => s.record.id),
+    );
+    expect(ids).not.toContain('org-byte');
+  });
+
   const linked = (q: string) => linkEntities(q, index).map((m) => m.surfaces[0]?.record.id);
 
   it('names what an organization founded by the organization and words of its name', () => {

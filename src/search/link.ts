@@ -56,7 +56,7 @@ export function editDistance(a: string, b: string, max = 2): number {
 export function correctWord(word: string, index: SearchIndex): string | undefined {
   if (word.length < 4 || STOPWORDS.has(word) || index.vocab.has(word)) return undefined;
   // An everyday word spelt right ("want") is not a misspelt name ("Wang").
-  if (informativeness(word) <= 0.3) return undefined;
+  if (informativeness(word) <= 0.6) return undefined;
   // …nor is a word the statements themselves use ("user" is not a misspelt "Uber").
   if (index.facts.has(word)) return undefined;
   let best: string | undefined;
