@@ -685,6 +685,12 @@ describe("someone's words", () => {
 describe('words for what people were', () => {
   it('meets a politician asked about with the minister a summary names', () => {
     expect(answer('mia chen was a politician before zen software right', index).answer).toContain('minister');
+    expect(answer("what was mia chen's political background", index).answer).toContain('minister');
+  });
+
+  it('reads "deals with" and "has to do with" as "about"', () => {
+    expect(readQuestion('which goal deals with chips').words).toContain('about');
+    expect(readQuestion('what has to do with chips').words).toContain('about');
   });
 });
 
