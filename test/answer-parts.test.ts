@@ -584,6 +584,15 @@ describe('members and what they do', () => {
     expect(answer('is finance part of the alliance', index).answer).not.toContain('name finance among');
   });
 
+  it('takes only a name joined by a list word or comma, not any rare word next to a member, for a stranger', () => {
+    expect(answer('did lakeside university flourish in the alliance', index).answer).not.toContain(
+      'whether flourish',
+    );
+    expect(answer('are lakeside university, globex in the alliance', index).answer).toContain(
+      'whether globex',
+    );
+  });
+
   it('answers each of a recorded and an unrecorded organization asked about as members', () => {
     const r = answer('are lakeside university and globex members of the alliance', index);
     expect(r.answer).toMatch(/^Yes — Lakeside University/);
@@ -666,6 +675,12 @@ describe('roles', () => {
 });
 
 describe("someone's words", () => {
+  it('reads who represented an organization in the quotes as who spoke for it', () => {
+    expect(
+      answer('who represented lakeside university in the alliance launch quotes', index).answer,
+    ).toContain('Jane Roe');
+  });
+
   it('reads "what phrase did X use" as asking for their words, a way as a path and safe as safety', () => {
     expect(
       answer('what phrase did the open letter use for secrecy being the only way to be safe', index).answer,

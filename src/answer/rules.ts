@@ -177,6 +177,9 @@ export const ASK_RULES: readonly AskRule[] = [
       'spokesperson',
       'spokesman',
       'spokeswoman',
+      // "who represented NASA in the launch quotes": who spoke for it.
+      'represented',
+      'representing',
       'tell the',
       'tell reporters',
       'say to',

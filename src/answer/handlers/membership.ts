@@ -184,6 +184,18 @@ export interface Stranger {
   initiative: Rec<'initiative'>;
 }
 
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The raw text in lower case with accents folded, so its words meet the normalised ones. */
+function normalizeSeparators(raw: string): string {
+  return raw
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
+}
+
 /** Words that join the names of a list ("IBM and Tesla", "IBM or Tesla"); commas are gone once normalised. */
 const LIST_JOINS = new Set(['and', 'or', 'nor', 'plus']);
 
@@ -204,8 +216,13 @@ export function strangerBeside(ctx: Ctx): Stranger | undefined {
   const words = new Set(normalize(name).split(' ').filter(Boolean));
   const at = q.words.findIndex((w) => words.has(w));
   const end = at + words.size;
+  // A list word between them, or (normalising drops commas) a comma, slash or "&" as typed.
+  const typedJoin = (a: string, b: string) =>
+    new RegExp(`${escapeRegExp(a)}\\s*[,/&+]\\s*${escapeRegExp(b)}`, 'i').test(normalizeSeparators(q.raw));
   const gap = (from: number, to: number) =>
-    q.words.slice(from, to).every((w) => LIST_JOINS.has(w)) && to - from <= 1;
+    to - from === 1
+      ? LIST_JOINS.has(q.words[from] as string)
+      : to === from && typedJoin(q.words[from - 1] as string, q.words[from] as string);
   const listed = orgs.some((m) => (m.end <= at && gap(m.end, at)) || (m.start >= end && gap(end, m.start)));
   return at >= 0 && listed ? { name, words, initiative } : undefined;
 }
