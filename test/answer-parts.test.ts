@@ -655,6 +655,11 @@ describe('records described instead of named', () => {
     );
   });
 
+  it('links no single record for a plural kind, which asks for several', () => {
+    const q = readQuestion('which data companies led by omar reyes joined?');
+    expect(describedRecords(q, linkEntities(q.raw, index), index)).toEqual([]);
+  });
+
   it('links nothing for a kind described only in everyday words', () => {
     const q = readQuestion('is the big company in the alliance?');
     expect(describedRecords(q, linkEntities(q.raw, index), index)).toEqual([]);

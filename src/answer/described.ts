@@ -23,7 +23,7 @@ const KIND_NOUNS: Readonly<Record<string, (r: KbRecord) => boolean>> = (() => {
   ))
     out[w] = org;
   for (const w of 'university college school'.split(' ')) out[w] = university;
-  for (const w of 'club forum partnership coalition consortium body letter statement'.split(' '))
+  for (const w of 'club forum partnership coalition consortium body letter statement community'.split(' '))
     out[w] = body;
   return out;
 })();
@@ -35,7 +35,7 @@ const TRAILING_SKIP = new Set(['by', 'in', 'out', 'of']);
 /** Only a describing word English doesn't use every day tells records apart ("Toronto", "chip", not "big"). */
 const TELLING = 0.6;
 /** How far ahead of the runner-up a record's profile must be to be the one described. */
-const MARGIN = 0.25;
+const MARGIN = 0.15;
 /** Share of the describing words (weighted by rarity) a profile must hold. */
 const MIN_SHARE = 0.75;
 /** The link score of a described record: below a typed name. */
@@ -83,7 +83,8 @@ export function describedRecords(q: Question, mentions: readonly Mention[], inde
   const named = new Set(mentions.flatMap((m) => m.surfaces.map((s) => s.record.id)));
   const out: Mention[] = [];
   words.forEach((w, i) => {
-    const fits = KIND_NOUNS[w.endsWith('s') && !KIND_NOUNS[w] ? w.slice(0, -1) : w];
+    // Singular only: "the AI startups that stayed out" asks for several, not the one record they best fit.
+    const fits = KIND_NOUNS[w];
     if (!fits || taken.has(i)) return;
     const describing: string[] = [];
     let start = i;
