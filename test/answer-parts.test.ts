@@ -576,6 +576,10 @@ describe('members and what they do', () => {
     expect(answer('globex in the ai alliance?', index).answer).toContain("I can't tell whether globex");
   });
 
+  it('never takes a word of a who-question for a stranger asked about as a member', () => {
+    expect(answer("who's eligible to join the ai alliance", index).answer).not.toContain('whether eligible');
+  });
+
   it('never takes an everyday word for the name of an organization asked about as a member', () => {
     expect(answer('is the guy in the alliance release a member', index).answer).not.toContain('whether guy');
   });

@@ -11,6 +11,8 @@ import type { Draft } from '../compose.js';
 import type { Ctx } from '../context.js';
 import { joinedAfterLaunch, joinList, type Rec, rankDocs, spellingNote } from './shared.js';
 
+const WH_WORDS = new Set(['who', 'whos', 'what', 'whats', 'which', 'when', 'where', 'why', 'how']);
+
 /** Informativeness from which a word typed in lower case may be an organization's name. */
 const NAME_LIKE = 0.6;
 
@@ -159,7 +161,9 @@ export function unknownName(ctx: Ctx): string | undefined {
   const capitalised = typed.filter((w) => /^\p{Lu}/u.test(w));
   if (capitalised.length) return capitalised.join(' ');
   // Typed in lower case, a name is a word English doesn't use every day ("guy" is no organization).
-  const membershipAsk = ask.yesNo || asks(ask, 'membership');
+  // "who's eligible to join it?" asks a question of its own; "tesla in it?" only asks about the name.
+  const wh = ctx.q.words.some((w) => WH_WORDS.has(w));
+  const membershipAsk = ask.yesNo || (asks(ask, 'membership') && !wh);
   const nameLike = [...unknown].every((w) => informativeness(w) >= NAME_LIKE);
   return membershipAsk && nameLike && unknown.size === ask.content.length && typed.length
     ? typed.join(' ')
