@@ -67,6 +67,14 @@ describe('a fact asked for in other words', () => {
     );
   });
 
+  it("meets a synonym of a phrasing's word too, for less", () => {
+    const reply = answer(
+      'are grad students at universities eligible for the Lakeside Research Circle?',
+      withPhrasings,
+    );
+    expect(reply.answer).toContain('open to professors at accredited universities');
+  });
+
   it('never shows the phrasings to members', () => {
     expect(answer(mixed, withPhrasings).answer).not.toMatch(/qualify|get in/i);
   });

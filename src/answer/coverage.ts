@@ -84,6 +84,9 @@ function creditFor(term: string, set: WordSet): number {
   for (const syn of SYNONYMS.get(term) ?? SYNONYMS.get(stem(term)) ?? [])
     if (set.stems.has(root(syn))) return SYNONYM_CREDIT;
   if (set.asked?.has(root(term))) return ASKED_CREDIT;
+  // A synonym of how members ask for it ("eligible" for "requirements to join").
+  for (const syn of SYNONYMS.get(term) ?? SYNONYMS.get(stem(term)) ?? [])
+    if (set.asked?.has(root(syn))) return ASKED_CREDIT * SYNONYM_CREDIT;
   return 0;
 }
 
