@@ -37,6 +37,9 @@ const FILES = {
       - topic: governance
         text: "On February 8, 2024 the Alliance set up two working groups: Safety Tooling and Policy Advocacy."
         sources: [src-a]
+      - topic: goals
+        text: It wants more open models to exist, and fewer closed ones.
+        sources: [src-a]
       - topic: activities
         text: Its members created open models such as Pixel Diffusion.
         sources: [src-a]
@@ -723,6 +726,15 @@ describe('words for containing', () => {
     expect(
       answer('how many member quotes were stuffed into the alliance launch release', index).answer,
     ).toContain('12 quotes');
+  });
+});
+
+describe('things the members made', () => {
+  it('leads "which open models did its members build" with the statement naming what members made', () => {
+    const first = answer('which open models did the alliance say its members built', index).answer.split(
+      '\n',
+    )[0];
+    expect(first).toContain('Pixel Diffusion');
   });
 });
 

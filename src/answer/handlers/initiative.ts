@@ -2,6 +2,7 @@ import type { KbRecord, Organization } from '../../knowledge/schema.js';
 import type { FactDoc } from '../../search/index.js';
 import { shortName, withArticle } from '../../search/render.js';
 import { formatDate } from '../../text/dates.js';
+import { informativeness } from '../../text/english.js';
 import { normalize } from '../../text/normalize.js';
 import { SYNONYMS } from '../../text/vocabulary.js';
 import { asks } from '../ask.js';
@@ -141,11 +142,17 @@ export function initiativeAnswer(ctx: Ctx, initiative: Rec<'initiative'>, score:
     }).filter((d) => d.topic !== 'summary' || topics.length === 0);
     // "Which open models did its members create?": the statements that name the kind of thing asked for first.
     const naming = (d: FactDoc) => coverage(things, [d], [], ctx.index).ratio > 0;
+    // Among them, those that hold more of the ask's other words ("the launch release", "members") first.
+    const cues = ask.cueWords.filter((w) => !things.includes(w) && informativeness(w) > 0.3);
+    const byCues = (d: FactDoc) => (cues.length ? coverage(cues, [d], [], ctx.index).ratio : 0);
+    const namingDocs = rankDocs(ctx, scope, { limit: 20, only: naming })
+      // The body's own statements before its members' relations, which also say "member" and "launch".
+      .map((d, i) => ({ d, score: byCues(d) + (d.recordId === initiative.id ? 0.2 : 0) - i * 0.01 }))
+      .sort((a, b) => b.score - a.score)
+      .slice(0, 2)
+      .map((x) => x.d);
     const docs = things.length
-      ? [...new Set([...rankDocs(ctx, scope, { limit: 2, only: naming }), ...ranked])].slice(
-          0,
-          ranked.length + 1,
-        )
+      ? [...new Set([...namingDocs, ...ranked])].slice(0, ranked.length + 1)
       : ranked;
     if (docs.length > 0 && (topics.length > 0 || docs.some((d) => d.topic !== 'summary'))) {
       // "What kinds of organizations join it?": the summary says who it brings together.
