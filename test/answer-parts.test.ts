@@ -715,6 +715,10 @@ describe('words for what people were', () => {
     expect(answer("what was mia chen's political background", index).answer).toContain('minister');
   });
 
+  it('reads "took place" as "happened"', () => {
+    expect(readQuestion('what took place that day').words).toContain('happened');
+  });
+
   it('reads "deals with" and "has to do with" as "about"', () => {
     expect(readQuestion('which goal deals with chips').words).toContain('about');
     expect(readQuestion('what has to do with chips').words).toContain('about');
