@@ -238,6 +238,9 @@ const FILES = {
       - topic: note
         text: Its license caps the number of monthly users at one million.
         sources: [src-a]
+      - topic: criticism
+        text: Critics say the user cap means it is not open source in the OSI sense.
+        sources: [src-a]
       - topic: note
         text: Training it cost $600,000 in compute.
         sources: [src-a]
@@ -730,6 +733,15 @@ describe('words for containing', () => {
     expect(
       answer('how many member quotes were stuffed into the alliance launch release', index).answer,
     ).toContain('12 quotes');
+  });
+});
+
+describe('licences', () => {
+  it('answers whether a project is truly open from the licence statement closest to the ask first', () => {
+    const first = answer('is pixel diffusion really open source in the osi sense', index).answer.split(
+      '\n',
+    )[0];
+    expect(first).toContain('not open source in the OSI sense');
   });
 });
 

@@ -3,6 +3,7 @@ import type { FactDoc } from '../../search/index.js';
 import { shortName } from '../../search/render.js';
 import { formatDate } from '../../text/dates.js';
 import { normalize } from '../../text/normalize.js';
+import { STOPWORDS } from '../../text/vocabulary.js';
 import { asks } from '../ask.js';
 import type { Draft } from '../compose.js';
 import type { Ctx } from '../context.js';
@@ -10,6 +11,9 @@ import { coverage } from '../coverage.js';
 import { type Rec, rankDocs, spellingNote, topicsFor } from './shared.js';
 
 /** Words of a statement about a licence. */
+/** Words that only ask about a licence, which every licence statement meets alike. */
+const LICENCE_CUES = new Set(['licence', 'license', 'licensed', 'licenced', 'terms', 'truly', 'really']);
+
 const LICENCE_TEXT = /licen[cs]|open[ -]source|\bosi\b|permissive|apache|\bmit\b|cc by|openrail/i;
 
 export function projectAnswer(ctx: Ctx, project: Rec<'project'>, score: number): Draft {
@@ -28,9 +32,21 @@ export function projectAnswer(ctx: Ctx, project: Rec<'project'>, score: number):
   const own = (ctx.index.docsByRecord.get(project.id) ?? []).filter((d) => d.recordId === project.id);
   // A licence question: the statements about the licence, the named version's first.
   if (asks(ask, 'licence') && !asks(ask, 'when', 'release')) {
-    const licensed = own.filter((d) => d.topic !== 'summary' && LICENCE_TEXT.test(d.text));
-    const named = licensed.filter((d) => names(d.text));
-    const docs = [...named, ...licensed.filter((d) => !named.includes(d))].slice(0, 2);
+    // The project's own statements and those of other records about it ("Llama 2 … is not open source in the
+    // OSI sense" is said of Meta's releases); the named version's first, then those holding more of the ask.
+    const words = [...ask.content, ...ask.cueWords.filter((w) => !STOPWORDS.has(w) && !LICENCE_CUES.has(w))];
+    const licensed = (ctx.index.docsByRecord.get(project.id) ?? []).filter(
+      (d) => d.topic !== 'summary' && LICENCE_TEXT.test(d.text),
+    );
+    const rank = (d: FactDoc) =>
+      (names(d.text) ? 1 : 0) +
+      (words.length ? coverage(words, [d], [], ctx.index).ratio : 0) +
+      (d.recordId === project.id ? 0.1 : 0);
+    const docs = licensed
+      .map((d) => ({ d, r: rank(d) }))
+      .sort((a, b) => b.r - a.r)
+      .slice(0, 2)
+      .map((x) => x.d);
     if (docs.length) return { subject: project, lead: '', docs, confidence: score, sure: true };
   }
   // A version named with nothing else typed asks about that version's release.
