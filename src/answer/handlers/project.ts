@@ -29,7 +29,6 @@ export function projectAnswer(ctx: Ctx, project: Rec<'project'>, score: number):
   const versionAt = versions.map((v) => new RegExp(`(?:^| )${v.replace(/[$%]/g, '\\$&')}(?! \\d)(?: |$)`));
   const names = (text: string) => versionAt.some((re) => re.test(normalize(text)));
   const byVersion = all.filter((f) => names(f.text));
-  const own = (ctx.index.docsByRecord.get(project.id) ?? []).filter((d) => d.recordId === project.id);
   // A licence question: the statements about the licence, the named version's first.
   if (asks(ask, 'licence') && !asks(ask, 'when', 'release')) {
     // The project's own statements and those of other records about it ("Llama 2 … is not open source in the
