@@ -299,15 +299,17 @@ function ownedThings(words: readonly string[], index: SearchIndex, found: Mentio
     for (let len = Math.min(3, words.length - m.end); len >= 1; len--) {
       const after = words.slice(m.end, m.end + len);
       if (STOPWORDS.has(after[0] as string) || STOPWORDS.has(after[len - 1] as string)) continue;
-      const asked = after.filter((w) => !STOPWORDS.has(w)).map(stem);
+      const asked = after.filter((w) => !STOPWORDS.has(w)).map(wordRoot);
       // Everyday words name the thing only with its head noun ("the Mozilla letter"); "Meta's open approach"
       // is no name of the Open Innovation community.
       const everyday = !after.some((w) => informativeness(w) > 0.3);
       const thing = things.find((t) =>
         [t.name, ...t.aliases.map(aliasName)].some((name) => {
           const nameWords = normalize(name).split(' ');
-          const own = new Set(nameWords.map(stem));
-          return asked.every((w) => own.has(w)) && (!everyday || asked.includes(stem(headNoun(nameWords))));
+          const own = new Set(nameWords.map(wordRoot));
+          return (
+            asked.every((w) => own.has(w)) && (!everyday || asked.includes(wordRoot(headNoun(nameWords))))
+          );
         }),
       );
       if (!thing) continue;
@@ -323,6 +325,12 @@ function ownedThings(words: readonly string[], index: SearchIndex, found: Mentio
       break;
     }
   }
+}
+
+/** A word's stem without a final "e", so "releasing" meets "releases" (stems "releas" and "release"). */
+function wordRoot(word: string): string {
+  const s = stem(word);
+  return s.length > 3 && s.endsWith('e') ? s.slice(0, -1) : s;
 }
 
 /** Words that, after a person's name, mean the organization they work for ("Zuckerberg's company"). */
