@@ -49,6 +49,9 @@ const FILES = {
       - topic: goals
         text: Daily Byte reported that the Alliance wants to balance the power of the largest labs.
         sources: [src-a]
+      - topic: note
+        text: Daily Byte's piece on the launch only summarizes the launch release.
+        sources: [src-a]
       - topic: membership
         text: Members pledge to share tools and compute.
         sources: [src-a]
@@ -758,6 +761,14 @@ describe('words for pieces', () => {
   it('meets an announcement asked about with the statement about the release', () => {
     expect(answer('what did the alliance launch announcement carry from members', index).answer).toContain(
       '12 quotes',
+    );
+  });
+});
+
+describe('words for copies', () => {
+  it('meets a rehash asked about with a statement that a piece only summarizes another', () => {
+    expect(answer('is the daily byte piece on the alliance just a rehash', index).answer).toContain(
+      'summarizes',
     );
   });
 });
