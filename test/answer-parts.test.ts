@@ -17,6 +17,19 @@ import { normalize } from '../src/text/normalize.js';
 import { VALID_FILES, writeKnowledgeDir } from './support/kb-fixture.js';
 
 const FILES = {
+  'sources.yaml': `${VALID_FILES['sources.yaml']}  - id: src-b
+    title: Lakeside signs up for the open alliance
+    publisher: Morning Tech Review
+    date: "2023-12"
+    url: https://example.org/morning
+    kind: public
+  - id: src-c
+    title: Our year in research
+    publisher: Lakeside University
+    date: "2023-12-20"
+    url: https://example.org/lakeside
+    kind: public
+`,
   'initiatives.yaml': `initiatives:
   - id: ai-alliance
     name: AI Alliance
@@ -100,7 +113,7 @@ const FILES = {
   'organizations.yaml': `${VALID_FILES['organizations.yaml']}  - id: org-lakeside
     name: Lakeside University
     summary: A university that does AI research.
-    sources: [src-a]
+    sources: [src-a, src-b, src-c]
     type: university
     involvement:
       - initiative: ai-alliance
@@ -788,6 +801,13 @@ describe('words for figures', () => {
 });
 
 describe('who reported it', () => {
+  it('finds the headline of the longest publisher named, not of the organization the piece is about', () => {
+    const r = answer("morning tech review's headline on lakeside university", index);
+    expect(r.answer).toContain(
+      '"Lakeside signs up for the open alliance" was published by Morning Tech Review in',
+    );
+  });
+
   it('names the publisher of the statement that answers "which outlet said …"', () => {
     expect(answer('which outlet said alliance members employ 90,000 researchers', index).answer).toContain(
       '(per Example News)',

@@ -30,7 +30,7 @@ import {
 } from './handlers/quoted.js';
 import { globalSearch } from './handlers/search.js';
 import { type Rec, topicsFor, uniqueRecords } from './handlers/shared.js';
-import { PUBLISHING_WORDS, REPORTING_VERBS } from './rules.js';
+import { HEADLINE_WORDS, PUBLISHING_WORDS, REPORTING_VERBS } from './rules.js';
 import { slotFit } from './slots.js';
 
 /** The records a question names, by kind, and the weakest link score among them. */
@@ -400,7 +400,9 @@ export function route(ctx: Ctx): Draft | undefined {
   // A quoted title with a word about publishing ("which outlet ran '…'") names a source.
   const quoted = ctx.q.words.some((w) => PUBLISHING_WORDS.has(w)) ? quotedSources(ctx) : [];
   // …or describes it: the outlet that ran a headline on some subject, or the headline of a named outlet.
-  if (!quoted.length && ctx.q.words.some((w) => WH_WORDS.has(w))) quoted.push(...describedSources(ctx));
+  // ("X's headline on Y" asks for it without a question word.)
+  if (!quoted.length && ctx.q.words.some((w) => WH_WORDS.has(w) || HEADLINE_WORDS.has(w)))
+    quoted.push(...describedSources(ctx));
   if (quoted.length) {
     const draft = sourceAnswer(ctx, quoted);
     if (draft) return { ...draft, via: 'source title' };

@@ -80,11 +80,18 @@ export function describedSources(ctx: Ctx): Source[] {
   };
   if (headline) {
     // A publisher the question names: its word runs looked up, not every source scanned.
+    // The longest publisher name typed wins: "Digital Information World's headline on Meta's …" names that
+    // site, and Meta is what the piece is about.
     const named = new Set<Source>();
+    let longest = 0;
     for (let i = 0; i < words.length; i++)
-      for (let len = 1; len <= titles.longestPublisher && i + len <= words.length; len++)
-        for (const source of titles.byPublisher.get(words.slice(i, i + len).join(' ')) ?? [])
-          named.add(source);
+      for (let len = 1; len <= titles.longestPublisher && i + len <= words.length; len++) {
+        const found = titles.byPublisher.get(words.slice(i, i + len).join(' '));
+        if (!found || len < longest) continue;
+        if (len > longest) named.clear();
+        longest = len;
+        for (const source of found) named.add(source);
+      }
     if (named.size) return clearBest([...named].map(score));
   }
   const candidates = new Set<Source>();
@@ -153,8 +160,11 @@ export function sourceAnswer(ctx: Ctx, sources: readonly Source[]): Draft | unde
   const first = sources[0];
   const subject = first && citing(ctx, first.id);
   if (!first || !subject) return undefined;
+  // "on July 18, 2023", but "in July 2023" for a month or a year alone.
   const on = (source: Source) =>
-    /^\d{4}(-\d{2}){0,2}$/.test(source.date) ? ` on ${formatDate(source.date)}` : '';
+    /^\d{4}(-\d{2}){0,2}$/.test(source.date)
+      ? ` ${/^\d{4}-\d{2}-\d{2}$/.test(source.date) ? 'on' : 'in'} ${formatDate(source.date)}`
+      : '';
   const lead =
     sources.length === 1
       ? `"${first.title}" was published by ${first.publisher}${on(first)}.`
