@@ -323,6 +323,14 @@ describe('cutting a message into questions', () => {
   });
 });
 
+describe('parts said before', () => {
+  it('keeps the one new sentence of a later part whose other lines were said already', () => {
+    expect(answer('when did PAI launch? and what day of the week was that', index).answer).toContain(
+      'Wednesday',
+    );
+  });
+});
+
 describe('which record a part names', () => {
   it('never reads a common English word spelt right as a misspelt name ("bite" is not Byte)', () => {
     const ids = linkEntities('how big a bite did the alliance take', index).flatMap((m) =>

@@ -87,8 +87,8 @@ export function mergeAnswers(answers: readonly Answer[]): Answer {
   };
 }
 
-/** Below this share of its length left, a later part said nearly whole before is dropped. */
-const MOSTLY_SAID = 0.25;
+/** A whole sentence of its own: what a later part keeps must hold one, or it is a fragment. */
+const SENTENCE = /[A-Z“"'(][^.!?]{20,}[.!?]/;
 
 /** Later parts drop a parenthesis or sentence an earlier part already said (a spelling note, a launch line). */
 function withoutRepeats(texts: readonly string[]): string[] {
@@ -100,7 +100,7 @@ function withoutRepeats(texts: readonly string[]): string[] {
     }
     said.push(text);
     out = out.replace(/ {2,}/g, ' ').trim();
-    // What is left of a part said almost whole before is a fragment ("…Inc."), not an answer.
-    return out.length < text.length * MOSTLY_SAID ? '' : out;
+    // What is left of a part said almost whole before may be a fragment ("ai, Fenrir, Inc."), not an answer.
+    return out === text || SENTENCE.test(out) ? out : '';
   });
 }
