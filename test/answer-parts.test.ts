@@ -742,6 +742,10 @@ describe('words for what people were', () => {
     expect(answer("what was mia chen's political background", index).answer).toContain('minister');
   });
 
+  it('reads "the face of" something as the one who presented it', () => {
+    expect(readQuestion('who was the face of the launch').words).toContain('presenter');
+  });
+
   it('reads "took place" as "happened"', () => {
     expect(readQuestion('what took place that day').words).toContain('happened');
   });

@@ -168,6 +168,7 @@ export const IDIOMS: Readonly<Record<string, string>> = {
   'spat out': 'produced',
   'working on it': 'preparing it',
   'working on this': 'preparing this',
+  'the face of': 'the presenter of',
   'took place': 'happened',
   'take place': 'happen',
   'takes place': 'happens',
