@@ -596,6 +596,12 @@ describe('members and what they do', () => {
     expect(r.answer).not.toContain('founding organizations');
   });
 
+  it("gives a member's own launch quote beside the yes", () => {
+    const r = answer('is lakeside university in the alliance?', index);
+    expect(r.answer).toMatch(/^Yes — Lakeside University is a founding member/);
+    expect(r.answer).toContain('Jane Roe (President, Lakeside University)');
+  });
+
   it('refuses a membership question about an organization the records never name, naming it', () => {
     const r = answer('is Globex Dynamics a member of the ai alliance?', index);
     expect(r.answered).toBe(false);

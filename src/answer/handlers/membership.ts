@@ -100,14 +100,34 @@ export function membership(
       break;
   }
   lead += spelling;
-  const docs = rankDocs(ctx, [org.id], {
-    topics: inv.role === 'not-a-member' ? ['relation', 'note', 'overview'] : ['overview', 'summary', 'note'],
-    limit: 3,
-  }).filter((d) => !(d.topic === 'relation' && d.about.includes(initiative.id)));
+  // A member's own words at the body's launch say more than its summary repeating the yes.
+  const quoted = ['co-founder', 'founding-member', 'member'].includes(inv.role)
+    ? (index.docsByRecord.get(initiative.id) ?? []).filter(
+        (d) => d.recordId === initiative.id && d.topic === 'quote' && speaksFor(d.text, org),
+      )
+    : [];
+  const docs = [
+    ...quoted.slice(0, 1),
+    ...rankDocs(ctx, [org.id], {
+      topics:
+        inv.role === 'not-a-member' ? ['relation', 'note', 'overview'] : ['overview', 'summary', 'note'],
+      limit: 3,
+    }).filter((d) => !(d.topic === 'relation' && d.about.includes(initiative.id))),
+  ].slice(0, 3);
   // A yes or no is not an answer to "why": a sure one only when the records give the reason.
   const reasoned = !whyAsk || (inv.role === 'not-a-member' && !!inv.reason);
   const confidence = reasoned ? score * 0.95 : Math.min(score * 0.95, UNSURE);
   return { subject: org, lead, leadSources: inv.sources, docs, confidence, sure: true };
+}
+
+/** A quote statement whose speaker speaks for the organization: "Matt Hicks (President and CEO, Red Hat): …". */
+function speaksFor(text: string, org: Rec<'organization'>): boolean {
+  const speaker = text.match(/^[^:(]{3,60}\(([^)]*)\):/)?.[1];
+  if (!speaker) return false;
+  const said = normalize(speaker);
+  return [org.name, shortName(org), ...org.aliases.map((a) => (typeof a === 'string' ? a : a.name))].some(
+    (n) => n.length > 1 && ` ${said} `.includes(` ${normalize(n)} `),
+  );
 }
 
 /** Initiatives that every named organization is related to, best date match first. */
