@@ -36,6 +36,7 @@ const FILES = {
     aliases: [The AI Alliance, the Alliance]
     summary: A community of companies, universities and labs for open AI.
     sources: [src-a]
+    website: https://alliance.example.org
     type: consortium
     featured: true
     launched: { date: "2023-12-05", sources: [src-a] }
@@ -821,6 +822,14 @@ describe('words for figures', () => {
     expect(answer('the alliance stat, what were the raw numbers', index).answer).toContain(
       '90,000 researchers',
     );
+  });
+});
+
+describe('web addresses', () => {
+  it("gives a body's website when nothing else is asked, and not when what is on it is asked", () => {
+    expect(answer("whats the alliance's website", index).answer).toContain('https://alliance.example.org');
+    expect(answer('alliance url?', index).answer).toContain('https://alliance.example.org');
+    expect(answer('what goals does the alliance website list', index).answer).not.toContain('website is');
   });
 });
 

@@ -115,7 +115,9 @@ export function withPublishers(draft: Draft, q: Question, index: SearchIndex): D
     .filter((s): s is NonNullable<typeof s> => !!s && !/^unknown/i.test(s.publisher))
     .map(publisherName)
     .filter((n, i, all) => all.indexOf(n) === i);
-  if (!names.length) return draft;
+  // A statement that names its publisher already says who reported it.
+  const subjectName = index.kb.byId.get(lead.recordId)?.name ?? '';
+  if (!names.length || names.some((n) => lead.text.includes(n) || subjectName === n)) return draft;
   // Said after the statement it vouches for: "… models (per MediaNama and VoiceBot.ai)."
   const text = `${lead.text.replace(/\.$/, '')} (per ${joinList(names)}).`;
   return { ...draft, docs: [{ ...lead, text }, ...draft.docs.slice(1)] };

@@ -30,6 +30,21 @@ export function initiativeAnswer(ctx: Ctx, initiative: Rec<'initiative'>, score:
   const counted = countsThings(ctx.q.words);
   const things = thingsAsked(ctx.q.words);
 
+  // "What's its website?": the address the record gives.
+  // Only when nothing else is asked: "what did its website list" asks for what is on it.
+  const forAddress =
+    ctx.q.words.some((w) => WEBSITE_WORDS.has(w)) && ask.content.every((w) => WEBSITE_WORDS.has(w));
+  if (initiative.website && forAddress && !asks(ask, 'when', 'count', 'goals', 'members', 'membership')) {
+    return {
+      ...base,
+      lead: `${capitalise(withArticle(initiative.name))}'s website is ${initiative.website}.`,
+      leadSources: initiative.sources.slice(0, 1),
+      docs: [],
+      sure: true,
+      // Asked for nothing but the address ("url?", "its site"), which the lead gives in any words.
+      complete: true,
+    };
+  }
   if (
     asks(ask, 'count') &&
     (asks(ask, 'members', 'membership') || ask.cueWords.some((w) => GENERIC_CATEGORY.has(w))) &&
@@ -359,6 +374,9 @@ function bodyMembers(ctx: Ctx, initiative: Rec<'initiative'>) {
 /** Plural topic words: criticisms, concerns, drawbacks, goals, objectives, aims, projects, efforts. */
 const TOPIC_PLURALS =
   /^(critic|concern|drawback|downside|problem|risk|weakness|flaw|goal|objective|aim|project|effort|program|priorit|activit|plan)/;
+
+/** Words that ask for a body's web address. */
+const WEBSITE_WORDS = new Set(['website', 'homepage', 'url', 'webpage', 'web', 'site', 'link', 'address']);
 
 /** Kinds of things, not organizations, that a "which …" question may ask members' work for. */
 const THING_WORDS = new Set(
