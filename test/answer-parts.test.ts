@@ -707,6 +707,16 @@ describe('records described instead of named', () => {
   });
 });
 
+describe('careers', () => {
+  it('answers when someone said they were leaving with the career step, and says "No" only to a yes/no', () => {
+    const when = answer('when did dana frost say she was leaving acme robotics', index).answer;
+    expect(when).toMatch(/^According to the sources, Dana Frost left Acme Robotics/);
+    expect(answer('is dana frost still at acme robotics', index).answer).toMatch(
+      /^No — according to the sources/,
+    );
+  });
+});
+
 describe('roles', () => {
   it('reads who leads or heads a body as asking for its chief executive, director or chair too', () => {
     expect(answer('who leads the partnership on ai', index).answer).toContain('Rita Moss');

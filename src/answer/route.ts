@@ -265,7 +265,8 @@ const ROUTES: readonly Route[] = [
     handle: (ctx, n) => {
       const person = n.people[0] as Rec<'person'>;
       // A person "joining" an organization is a career step, not a membership.
-      if (asks(ctx.ask, 'career', 'membership') && !asks(ctx.ask, 'quote'))
+      // "When did she say she's leaving?" asks when the career step was announced, not for her words.
+      if (asks(ctx.ask, 'career', 'membership') && (!asks(ctx.ask, 'quote') || ctx.q.words[0] === 'when'))
         return personCareer(ctx, person, n.orgs[0], n.score);
       if (asks(ctx.ask, 'quote')) return personQuotes(ctx, person, n.score);
       // A person's role asked at a named body or company: the roles there, not the whole profile.

@@ -42,7 +42,9 @@ export function personCareer(
     const now = current
       .filter((r) => r.organization !== org?.id)
       .map((r) => roleSentence(person, r, ctx.index.kb).replace(`${person.name}: `, ''));
-    lead = `No — according to the sources, ${person.name} left ${orgName}: ${last.title}${roleSpan(last)}.${now.length ? ` Since then: ${now.join(' ')}` : ''}`;
+    // A yes/no question ("is she still at Meta?") gets its "No"; "when did she leave?" only the facts.
+    const no = ctx.ask.yesNo ? 'No — according' : 'According';
+    lead = `${no} to the sources, ${person.name} left ${orgName}: ${last.title}${roleSpan(last)}.${now.length ? ` Since then: ${now.join(' ')}` : ''}`;
   } else if (!org) {
     const describe = (r: (typeof person.roles)[number]) =>
       roleSentence(person, r, ctx.index.kb).replace(`${person.name}: `, '');
