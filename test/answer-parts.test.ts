@@ -889,6 +889,10 @@ describe('honest refusals', () => {
     );
   });
 
+  it('refuses a plan to come (when will they release …) that only a profile of the name would meet', () => {
+    expect(answer('when will stability labs release the model weights?', index).answered).toBe(false);
+  });
+
   it('refuses a price no statement puts a sum on, even when one speaks of cost', () => {
     expect(answer('what is the cost of a pai membership?', index).answered).toBe(false);
   });

@@ -261,6 +261,9 @@ export function judge(ctx: Ctx, routedDraft: Draft | undefined): Plan {
     };
     ratio = top.cov.ratio;
   } else if (draft?.generic && specific && ask.content.length === 0) {
+    // "When will they release the weights?": a plan or date to come that no statement gives; a profile of the
+    // name would answer something else.
+    if (asks(ask, 'plans') && asks(ask, 'when')) return { kind: 'refuse', about, missing: [] };
     // A profile given for a specific ask that no statement answers better: shown, but not as a sure answer.
     return { kind: 'answer', draft: { ...draft, confidence: draft.confidence * 0.55 } };
   }
