@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answer } from '../src/answer/answer.js';
 import { readAsk } from '../src/answer/ask.js';
+import { coverage } from '../src/answer/coverage.js';
 import { describedRecords } from '../src/answer/described.js';
 import { judge } from '../src/answer/judge.js';
 import { splitQuestion } from '../src/answer/parts.js';
@@ -824,6 +825,15 @@ describe('words for copies', () => {
 describe('words for trust', () => {
   it('meets a question whether a site is reliable with what the records say of its accuracy', () => {
     expect(answer('is daily byte even a legit site', index).answer).toContain('accuracy is unchecked');
+  });
+});
+
+describe('words for talk', () => {
+  it('meets a conversation or convo asked about with a statement about a debate', () => {
+    expect(coverage(['convo'], [], ['The debate had centered on a few labs.'], index).ratio).toBeGreaterThan(
+      0.5,
+    );
+    expect(coverage(['convo'], [], ['The labs had centered on a few models.'], index).ratio).toBe(0);
   });
 });
 

@@ -60,6 +60,7 @@ const SYNONYM_GROUPS = [
   'pull pulled yank yanked withdraw withdrew withdrawn remove removed retract retracted',
   'lawmakers legislators policymakers regulators regulator regulation regulations government governments',
   'rename renamed renaming rebrand rebranded rebranding name',
+  'conversation conversations convo debate debates discussion discussions discourse',
   'rehash rehashed recap summary summaries summarize summarizes summarized summarise summarises summarised',
   'way ways path paths road roads route',
   'safe safer safest safety',
