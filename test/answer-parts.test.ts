@@ -76,6 +76,9 @@ const FILES = {
       - topic: note
         text: By one estimate its members employ 90,000 researchers.
         sources: [src-a]
+      - topic: goals
+        text: Zen Software targets banks, while Mia Chen sees Acme Robotics and Quill Analytics going after factories.
+        sources: [src-a]
       - topic: membership
         text: "Members added on February 8, 2024: Zen Software, Hillcrest University, Bay College, Orbit Labs."
         date: "2024-02-08"
@@ -715,6 +718,16 @@ describe('careers', () => {
     expect(answer('is dana frost still at acme robotics', index).answer).toMatch(
       /^No — according to the sources/,
     );
+  });
+});
+
+describe('several records compared', () => {
+  it('answers a comparison of three or more members with the one statement that names them all', () => {
+    const r = answer(
+      'who does mia chen think acme robotics and quill analytics are going after, vs zen software?',
+      index,
+    );
+    expect(r.answer).toContain('going after factories');
   });
 });
 

@@ -105,11 +105,15 @@ function namingAll(
   ranked: () => readonly Scored[],
 ): Draft | undefined {
   // A sure yes or no ("Yes — A is a member…") stands; the confidence cap marks what it leaves out.
+  // Profiles set side by side name every record by construction; one statement naming three or more of them
+  // together ("Meta's focus is consumers, while Wang sees Anthropic and OpenAI …") is what links them.
+  const members = ctx.mentions.filter((m) => m.surfaces.every((s) => s.record.kind !== 'initiative'));
+  const sideBySide = draft.via === 'compare' && members.length >= 3;
   if (
     records.length < 2 ||
     draft.list ||
     (draft.sure && ctx.ask.yesNo) ||
-    namesEvery(draft, records, ctx.index)
+    (!sideBySide && namesEvery(draft, records, ctx.index))
   )
     return undefined;
   // Everyday words alone (what a company "gets" from a body) don't narrow the statements that name them all.
@@ -119,7 +123,7 @@ function namingAll(
     .filter((s) => s.cov.ratio >= floor)
     .map((s) => ({ s, share: namesShare(s.doc, records, ctx.index) }));
   const most = Math.max(0, ...scored.map((x) => x.share));
-  if (most < (records.length > 2 ? 2 / 3 : 1) - 1e-9) return undefined;
+  if (most < (records.length > 2 && !sideBySide ? 2 / 3 : 1) - 1e-9) return undefined;
   const all = scored.filter((x) => x.share >= most).map((x) => x.s);
   const top = all[0];
   if (!top) return undefined;
