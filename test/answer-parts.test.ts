@@ -142,7 +142,7 @@ const FILES = {
         sources: [src-a]
   - id: org-zen
     name: Zen Software
-    summary: Zen Software joined the AI Alliance in February 2024.
+    summary: Zen Software joined the AI Alliance with its February 2024 batch.
     description: Software company; its CEO is Mia Chen.
     sources: [src-a]
     type: company
@@ -260,7 +260,7 @@ const FILES = {
         text: Its license caps the number of monthly users at one million.
         sources: [src-a]
       - topic: criticism
-        text: Critics say the user cap means it is not open source in the OSI sense.
+        text: Critics say the user cap means it is not open source by the OSI definition.
         sources: [src-a]
       - topic: note
         text: Training it cost $600,000 in compute.
@@ -330,9 +330,7 @@ describe('cutting a message into questions', () => {
 
 describe('parts said before', () => {
   it('keeps the one new sentence of a later part whose other lines were said already', () => {
-    expect(answer('when did PAI launch? and what day of the week was that', index).answer).toContain(
-      'Wednesday',
-    );
+    expect(answer('when did PAI launch? and which weekday was it', index).answer).toContain('Wednesday');
   });
 });
 
@@ -494,7 +492,7 @@ describe('what each ask is answered with', () => {
   });
 
   it("lets statements share a ranked route's place when the ask's content is everyday words", () => {
-    const q = readQuestion('which open models did the alliance say its members made?');
+    const q = readQuestion('which open models did the alliance say were made by its members?');
     const mentions = linkEntities(q.raw, index);
     const ctx = { index, q, ask: readAsk(q, mentions), mentions };
     const alliance = index.kb.byId.get('ai-alliance') as KbRecord;
@@ -618,7 +616,9 @@ describe('members and what they do', () => {
   });
 
   it('never takes a word of a who-question for a stranger asked about as a member', () => {
-    expect(answer("who's eligible to join the ai alliance", index).answer).not.toContain('whether eligible');
+    expect(answer('who is eligible for joining the ai alliance', index).answer).not.toContain(
+      'whether eligible',
+    );
   });
 
   it('never takes an everyday word for the name of an organization asked about as a member', () => {
@@ -666,7 +666,7 @@ describe('dates and words for them', () => {
   });
 
   it("lists the universities among a month's joiners from the dated member list, with or without records", () => {
-    const r = answer('which universities joined the alliance in the feb 24 wave', index);
+    const r = answer('which of the universities joined the alliance during the feb 24 wave', index);
     expect(r.answer).toContain('Hillcrest University');
     expect(r.answer).toContain('Bay College');
     expect(r.answer).not.toContain('Orbit Labs');
@@ -683,7 +683,7 @@ describe('dates and words for them', () => {
   });
 
   it('answers the weekday of the launch, not a statement about a week, whatever verb asks it', () => {
-    expect(answer('what day of the week did PAI drop', index).answer).toContain(
+    expect(answer('which day of the week did PAI drop', index).answer).toContain(
       'Wednesday, September 28, 2016',
     );
   });
@@ -759,7 +759,7 @@ describe("someone's words", () => {
 
   it('reads "what phrase did X use" as asking for their words, a way as a path and safe as safety', () => {
     expect(
-      answer('what phrase did the open letter use for secrecy being the only way to be safe', index).answer,
+      answer('what phrase did the open letter use for secrecy being the only way to stay safe', index).answer,
     ).toContain('a pipe dream');
   });
 
@@ -796,25 +796,27 @@ describe('words for what people were', () => {
 describe('words for containing', () => {
   it('meets a word for what a piece held ("stuffed into") with the statement of what it carried', () => {
     expect(
-      answer('how many member quotes were stuffed into the alliance launch release', index).answer,
+      answer("how many quotes from members got stuffed in the alliance's launch release", index).answer,
     ).toContain('12 quotes');
   });
 });
 
 describe('licences', () => {
   it('answers whether a project is truly open from the licence statement closest to the ask first', () => {
-    const first = answer('is pixel diffusion really open source in the osi sense', index).answer.split(
-      '\n',
-    )[0];
-    expect(first).toContain('not open source in the OSI sense');
+    const first = answer(
+      'does pixel diffusion count as open source under the osi definition',
+      index,
+    ).answer.split('\n')[0];
+    expect(first).toContain('not open source by the OSI definition');
   });
 });
 
 describe('things the members made', () => {
   it('leads "which open models did its members build" with the statement naming what members made', () => {
-    const first = answer('which open models did the alliance say its members built', index).answer.split(
-      '\n',
-    )[0];
+    const first = answer(
+      'which open models did the alliance credit its members with building',
+      index,
+    ).answer.split('\n')[0];
     expect(first).toContain('Pixel Diffusion');
   });
 });
@@ -852,7 +854,7 @@ describe('words for talk', () => {
 
 describe('words for figures', () => {
   it('meets a statistic asked for with a statement that gives an estimate', () => {
-    expect(answer('the alliance stat, what were the raw numbers', index).answer).toContain(
+    expect(answer('that alliance stat — what are the raw numbers behind it', index).answer).toContain(
       '90,000 researchers',
     );
   });

@@ -31,7 +31,7 @@ export function answer(question: string, index: SearchIndex): Answer {
   let previous: readonly Mention[] = [];
   for (const part of parts) {
     const found = withoutDeparted(withoutReporter(linkEntities(part.raw, index), part, index), part);
-    // "the chip maker led by Lisa Su": a record described instead of named.
+    // "the Toronto enterprise AI company": a record described instead of named.
     const linked = [...found, ...describedRecords(part, found, index)].sort((a, b) => a.start - b.start);
     // "…and who leads it?": a part that names nothing, or points back with "it" or "they", is about what the
     // part before named.

@@ -1,6 +1,6 @@
 /**
- * Records a question describes instead of naming ("the Toronto enterprise AI company", "the chip maker led by
- * Lisa Su"): a kind noun with a few describing words that only one record's profile holds.
+ * Records a question describes instead of naming ("the Toronto enterprise AI company", "the chipmaker that
+ * Lisa Su runs"): a kind noun with a few describing words that only one record's profile holds.
  */
 import type { KbRecord } from '../knowledge/schema.js';
 import { type SearchIndex, stem } from '../search/index.js';
@@ -28,7 +28,7 @@ const KIND_NOUNS: Readonly<Record<string, (r: KbRecord) => boolean>> = (() => {
   return out;
 })();
 
-/** Words after the kind noun that go on describing it ("the chip maker led by Lisa Su", "the lab based in Paris"). */
+/** Words after the kind noun that go on describing it ("a maker led by its founder", "the lab based in Paris"). */
 const TRAILING = new Set(['led', 'run', 'based', 'headquartered', 'from', 'behind']);
 const TRAILING_SKIP = new Set(['by', 'in', 'out', 'of']);
 
@@ -98,7 +98,7 @@ export function describedRecords(q: Question, mentions: readonly Mention[], inde
     if (TRAILING.has(words[i + 1] ?? '')) {
       let k = i + 2;
       while (TRAILING_SKIP.has(words[k] ?? '')) k++;
-      // A name there ("led by Lisa Su") is taken whole; other words, two at most ("based in Toronto").
+      // A name there ("led by Rita Moss") is taken whole; other words, two at most ("based in Toronto").
       const name = mentions.find((m) => m.start === k);
       const last = name ? name.end : Math.min(words.length, k + 2);
       for (; k < last; k++) {

@@ -15,7 +15,7 @@ import type { Question } from './question.js';
 import { OPINION_VERBS, OUTLET_WORDS, SOURCE_VERBS } from './rules.js';
 
 /**
- * "Which startups did TechCrunch say were left out?": the outlet that reports is the source, not what is asked
+ * "Which startups did TechCrunch name as absent?": the outlet that reports is the source, not what is asked
  * about, when the question names something else too.
  */
 export function withoutReporter(

@@ -31,8 +31,8 @@ export function projectAnswer(ctx: Ctx, project: Rec<'project'>, score: number):
   const byVersion = all.filter((f) => names(f.text));
   // A licence question: the statements about the licence, the named version's first.
   if (asks(ask, 'licence') && !asks(ask, 'when', 'release')) {
-    // The project's own statements and those of other records about it ("Llama 2 … is not open source in the
-    // OSI sense" is said of Meta's releases); the named version's first, then those holding more of the ask.
+    // The project's own statements and those of other records about it (what critics say of its licence); the
+    // named version's first, then those holding more of the ask.
     const words = [...ask.content, ...ask.cueWords.filter((w) => !STOPWORDS.has(w) && !LICENCE_CUES.has(w))];
     const licensed = (ctx.index.docsByRecord.get(project.id) ?? []).filter(
       (d) => d.topic !== 'summary' && LICENCE_TEXT.test(d.text),

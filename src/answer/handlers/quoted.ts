@@ -80,8 +80,8 @@ export function describedSources(ctx: Ctx): Source[] {
   };
   if (headline) {
     // A publisher the question names: its word runs looked up, not every source scanned.
-    // The longest publisher name typed wins: "Digital Information World's headline on Meta's …" names that
-    // site, and Meta is what the piece is about.
+    // The longest publisher name typed wins: a three-word site's headline about Meta names that site, and Meta
+    // is what the piece is about.
     const named = new Set<Source>();
     let longest = 0;
     for (let i = 0; i < words.length; i++)
