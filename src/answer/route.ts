@@ -30,7 +30,7 @@ import {
 } from './handlers/quoted.js';
 import { globalSearch } from './handlers/search.js';
 import { type Rec, topicsFor, uniqueRecords } from './handlers/shared.js';
-import { HEADLINE_WORDS, PUBLISHING_WORDS, REPORTING_VERBS } from './rules.js';
+import { HEADLINE_WORDS, PUBLISHING_WORDS, REPORTING_VERBS, WH_WORDS } from './rules.js';
 import { slotFit } from './slots.js';
 
 /** The records a question names, by kind, and the weakest link score among them. */
@@ -64,7 +64,6 @@ function reports(words: readonly string[]): boolean {
 const ASKS_FOR_WORDS = new Set(['what', 'whats', 'how']);
 
 const FOUNDER_ROLE = new Set(['founder', 'founded', 'creator']);
-const WH_WORDS = new Set(['what', 'whats', 'who', 'whos', 'how', 'why', 'when', 'where', 'which']);
 
 /** Minor words an acronym may skip ("Partnership on AI" is PAI). */
 const ACRONYM_SKIPS = new Set(['of', 'on', 'for', 'and', 'the', 'in', '&']);

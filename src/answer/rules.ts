@@ -803,6 +803,11 @@ export const SAID_NOUNS: ReadonlySet<string> = new Set([
   'soundbite',
 ]);
 
+/** Question words: a message holding one asks a question of its own. */
+export const WH_WORDS: ReadonlySet<string> = new Set(
+  'what whats who whos how why when where which'.split(' '),
+);
+
 /** Verbs that pass on what a source said ("TechCrunch says Google is out"). */
 export const REPORTING_VERBS: ReadonlySet<string> = new Set([
   'say',

@@ -1,3 +1,4 @@
+import { aliasName } from '../../knowledge/model.js';
 import type { KbRecord } from '../../knowledge/schema.js';
 import type { FactDoc } from '../../search/index.js';
 import type { Mention } from '../../search/link.js';
@@ -9,9 +10,8 @@ import { STOPWORDS } from '../../text/vocabulary.js';
 import { asks } from '../ask.js';
 import type { Draft } from '../compose.js';
 import type { Ctx } from '../context.js';
+import { WH_WORDS } from '../rules.js';
 import { joinedAfterLaunch, joinList, type Rec, rankDocs, spellingNote } from './shared.js';
-
-const WH_WORDS = new Set(['who', 'whos', 'what', 'whats', 'which', 'when', 'where', 'why', 'how']);
 
 /** Informativeness from which a word typed in lower case may be an organization's name. */
 const NAME_LIKE = 0.6;
@@ -103,7 +103,7 @@ export function membership(
   // A member's own words at the body's launch say more than its summary repeating the yes.
   const quoted = ['co-founder', 'founding-member', 'member'].includes(inv.role)
     ? (index.docsByRecord.get(initiative.id) ?? []).filter(
-        (d) => d.recordId === initiative.id && d.topic === 'quote' && speaksFor(d.text, org),
+        (d) => d.recordId === initiative.id && d.topic === 'quote' && quoteSpeaksFor(d.text, org),
       )
     : [];
   const docs = [
@@ -121,11 +121,11 @@ export function membership(
 }
 
 /** A quote statement whose speaker speaks for the organization: "Matt Hicks (President and CEO, Red Hat): …". */
-function speaksFor(text: string, org: Rec<'organization'>): boolean {
+function quoteSpeaksFor(text: string, org: Rec<'organization'>): boolean {
   const speaker = text.match(/^[^:(]{3,60}\(([^)]*)\):/)?.[1];
   if (!speaker) return false;
   const said = normalize(speaker);
-  return [org.name, shortName(org), ...org.aliases.map((a) => (typeof a === 'string' ? a : a.name))].some(
+  return [org.name, shortName(org), ...org.aliases.map(aliasName)].some(
     (n) => n.length > 1 && ` ${said} `.includes(` ${normalize(n)} `),
   );
 }
