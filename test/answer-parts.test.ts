@@ -918,6 +918,11 @@ describe('honest refusals', () => {
     expect(answer('when will stability labs release the model weights?', index).answered).toBe(false);
   });
 
+  it('refuses "how much did a member pay to join" when no sum is said to be paid, even with a yes at hand', () => {
+    expect(answer('how much did zen software pay to join the alliance', index).answered).toBe(false);
+    expect(answer("what's the alliance's annual budget", index).answered).toBe(false);
+  });
+
   it('refuses a price no statement puts a sum on, even when one speaks of cost', () => {
     expect(answer('what is the cost of a pai membership?', index).answered).toBe(false);
   });

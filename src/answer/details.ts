@@ -1,4 +1,5 @@
 import type { KbRecord } from '../knowledge/schema.js';
+import { normalize } from '../text/normalize.js';
 import type { Draft } from './compose.js';
 import type { Ctx } from './context.js';
 import { coverage } from './coverage.js';
@@ -11,9 +12,16 @@ const DETAIL_WORDS: ReadonlySet<string> = new Set(
     .filter((w) => w.length > 2 && w !== 'how'),
 );
 
+/** "How much did it pay / charge": a sum asked for with a verb of money rather than a detail word. */
+export function asksSum(q: Ctx['q']): boolean {
+  return /\bhow much\b/.test(q.norm) && q.words.some((w) => SUM_VERBS.has(w));
+}
+
 /** Some statement of the named records (or the route's answer) speaks of the detail asked ("Toronto-based"). */
 export function detailCovered(ctx: Ctx, draft: Draft | undefined, records: readonly KbRecord[]): boolean {
-  const words = ctx.q.words.filter((w) => DETAIL_WORDS.has(w));
+  // "How much did it pay to join?" asks for a sum as "what did it cost" does; "who pays for it" does not.
+  const sum = /\bhow much\b/.test(ctx.q.norm);
+  const words = ctx.q.words.filter((w) => DETAIL_WORDS.has(w) || (sum && SUM_VERBS.has(w)));
   if (!words.length) return true;
   const docs = records.flatMap((r) =>
     (ctx.index.docsByRecord.get(r.id) ?? []).filter((d) => d.recordId === r.id),
@@ -27,15 +35,27 @@ export function detailCovered(ctx: Ctx, draft: Draft | undefined, records: reado
   // A sum asked for ("how much does it cost", "a fee") is told only by a text with an amount in it: "a low-cost
   // platform" speaks of cost, but names none.
   const amounts = all.filter((t) => AMOUNT.test(t));
-  return words.every(
-    (w) => coverage([w], [], MONEY_WORDS.has(w) ? amounts : all, ctx.index).missing.length === 0,
+  // What was paid or charged is told by a sum beside that verb: R&D funding is no fee someone paid.
+  const paid = amounts.map((t) => ` ${normalize(t)} `);
+  return words.every((w) =>
+    SUM_VERBS.has(w)
+      ? paid.some((t) => SUM_FORMS.some((f) => t.includes(` ${f} `)))
+      : coverage([w], [], MONEY_WORDS.has(w) ? amounts : all, ctx.index).missing.length === 0,
   );
 }
 
+/** The forms of the money verbs a text with a sum may use. */
+const SUM_FORMS = ['pay', 'pays', 'paid', 'paying', 'charge', 'charges', 'charged', 'charging'];
+
 /** Detail words that ask for a sum of money. */
 const MONEY_WORDS: ReadonlySet<string> = new Set(
-  'price prices cost costs fee fees revenue revenues profit profits valuation salary'.split(' '),
+  'price prices cost costs fee fees revenue revenues profit profits valuation salary budget budgets'.split(
+    ' ',
+  ),
 );
+
+/** Verbs of money that, after "how much", ask for a sum. */
+const SUM_VERBS: ReadonlySet<string> = new Set('pay pays paid charge charges charged'.split(' '));
 
 /** A sum of money in a text: "$80 billion", "€5", "10 million dollars". */
 const AMOUNT = /[$€£¥]\s?\d|\d[\d,.]*\s?(?:million|billion|thousand|dollars|euros|usd)\b/i;

@@ -6,7 +6,7 @@ import { asks } from './ask.js';
 import type { Draft } from './compose.js';
 import type { Ctx } from './context.js';
 import { type Coverage, coverage } from './coverage.js';
-import { detailCovered } from './details.js';
+import { asksSum, detailCovered } from './details.js';
 import { rankDocs, visibleTo } from './handlers/shared.js';
 import { namesEvery, namesOf, namesShare } from './naming.js';
 import { namedRecords } from './route.js';
@@ -180,7 +180,8 @@ export function judge(ctx: Ctx, routedDraft: Draft | undefined): Plan {
   const about = routedDraft?.subject ?? named.records[0];
   if (routedDraft?.unknown) return { kind: 'refuse', about, missing: [] };
   if (routedDraft?.complete) return { kind: 'answer', draft: routedDraft };
-  if (asks(ask, 'detail') && !detailCovered(ctx, routedDraft, named.records))
+  // "How much did it pay to join?" asks for a sum without a detail cue.
+  if ((asks(ask, 'detail') || asksSum(ctx.q)) && !detailCovered(ctx, routedDraft, named.records))
     return { kind: 'refuse', about, missing: [] };
   const cues = ask.cueWords.filter((w) => !QUESTION_WORDS.has(w));
   // The statements that cover the ask best, ranked once and only if needed.

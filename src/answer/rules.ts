@@ -119,6 +119,8 @@ export const ASK_RULES: readonly AskRule[] = [
       'fees',
       'cost',
       'costs',
+      'budget',
+      'budgets',
     ],
   },
   {

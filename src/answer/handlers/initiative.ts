@@ -376,7 +376,7 @@ const TOPIC_PLURALS =
   /^(critic|concern|drawback|downside|problem|risk|weakness|flaw|goal|objective|aim|project|effort|program|priorit|activit|plan)/;
 
 /** Words that ask for a body's web address. */
-const WEBSITE_WORDS = new Set(['website', 'homepage', 'url', 'webpage', 'web', 'site', 'link', 'address']);
+const WEBSITE_WORDS = new Set(['website', 'homepage', 'url', 'webpage', 'web', 'site', 'link']);
 
 /** Kinds of things, not organizations, that a "which …" question may ask members' work for. */
 const THING_WORDS = new Set(
