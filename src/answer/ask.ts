@@ -1,4 +1,5 @@
 import type { Mention } from '../search/link.js';
+import { MONTH_NAMES } from '../text/dates.js';
 import { STOPWORDS } from '../text/vocabulary.js';
 import type { Question } from './question.js';
 import {
@@ -142,7 +143,7 @@ export function readAsk(q: Question, mentions: readonly Mention[]): Ask {
   if (q.months.length)
     words.forEach((w, i) => {
       if (
-        MONTH_WORD.test(words[i - 1] ?? '') &&
+        MONTH_NAMES.includes((words[i - 1] ?? '') as (typeof MONTH_NAMES)[number]) &&
         /^\d{2}$/.test(w) &&
         q.months.some((m) => m.startsWith(`20${w}-`))
       )
@@ -201,9 +202,6 @@ function namesARole(words: readonly string[], i: number): boolean {
   const ofRole = words[i + 1] === 'of' && words.slice(i + 2, i + 6).some((w) => !!ROLE_WORDS[w]);
   return !!ROLE_WORDS[words[i - 1] ?? ''] || ofRole;
 }
-
-const MONTH_WORD =
-  /^(?:january|february|march|april|may|june|july|august|september|october|november|december)$/;
 
 const DATE_WORD =
   /^(?:(?:19|20)\d{2}|january|february|march|april|may|june|july|august|september|october|november|december)$/;

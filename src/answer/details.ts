@@ -14,13 +14,15 @@ const DETAIL_WORDS: ReadonlySet<string> = new Set(
 
 /** "How much did it pay / charge": a sum asked for with a verb of money rather than a detail word. */
 export function asksSum(q: Ctx['q']): boolean {
-  return /\bhow much\b/.test(q.norm) && q.words.some((w) => SUM_VERBS.has(w));
+  return HOW_MUCH.test(q.norm) && q.words.some((w) => SUM_VERBS.has(w));
 }
+
+const HOW_MUCH = /\bhow much\b/;
 
 /** Some statement of the named records (or the route's answer) speaks of the detail asked ("Toronto-based"). */
 export function detailCovered(ctx: Ctx, draft: Draft | undefined, records: readonly KbRecord[]): boolean {
   // "How much did it pay to join?" asks for a sum as "what did it cost" does; "who pays for it" does not.
-  const sum = /\bhow much\b/.test(ctx.q.norm);
+  const sum = HOW_MUCH.test(ctx.q.norm);
   const words = ctx.q.words.filter((w) => DETAIL_WORDS.has(w) || (sum && SUM_VERBS.has(w)));
   if (!words.length) return true;
   const docs = records.flatMap((r) =>
@@ -39,13 +41,10 @@ export function detailCovered(ctx: Ctx, draft: Draft | undefined, records: reado
   const paid = amounts.map((t) => ` ${normalize(t)} `);
   return words.every((w) =>
     SUM_VERBS.has(w)
-      ? paid.some((t) => SUM_FORMS.some((f) => t.includes(` ${f} `)))
+      ? paid.some((t) => [...SUM_VERBS].some((f) => t.includes(` ${f} `)))
       : coverage([w], [], MONEY_WORDS.has(w) ? amounts : all, ctx.index).missing.length === 0,
   );
 }
-
-/** The forms of the money verbs a text with a sum may use. */
-const SUM_FORMS = ['pay', 'pays', 'paid', 'paying', 'charge', 'charges', 'charged', 'charging'];
 
 /** Detail words that ask for a sum of money. */
 const MONEY_WORDS: ReadonlySet<string> = new Set(
@@ -54,8 +53,10 @@ const MONEY_WORDS: ReadonlySet<string> = new Set(
   ),
 );
 
-/** Verbs of money that, after "how much", ask for a sum. */
-const SUM_VERBS: ReadonlySet<string> = new Set('pay pays paid charge charges charged'.split(' '));
+/** Verbs of money that, after "how much", ask for a sum — and that a text telling the sum paid uses. */
+const SUM_VERBS: ReadonlySet<string> = new Set(
+  'pay pays paid paying charge charges charged charging'.split(' '),
+);
 
 /** A sum of money in a text: "$80 billion", "€5", "10 million dollars". */
 const AMOUNT = /[$€£¥]\s?\d|\d[\d,.]*\s?(?:million|billion|thousand|dollars|euros|usd)\b/i;

@@ -104,11 +104,11 @@ function namingAll(
   records: readonly KbRecord[],
   ranked: () => readonly Scored[],
 ): Draft | undefined {
-  // A sure yes or no ("Yes — A is a member…") stands; the confidence cap marks what it leaves out.
   // Profiles set side by side name every record by construction; one statement naming three or more of them
   // together ("Meta's focus is consumers, while Wang sees Anthropic and OpenAI …") is what links them.
   const members = ctx.mentions.filter((m) => m.surfaces.every((s) => s.record.kind !== 'initiative'));
   const sideBySide = draft.via === 'compare' && members.length >= 3;
+  // A sure yes or no ("Yes — A is a member…") stands; the confidence cap marks what it leaves out.
   if (
     records.length < 2 ||
     draft.list ||

@@ -11,10 +11,10 @@ import { coverage } from '../coverage.js';
 import { type Rec, rankDocs, spellingNote, topicsFor } from './shared.js';
 
 /** Words of a statement about a licence. */
+const LICENCE_TEXT = /licen[cs]|open[ -]source|\bosi\b|permissive|apache|\bmit\b|cc by|openrail/i;
+
 /** Words that only ask about a licence, which every licence statement meets alike. */
 const LICENCE_CUES = new Set(['licence', 'license', 'licensed', 'licenced', 'terms', 'truly', 'really']);
-
-const LICENCE_TEXT = /licen[cs]|open[ -]source|\bosi\b|permissive|apache|\bmit\b|cc by|openrail/i;
 
 export function projectAnswer(ctx: Ctx, project: Rec<'project'>, score: number): Draft {
   const { ask } = ctx;
