@@ -136,6 +136,8 @@ describe.each([2, 4])('SHARD_COUNT=auto with Discord recommending %i shards', (c
     } finally {
       await rm(broken);
     }
+    // The reply comes over HTTP, the shard's log line over its stdout pipe: wait for the line, not the race.
+    await manager.waitForLog('reload rejected: invalid knowledge base', { shard: 0 }, 10_000);
     const logged = manager.logs.slice(seen);
     expect(
       logged.filter((r) => r.msg === 'reload rejected: invalid knowledge base').map((r) => r.shard),
