@@ -1,6 +1,6 @@
 import { aliasName } from '../knowledge/model.js';
 import type { FactDoc, SearchIndex } from '../search/index.js';
-import { stem } from '../search/index.js';
+import { stemRoot as root, stem } from '../search/index.js';
 import { editDistance } from '../search/link.js';
 import { formatDate } from '../text/dates.js';
 import { informativeness } from '../text/english.js';
@@ -26,12 +26,6 @@ interface WordSet {
 }
 
 const docWords = new WeakMap<FactDoc, WordSet>();
-
-/** A word's stem without a final "e", so "hire" meets "hired" and "leave" meets "leaving". */
-function root(word: string): string {
-  const s = stem(word);
-  return s.length > 3 && s.endsWith('e') ? s.slice(0, -1) : s;
-}
 
 function wordSet(text: string): WordSet {
   const words = normalize(text).split(' ').filter(Boolean);

@@ -73,8 +73,9 @@ function candidates(index: SearchIndex, describing: readonly string[]): KbRecord
 }
 
 /**
- * Mentions of records the question describes by kind and traits rather than by name, when exactly one record's
- * own summary and description hold every describing word. Records already named are left out.
+ * Mentions of records the question describes by kind and traits rather than by name, when one record's own
+ * summary and description hold most of the describing words, well ahead of the next. Records already named are
+ * left out.
  */
 export function describedRecords(q: Question, mentions: readonly Mention[], index: SearchIndex): Mention[] {
   const { words } = q;

@@ -6,7 +6,7 @@ import { type StatementIndex, statementSteps } from './statements.js';
 
 export type { KnowledgeGraph, Membership, Staffing } from './graph.js';
 export { deletions, type NameIndex, type Surface } from './names.js';
-export { type FactDoc, indexTerms, type StatementIndex, stem } from './statements.js';
+export { type FactDoc, indexTerms, type StatementIndex, stem, stemRoot } from './statements.js';
 
 /**
  * Everything the answer engine, the presenters and autocomplete need: the knowledge graph, the name index and the

@@ -4,7 +4,7 @@ import type { KbRecord } from '../knowledge/schema.js';
 import { informativeness } from '../text/english.js';
 import { normalize } from '../text/normalize.js';
 import { COMMON_WORDS, STOPWORDS } from '../text/vocabulary.js';
-import { deletions, type SearchIndex, type Surface, stem } from './index.js';
+import { deletions, type SearchIndex, type Surface, stemRoot } from './index.js';
 
 /** A place in the question that names one or more records. */
 export interface Mention {
@@ -299,16 +299,16 @@ function ownedThings(words: readonly string[], index: SearchIndex, found: Mentio
     for (let len = Math.min(3, words.length - m.end); len >= 1; len--) {
       const after = words.slice(m.end, m.end + len);
       if (STOPWORDS.has(after[0] as string) || STOPWORDS.has(after[len - 1] as string)) continue;
-      const asked = after.filter((w) => !STOPWORDS.has(w)).map(wordRoot);
+      const asked = after.filter((w) => !STOPWORDS.has(w)).map(stemRoot);
       // Everyday words name the thing only with its head noun ("the Mozilla letter"); "Meta's open approach"
       // is no name of the Open Innovation community.
       const everyday = !after.some((w) => informativeness(w) > 0.3);
       const thing = things.find((t) =>
         [t.name, ...t.aliases.map(aliasName)].some((name) => {
           const nameWords = normalize(name).split(' ');
-          const own = new Set(nameWords.map(wordRoot));
+          const own = new Set(nameWords.map(stemRoot));
           return (
-            asked.every((w) => own.has(w)) && (!everyday || asked.includes(wordRoot(headNoun(nameWords))))
+            asked.every((w) => own.has(w)) && (!everyday || asked.includes(stemRoot(headNoun(nameWords))))
           );
         }),
       );
@@ -325,12 +325,6 @@ function ownedThings(words: readonly string[], index: SearchIndex, found: Mentio
       break;
     }
   }
-}
-
-/** A word's stem without a final "e", so "releasing" meets "releases" (stems "releas" and "release"). */
-function wordRoot(word: string): string {
-  const s = stem(word);
-  return s.length > 3 && s.endsWith('e') ? s.slice(0, -1) : s;
 }
 
 /** Words that, after a person's name, mean the organization they work for ("Zuckerberg's company"). */

@@ -55,6 +55,12 @@ export function indexTerms(text: string): string[] {
   return n.split(' ').filter((w) => w.length > 1 && !STOPWORDS.has(w));
 }
 
+/** A word's stem without a final "e", so "hire" meets "hired" and "releasing" meets "releases". */
+export function stemRoot(word: string): string {
+  const s = stem(word);
+  return s.length > 3 && s.endsWith('e') ? s.slice(0, -1) : s;
+}
+
 /** Light stemming so "members" meets "member" and "founded" meets "found". */
 export function stem(word: string): string {
   if (word.length > 5 && word.endsWith('ing')) return word.slice(0, -3);
