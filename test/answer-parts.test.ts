@@ -876,6 +876,12 @@ describe('who reported it', () => {
     );
   });
 
+  it('reads "which outlet" as asking who reported it, not as a word the statement must hold', () => {
+    const r = answer("which outlet called its members 'researchers' at the alliance", index);
+    expect(r.answered).toBe(true);
+    expect(r.answer).toContain('90,000 researchers (per Example News)');
+  });
+
   it('names the publisher of the statement that answers "which outlet said …"', () => {
     expect(answer('which outlet said alliance members employ 90,000 researchers', index).answer).toContain(
       '(per Example News)',

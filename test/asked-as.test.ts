@@ -61,10 +61,16 @@ describe('a fact asked for in other words', () => {
     expect(reply.answer).toContain('open to professors at accredited universities');
   });
 
-  it('is not answered from a phrasing alone: its words count for less than the fact’s own', () => {
-    expect(answer('which scholars qualify for the Lakeside Research Circle?', withPhrasings).answered).toBe(
+  it('is not answered from a phrasing’s loose words alone: they count for less than the fact’s own', () => {
+    expect(answer('do scholars lecture at the Lakeside Research Circle?', withPhrasings).answered).toBe(
       false,
     );
+  });
+
+  it('is answered when the question holds a whole phrasing of two words or more as written', () => {
+    const asked = 'which scholars qualify for the Lakeside Research Circle?';
+    expect(answer(asked, without).answered).toBe(false);
+    expect(answer(asked, withPhrasings).answer).toContain('open to professors at accredited universities');
   });
 
   it("meets a synonym of a phrasing's word too, for less", () => {

@@ -21,6 +21,8 @@ interface WordSet {
   stems: ReadonlySet<string>;
   /** Stems of the phrasings members ask for the statement with (its `asked_as`). */
   asked?: ReadonlySet<string>;
+  /** Those phrasings one by one, normalised and padded with spaces. */
+  phrasings?: readonly string[];
   /** Terms already checked against this text, with their credit (statements are checked many times over). */
   seen?: Map<string, number>;
 }
@@ -48,7 +50,10 @@ export function statementWords(doc: FactDoc, index: SearchIndex): WordSet {
     const names = [record, owner].flatMap((r) => (r ? [r.name, ...r.aliases.map(aliasName)] : [])).join(' ');
     set = wordSet(`${doc.text} ${doc.quote ?? ''} ${doc.date ? formatDate(doc.date) : ''} ${names}`);
     // How members ask for it ("can faculty take part") counts too, for less than its own words.
-    if (doc.askedAs) set.asked = wordSet(doc.askedAs).stems;
+    if (doc.askedAs) {
+      set.asked = wordSet(doc.askedAs).stems;
+      set.phrasings = doc.askedAs.split(' · ').map((p) => ` ${normalize(p)} `);
+    }
     docWords.set(doc, set);
   }
   return set;
@@ -148,15 +153,17 @@ export function coverage(
   docs: readonly FactDoc[],
   texts: readonly string[],
   index: SearchIndex,
+  question?: string,
 ): Coverage {
   if (terms.length === 0) return { ratio: 1, missing: [] };
   const sets = [...docs.map((d) => statementWords(d, index)), ...texts.filter(Boolean).map(wordSet)];
+  const literal = question ? literalWords(sets, ` ${question} `) : undefined;
   let total = 0;
   let covered = 0;
   const missing: string[] = [];
   for (const t of terms) {
     const w = index.facts.rarity(t) * informativeness(t);
-    const credit = Math.max(0, ...sets.map((set) => covers(t, set)));
+    const credit = literal?.has(root(t)) ? 1 : Math.max(0, ...sets.map((set) => covers(t, set)));
     if (credit > 0) {
       covered += w * credit;
       total += w;
@@ -168,6 +175,21 @@ export function coverage(
     }
   }
   return { ratio: total > 0 ? covered / total : 1, missing };
+}
+
+/**
+ * Stems of the words of a phrasing the question holds word for word ("who can apply" in "who can apply to …"):
+ * a whole phrasing of two words or more, asked as written, is the statement's own ask, not a loose word of it.
+ */
+function literalWords(sets: readonly WordSet[], question: string): ReadonlySet<string> | undefined {
+  let out: Set<string> | undefined;
+  for (const set of sets)
+    for (const p of set.phrasings ?? [])
+      if (p.trim().includes(' ') && question.includes(p)) {
+        out ??= new Set();
+        for (const w of p.trim().split(' ')) out.add(root(w));
+      }
+  return out;
 }
 
 const indexRoots = new WeakMap<SearchIndex, ReadonlySet<string>>();

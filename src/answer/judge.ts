@@ -71,7 +71,7 @@ function bestStatements(ctx: Ctx, records: readonly KbRecord[], cues: readonly s
   }
   return [...docs]
     .map(([doc, related]) => {
-      const cov = coverage(ask.content, [doc], [], index);
+      const cov = coverage(ask.content, [doc], [], index, ctx.q.norm);
       // A statement about none of the named records only counts when it covers nearly all of the ask.
       const cueRatio = coverage(cues, [doc], [], index).ratio;
       const counted = related || (cov.ratio >= UNRELATED_COVERAGE && ask.content.length > 1);
@@ -213,7 +213,7 @@ export function judge(ctx: Ctx, routedDraft: Draft | undefined): Plan {
     };
   }
   const routed = draft
-    ? coverage(ask.content, draft.docs, [draft.lead], index)
+    ? coverage(ask.content, draft.docs, [draft.lead], index, ctx.q.norm)
     : { ratio: ask.content.length ? 0 : 1, missing: ask.content };
   const routedCues = draft ? coverage(cues, draft.docs, [draft.lead], index).ratio : 0;
   // A route built for the ask's kind fits it by construction; another is as good as the statements it holds.

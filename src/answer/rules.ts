@@ -45,6 +45,11 @@ export interface AskRule {
   content?: boolean;
 }
 
+/** Words for who ran a piece, after "which" or "what" ("which outlet…"). */
+export const OUTLET_WORDS: ReadonlySet<string> = new Set(
+  'outlet site paper newspaper publication publisher blog'.split(' '),
+);
+
 /** The table, in precedence order. */
 export const ASK_RULES: readonly AskRule[] = [
   {
@@ -669,7 +674,21 @@ export const ASK_RULES: readonly AskRule[] = [
     ],
   },
   { ask: 'why', cues: ['why', 'reason', 'reasons', 'how come', 'what for'] },
-  { ask: 'who', cues: ['who', 'whom', 'whos', 'whose', 'which person', 'which people'] },
+  {
+    ask: 'who',
+    cues: [
+      'who',
+      'whom',
+      'whos',
+      'whose',
+      'which person',
+      'which people',
+      // "which outlet called it …": the publisher asked for, as "who" asks for a person; every statement has one.
+      ...['which', 'what'].flatMap((w) =>
+        [...OUTLET_WORDS, 'outlets', 'sites', 'news'].map((o) => `${w} ${o}`),
+      ),
+    ],
+  },
   {
     ask: 'overview',
     cues: [
@@ -851,11 +870,6 @@ export const PUBLISHING_WORDS: ReadonlySet<string> = new Set(
 
 /** Words that ask for a piece's headline. */
 export const HEADLINE_WORDS: ReadonlySet<string> = new Set(['headline', 'headlines', 'title', 'titled']);
-
-/** Words for who ran a piece, after "which" or "what" ("which outlet…"). */
-export const OUTLET_WORDS: ReadonlySet<string> = new Set(
-  'outlet site paper newspaper publication publisher blog'.split(' '),
-);
 
 /** Words that ask about a piece itself, not what it says: never words its title must share. */
 export const PIECE_WORDS: ReadonlySet<string> = new Set(
