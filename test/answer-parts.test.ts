@@ -140,6 +140,10 @@ const FILES = {
         date: "2016-09-28"
         note: co-founded under its former name, Acme Corp
         sources: [src-a]
+    facts:
+      - topic: criticism
+        text: Reviewers recalled that Acme had to withdraw a robot demo that dropped boxes, mislabeled parts and stalled twice on stage, and that its safety work had been criticized by several reviewers. The demo meant is likely Boxer, a warehouse robot taken offline after two days.
+        sources: [src-a]
   - id: org-zen
     name: Zen Software
     summary: Zen Software joined the AI Alliance with its February 2024 batch.
@@ -950,5 +954,45 @@ describe('honest refusals', () => {
   it('refuses a question that names nothing when one of its words is one the knowledge base never uses', () => {
     const r = answer('should i pledge to share my snacks', index);
     expect(r.answered).toBe(false);
+  });
+});
+
+describe('reading names and quotes', () => {
+  it('reads a one-word name with the possessive typed without its apostrophe', () => {
+    const [mention] = linkEntities('acmes research director?', index);
+    expect(mention?.surfaces.map((s) => s.record.id)).toEqual(['org-acme']);
+  });
+
+  it("reads an organization's rep as who spoke for it", () => {
+    expect(answer("who was Lakeside University's rep at the launch", index).answer).toContain('Jane Roe');
+  });
+
+  it("answers what a named person said with their words only, not another speaker's", () => {
+    expect(answer('what did Rita Moss say open research is', index).answer).not.toContain('team effort');
+  });
+
+  it('keeps a version number typed after a word as part of what is asked about', () => {
+    const q = readQuestion('what does Rita Moss think about gpt-5');
+    expect(readAsk(q, linkEntities(q.raw, index)).content).toContain('5');
+  });
+
+  it('finds the statement that holds a rare word the member quotes alone', () => {
+    const r = answer("why did the alliance call it 'tooling'?", index);
+    expect(r.answer).toContain('Safety Tooling');
+    expect(r.answer).not.toContain('pledge to share');
+  });
+
+  it('refuses with what it knows of the record the member named, not of the one a route reached', () => {
+    const q = readQuestion('what did Zen Software say about its revenue');
+    const mentions = linkEntities(q.raw, index);
+    const ctx = { index, q, ask: readAsk(q, mentions), mentions };
+    // A route that reached a person whose statement names the company, as a quotes route may.
+    const mia = index.kb.byId.get('person-mia') as KbRecord;
+    const plan = judge(ctx, { subject: mia, lead: '', docs: [], confidence: 1, sure: true });
+    expect(plan.kind === 'refuse' && plan.about?.id).toBe('org-zen');
+  });
+
+  it('keeps with a sentence the next one that goes on about the same thing', () => {
+    expect(answer('what criticism has Acme Robotics faced over its demo', index).answer).toContain('Boxer');
   });
 });

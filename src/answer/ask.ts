@@ -133,6 +133,8 @@ export function readAsk(q: Question, mentions: readonly Mention[]): Ask {
     else if (cue.has(i) || cueSet.has(w) || GENERIC_CATEGORY.has(w)) cueWords.push(w);
     else if (w.length > 1 && !STOPWORDS.has(w) && !FILLER_WORDS.has(w) && !namesARole(words, i))
       content.push(w);
+    // "gpt-5", "gemini 2": a version number after a word no name took is part of what is asked about.
+    else if (/^\d$/.test(w) && content.at(-1) === words[i - 1]) content.push(w);
   });
   // "which research labs are in…": the category is a slot the member list is filtered by, not content to cover.
   const category = categoryWords(words);

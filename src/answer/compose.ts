@@ -67,6 +67,8 @@ export function truncate(text: string, max: number): string {
 
 /** Supporting statements longer than this are cut to their first sentence, so more of them fit. */
 const LONG_STATEMENT = 240;
+/** Up to this length a sentence and the next one that goes on about the same thing are kept together. */
+const TIED_STATEMENT = 340;
 
 /**
  * A long statement shortened to the sentence that bears on the ask: the one covering most of the ask's content
@@ -76,12 +78,24 @@ function keySentence(text: string, focus: readonly string[], index: SearchIndex)
   if (text.length <= LONG_STATEMENT) return text;
   const sentences = text.split(/(?<=[.!?])\s+(?=[A-Z“"'(])/).filter((s) => s.length >= 40);
   if (sentences.length < 2) return text;
-  let best = sentences[0] as string;
-  let bestRatio = focus.length ? coverage(focus, [], [best], index).ratio : 1;
-  for (const s of sentences.slice(1)) {
-    const ratio = coverage(focus, [], [s], index).ratio;
-    if (ratio > bestRatio) [best, bestRatio] = [s, ratio];
-  }
+  let at = 0;
+  let bestRatio = focus.length ? coverage(focus, [], [sentences[0] as string], index).ratio : 1;
+  sentences.forEach((s, i) => {
+    const ratio = i ? coverage(focus, [], [s], index).ratio : bestRatio;
+    if (ratio > bestRatio) [at, bestRatio] = [i, ratio];
+  });
+  const best = sentences[at] as string;
+  // "… withdraw an AI demo … The demo meant is likely Galactica …": a next sentence that goes on about the same
+  // thing ("the demo", "this demo") belongs with it when the two are not much longer than a long statement.
+  const next = sentences[at + 1];
+  const thing = next?.match(/^(?:The|This|That|These|Those) (\w+)/)?.[1]?.toLowerCase();
+  if (
+    next &&
+    thing &&
+    normalize(best).split(' ').includes(thing) &&
+    best.length + next.length < TIED_STATEMENT
+  )
+    return `${best} ${next}`;
   return best;
 }
 

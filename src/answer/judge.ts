@@ -177,7 +177,12 @@ export function judge(ctx: Ctx, routedDraft: Draft | undefined): Plan {
   const { ask, index } = ctx;
   const specific = ask.types.some((t) => t !== 'overview' && t !== 'who' && t !== 'why');
   const named = namedRecords(ctx);
-  const about = routedDraft?.subject ?? named.records[0];
+  // A refusal says what is known of the record the member named, not of one whose statement merely names it.
+  const routedSubject = routedDraft?.subject;
+  const about =
+    routedSubject && (!named.records.length || named.records.some((r) => r.id === routedSubject.id))
+      ? routedSubject
+      : (named.records[0] ?? routedSubject);
   if (routedDraft?.unknown) return { kind: 'refuse', about, missing: [] };
   if (routedDraft?.complete) return { kind: 'answer', draft: routedDraft };
   // "How much did it pay to join?" asks for a sum without a detail cue.
@@ -224,8 +229,19 @@ export function judge(ctx: Ctx, routedDraft: Draft | undefined): Plan {
   const best = ranked();
   // The best-ranked statement that answers enough of the ask: one that names every record but covers too little
   // doesn't hide the next one that covers it.
+  // "What did <person> say …": only their own words, or a statement naming them, answer it.
+  const speakers = asks(ask, 'quote') ? named.records.filter((r) => r.kind === 'person') : [];
+  const bySpeaker = (doc: FactDoc) =>
+    !speakers.length ||
+    speakers.some((p) => {
+      const text = ` ${normalize(`${doc.text} ${doc.quote ?? ''}`)} `;
+      return (
+        doc.recordId === p.id || doc.about.includes(p.id) || namesOf([p]).some((n) => text.includes(` ${n} `))
+      );
+    });
   const qualifies = (s: Scored) =>
     s.cov.ratio >= MIN_COVERAGE &&
+    bySpeaker(s.doc) &&
     (ask.content.length > 0 || s.cues >= 0.5) &&
     // A statement must share something telling with the ask, not only an everyday word ("grow", "year").
     (ask.content.length === 0 ||

@@ -24,6 +24,7 @@ import { projectAnswer } from './handlers/project.js';
 import {
   describedSources,
   quotedPhrases,
+  quotedRareWords,
   quotedSources,
   sourceAnswer,
   statementsQuoting,
@@ -427,6 +428,10 @@ export function route(ctx: Ctx): Draft | undefined {
         complete: true,
       };
   }
+  const rare = quotedRareWords(ctx);
+  const held = rare[0] && ctx.index.kb.byId.get(rare[0].recordId);
+  if (held && rare.length <= 2)
+    return { subject: held, lead: '', docs: rare, confidence: 0.7, via: 'quoted word', complete: true };
   if (named.records.length === 0) {
     const found = globalSearch(ctx);
     return found && { ...found, via: 'search' };

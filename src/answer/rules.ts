@@ -187,6 +187,8 @@ export const ASK_RULES: readonly AskRule[] = [
       // "who represented NASA in the launch quotes": who spoke for it.
       'represented',
       'representing',
+      'representative',
+      'rep',
       'tell the',
       'tell reporters',
       'say to',

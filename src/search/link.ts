@@ -74,6 +74,14 @@ export function correctWord(word: string, index: SearchIndex): string | undefine
   return best;
 }
 
+/** "intels rep", "metas model": a one-word name with the possessive typed without its apostrophe. */
+function possessive(word: string, index: SearchIndex): string | undefined {
+  if (word.length < 4 || !word.endsWith('s') || word.endsWith('ss') || index.surfaces.has(word))
+    return undefined;
+  const name = word.slice(0, -1);
+  return index.surfaces.has(name) ? name : undefined;
+}
+
 /** Words the user capitalised (not at the start of a sentence), for names that are also ordinary words. */
 function capitalisedWords(raw: string): Set<string> {
   const out = new Set<string>();
@@ -96,7 +104,7 @@ export function linkEntities(question: string, index: SearchIndex): Mention[] {
   const words = normalize(question).split(' ').filter(Boolean);
   if (words.length === 0) return [];
   const capitalised = capitalisedWords(question);
-  const corrected = words.map((w) => correctWord(w, index) ?? w);
+  const corrected = words.map((w) => correctWord(w, index) ?? possessive(w, index) ?? w);
   const found: Mention[] = [];
   const bare: Mention[] = [];
   // Spans are looked up as substrings of the joined words (no per-span arrays).

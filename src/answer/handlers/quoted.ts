@@ -8,6 +8,7 @@ import type { FactDoc } from '../../search/index.js';
 import { stem } from '../../search/index.js';
 import { editDistance } from '../../search/link.js';
 import { formatDate } from '../../text/dates.js';
+import { informativeness } from '../../text/english.js';
 import { normalize } from '../../text/normalize.js';
 import { STOPWORDS } from '../../text/vocabulary.js';
 import type { Draft } from '../compose.js';
@@ -195,6 +196,33 @@ export function quotedPhrases(ctx: Ctx): string[] {
 }
 
 const QUOTED_PHRASE = /(?:^|[\s(])["'‘“]([^"‘’“”]{5,}?)["'’”](?=[\s,.?!:;)-]|$)/g;
+
+/**
+ * "why did they call it 'performative'": one or two quoted words English rarely uses, which a named record's own
+ * statement holds as written. Everyday words quoted alone ("open") say too little to pick a statement.
+ */
+export function quotedRareWords(ctx: Ctx): FactDoc[] {
+  const phrases = [...ctx.q.raw.matchAll(QUOTED_PHRASE)]
+    .map((m) => normalize(m[1] ?? ''))
+    .filter((s) => {
+      const words = s.split(' ');
+      // A quoted name ("who's 'Rodzen'") is a name asked about, not a word a statement holds.
+      const named = ctx.mentions.some((m) => normalize(m.typed).includes(s));
+      return !named && words.length <= 2 && words.every((w) => w.length >= 5 && informativeness(w) >= RARE);
+    });
+  if (!phrases.length) return [];
+  const own = ctx.mentions.flatMap((m) =>
+    m.surfaces.flatMap((s) => ctx.index.docsByRecord.get(s.record.id) ?? []),
+  );
+  return own.filter((doc, i) => {
+    if (!visibleTo(ctx, doc) || own.indexOf(doc) !== i) return false;
+    const text = ` ${normalize(`${doc.text} ${doc.quote ?? ''}`)} `;
+    return phrases.some((p) => text.includes(` ${p} `));
+  });
+}
+
+/** Informativeness from which a word is rare enough that quoting it alone picks a statement. */
+const RARE = 0.9;
 
 /**
  * The statements that hold a phrase the member quotes, allowing a word or so to differ (a machine translation's
