@@ -170,6 +170,14 @@ const FILES = {
         text: Version 2 was released on March 3, 2023.
         date: "2023-03-03"
         sources: [src-a]
+      - topic: release
+        text: Pixel Diffusion 3.1 was released on May 1, 2024 as a small model.
+        date: "2024-05-01"
+        sources: [src-a]
+      - topic: release
+        text: Pixel Diffusion 3.2 was released on June 9, 2024 with video support.
+        date: "2024-06-09"
+        sources: [src-a]
       - topic: note
         text: Pixel Diffusion 2's license allows commercial use only below 1 million users.
         sources: [src-a]
@@ -196,6 +204,20 @@ describe('what members type', () => {
     const r = answer('when did pixel diffusion version 2 come out, 2024?', index);
     expect(r.answered).toBe(true);
     expect(r.answer).toContain('March 3, 2023');
+  });
+
+  it('reads a second version number after "and" as a version of the same name', () => {
+    const r = answer('when did pixel diffusion 3.1 and 3.2 come out', index);
+    expect(r.answer).toContain('May 1, 2024');
+    expect(r.answer).toContain('June 9, 2024');
+  });
+
+  it('reads "v2" as version 2, with a second number after "and" a version too', () => {
+    expect(answer('when did pixel diffusion v2 come out', index).answer).toContain('March 3, 2023');
+    const both = answer('pixel diffusion v1 and 2 release dates', index).answer;
+    expect(both).toContain('August 22, 2022');
+    expect(both).toContain('March 3, 2023');
+    expect(both).not.toContain('May 1, 2024');
   });
 
   it('keeps what the first part named when the second points back with "they"', () => {

@@ -66,7 +66,10 @@ export function readQuestion(text: string): Question {
   // Idioms are read in the raw text, so names are linked in the same words every later stage reads.
   const raw = withIdioms(String(text ?? '').slice(0, MAX_QUESTION_CHARS));
   const typed = normalize(raw).split(' ');
-  const norm = typed.map((w) => MONTH_ABBREVIATIONS[w] ?? CHAT_ABBREVIATIONS[w] ?? w).join(' ');
+  // "v2" is "version 2", so a version typed short meets the versions the records name.
+  const norm = typed
+    .map((w) => MONTH_ABBREVIATIONS[w] ?? CHAT_ABBREVIATIONS[w] ?? w.replace(/^v(\d{1,2})$/, 'version $1'))
+    .join(' ');
   const words = norm ? norm.split(' ') : [];
   const months: string[] = [];
   for (let i = 0; i + 1 < words.length; i++) {

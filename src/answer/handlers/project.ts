@@ -150,6 +150,8 @@ function releaseText(project: Rec<'project'>): string {
   return ` ${normalize(project.facts.map((f) => f.text).join(' '))} `;
 }
 
+const LIST_WORDS = new Set(['and', 'or', 'vs', 'versus', 'to', 'through', 'then']);
+
 /**
  * The versions a question names, as phrases to find in release statements: "llama 4" (the number with the word
  * before it), and for "version 3" or "v3" the project's name with the number; sizes like "70b" stand alone.
@@ -158,6 +160,8 @@ function versionPhrases(ctx: Ctx, project: Rec<'project'>): string[] {
   const { words } = ctx.q;
   const last = normalize(project.name).split(' ').at(-1) ?? '';
   const out: string[] = [];
+  let named = '';
+  let byVersionWord = false;
   words.forEach((w, i) => {
     if (/^(19|20)\d\d$/.test(w)) return;
     if (/^\d+[a-z]$/.test(w)) out.push(w);
@@ -167,7 +171,14 @@ function versionPhrases(ctx: Ctx, project: Rec<'project'>): string[] {
       let version = w;
       for (let j = i + 1; j < words.length && /^\d{1,2}$/.test(words[j] as string); j++)
         version += ` ${words[j]}`;
-      out.push(prev === 'version' || prev === 'v' ? `${last} ${version}` : `${prev} ${version}`);
+      // "llama 3.2 and 3.3": a number after a list word takes the name of the version before it.
+      const listed = named !== '' && LIST_WORDS.has(prev);
+      const byWord = prev === 'version' || prev === 'v' || (listed && byVersionWord);
+      const name = byWord ? last : listed ? named : prev;
+      [named, byVersionWord] = [name, byWord];
+      out.push(`${name} ${version}`);
+      // "Version 2 was released …": the records may name the version so too.
+      if (byWord) out.push(`version ${version}`);
     }
   });
   return out;
