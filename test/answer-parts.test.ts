@@ -996,3 +996,26 @@ describe('reading names and quotes', () => {
     expect(answer('what criticism has Acme Robotics faced over its demo', index).answer).toContain('Boxer');
   });
 });
+
+describe('a no for a membership', () => {
+  it('names the dates of the later member lists it checked', () => {
+    expect(answer('did nvidia join the ai alliance later on?', index).answer).toContain(
+      "the members added on February 8, 2024 don't include it",
+    );
+  });
+});
+
+describe('a role asked about now', () => {
+  it('is declined when the records only date its holder to the past, naming who held it then', () => {
+    const r = answer('who is the CEO of Acme Robotics today?', index);
+    expect(r.answered).toBe(false);
+    expect(r.answer).toContain('Dana Frost');
+    expect(r.answer).toMatch(/can't tell who holds that role/);
+  });
+
+  it('is answered when nothing asks about the present', () => {
+    const r = answer('who was the CEO of Acme Robotics?', index);
+    expect(r.answered).toBe(true);
+    expect(r.answer).toContain('Dana Frost');
+  });
+});

@@ -92,7 +92,7 @@ export function membership(
       lead =
         whyAsk && inv.reason
           ? `${name} was not a member of ${init}${at}. ${inv.reason}`
-          : `No — ${name} is not a member of ${init}: it was not a founding member${at}, and the later member lists in the records don't include it either. ${inv.reason ?? ''}`.trim();
+          : `No — ${name} is not a member of ${init}: it was not a founding member${at}, and ${laterLists(index, initiative)} don't include it either. ${inv.reason ?? ''}`.trim();
       break;
     }
     case 'critic':
@@ -345,4 +345,21 @@ function excerpt(text: string, names: readonly string[]): string {
     .sort((a, b) => a.at - b.at)
     .map(({ name, at }) => `${name}${text.slice(at + name.length).match(/^[^,.;]*/)?.[0] ?? ''}`);
   return `${text.slice(0, colon + 1)} …, ${pieces.join(', …, ')}, …`;
+}
+
+/**
+ * "the members added on February 8, 2024": the later member lists by their dates, so a member reads which lists
+ * were checked; the records' later lists without dates are named as such.
+ */
+function laterLists(index: Ctx['index'], initiative: KbRecord): string {
+  const launch = initiative.kind === 'initiative' ? initiative.launched?.date : undefined;
+  const dates = [
+    ...new Set(
+      (index.membersOf.get(initiative.id) ?? [])
+        .map((m) => m.inv.date)
+        .filter((d): d is string => !!d && !!launch && d > launch),
+    ),
+  ].sort();
+  if (!dates.length || dates.length > 3) return 'the later member lists in the records';
+  return `the members added on ${joinList(dates.map((d) => formatDate(d)))}`;
 }

@@ -124,6 +124,18 @@ export function personQuotes(ctx: Ctx, person: Rec<'person'>, score: number): Dr
   };
 }
 
+/** A role the records limit to the past: an end date, or a title that says when it held ("at the launch"). */
+function pastRole(role: { title: string; to?: string | undefined }): boolean {
+  return !!role.to || /\((?:at|until|then|former)\b/i.test(role.title);
+}
+
+const NOW_WORDS = new Set(['now', 'today', 'currently', 'current', 'nowadays', 'presently']);
+
+/** The question asks about the present ("today", "right now", "these days"). */
+function asksNow(words: readonly string[]): boolean {
+  return words.some((w, i) => NOW_WORDS.has(w) || (w === 'days' && words[i - 1] === 'these'));
+}
+
 /** Roles that lead a body: the ones the records may say nobody holds. */
 const LEADING_ROLES = new Set(['lead', 'head', 'director', 'chair', 'ceo', 'president', 'chief executive']);
 
@@ -171,6 +183,20 @@ export function roleLookup(ctx: Ctx, scopeRecords: readonly KbRecord[], score: n
     };
   }
   const { person, role } = best.c;
+  // "Who is X's CEO today?": a role the records date to the past ("CEO (at the launch)", an end date) doesn't
+  // say who holds it now, unless someone holds the same title without such a limit.
+  const current = scored.some((x) => x.s === best.s && !pastRole(x.c.role));
+  if (asksNow(ctx.q.words) && pastRole(role) && !current) {
+    const where = role.organization ? index.kb.byId.get(role.organization) : undefined;
+    const of = where ? ` at ${where.name}` : '';
+    return {
+      subject,
+      lead: `I can't tell who holds that role${of} now: the records only say who held it then — ${person.name}, ${role.title}${roleSpan(role)}.`,
+      docs: [],
+      confidence: 0,
+      declines: true,
+    };
+  }
   const others = scored
     .slice(1, 3)
     .filter((x) => x.s === best.s && x.c.person.id !== person.id)
