@@ -55,6 +55,12 @@ const FILES = {
       - topic: goals
         text: It wants more open models to exist, and fewer closed ones.
         sources: [src-a]
+      - topic: goals
+        text: "Objective 1: publish shared safety benchmarks."
+        sources: [src-a]
+      - topic: goals
+        text: "Objective 2: teach open methods at universities."
+        sources: [src-a]
       - topic: activities
         text: Its members created open models such as Pixel Diffusion.
         sources: [src-a]
@@ -1017,5 +1023,13 @@ describe('a role asked about now', () => {
     const r = answer('who was the CEO of Acme Robotics?', index);
     expect(r.answered).toBe(true);
     expect(r.answer).toContain('Dana Frost');
+  });
+});
+
+describe("a body's aims in the member's word", () => {
+  it('puts the statements that use the word asked for ("objectives") first, in the records\' order', () => {
+    const lines = answer('what are the main objectives of the ai alliance?', index).answer.split('\n');
+    expect(lines[0]).toContain('Objective 1: publish shared safety benchmarks');
+    expect(lines[1]).toContain('Objective 2');
   });
 });

@@ -150,16 +150,26 @@ export function initiativeAnswer(ctx: Ctx, initiative: Rec<'initiative'>, score:
   }
   const topics = topicsFor(ask);
   if (topics.length > 0 || ask.content.length > 0) {
-    const ranked = rankDocs(ctx, scope, {
-      topics,
-      limit: topics.includes('criticism') || topics.includes('goals') ? 6 : 4,
-      noRelations: !topics.includes('membership'),
-    }).filter((d) => d.topic !== 'summary' || topics.length === 0);
     // "Which open models did its members create?": the statements that name the kind of thing asked for first.
     const naming = (d: FactDoc) => coverage(things, [d], [], ctx.index).ratio > 0;
     // Among them, those that hold more of the ask's other words ("the launch release", "members") first.
     const cues = ask.cueWords.filter((w) => !things.includes(w) && informativeness(w) > 0.3);
     const byCues = (d: FactDoc) => (cues.length ? coverage(cues, [d], [], ctx.index).ratio : 0);
+    // "its main objectives": of a body's aims, those in the member's own word for them ("Objective 3: …") come
+    // first, in the records' order. (A criticism's word says little: critics rarely say "criticism".)
+    const topicCues = ask.cueWords.filter((w) => AIM_PLURALS.test(w));
+    const inTheirWords = (d: FactDoc) =>
+      topicCues.length ? coverage(topicCues, [d], [], ctx.index).ratio : 0;
+    const ranked = rankDocs(ctx, scope, {
+      topics,
+      limit: 20,
+      noRelations: !topics.includes('membership'),
+    })
+      .filter((d) => d.topic !== 'summary' || topics.length === 0)
+      .map((d, i) => ({ d, i, own: inTheirWords(d) }))
+      .sort((a, b) => b.own - a.own || a.i - b.i)
+      .slice(0, topics.includes('criticism') || topics.includes('goals') ? 6 : 4)
+      .map((x) => x.d);
     const namingDocs = rankDocs(ctx, scope, { limit: 20, only: naming })
       // The body's own statements before its members' relations, which also say "member" and "launch".
       .map((d, i) => ({ d, score: byCues(d) + (d.recordId === initiative.id ? 0.2 : 0) - i * 0.01 }))
@@ -374,6 +384,9 @@ function bodyMembers(ctx: Ctx, initiative: Rec<'initiative'>) {
 /** Plural topic words: criticisms, concerns, drawbacks, goals, objectives, aims, projects, efforts. */
 const TOPIC_PLURALS =
   /^(critic|concern|drawback|downside|problem|risk|weakness|flaw|goal|objective|aim|project|effort|program|priorit|activit|plan)/;
+
+/** Plural words for what a body means to do, which its statements may use as labels ("Objective 1: …"). */
+const AIM_PLURALS = /^(goal|objective|aim|priorit|plan|mission)s?$/;
 
 /** Words that ask for a body's web address. */
 const WEBSITE_WORDS = new Set(['website', 'homepage', 'url', 'webpage', 'web', 'site', 'link']);
