@@ -862,6 +862,14 @@ describe('words for talk', () => {
   });
 });
 
+describe('words for surprise', () => {
+  it('meets an ask why something is weird with a statement that found it confusing', () => {
+    const found = 'A reviewer found it confusing that the body is a member.';
+    expect(coverage(['weird'], [], [found], index).ratio).toBeGreaterThan(0.5);
+    expect(coverage(['weird'], [], ['A reviewer found that the body is a member.'], index).ratio).toBe(0);
+  });
+});
+
 describe('words for figures', () => {
   it('meets a statistic asked for with a statement that gives an estimate', () => {
     expect(answer('that alliance stat — what are the raw numbers behind it', index).answer).toContain(

@@ -69,7 +69,7 @@ const SYNONYM_GROUPS = [
   'include included includes contain contained contains carry carried carries feature featured features stuffed packed crammed',
   'politician politicians political politics minister ministers parliament mp senator congressman congresswoman',
   'stat stats statistic statistics figure figures number numbers estimate estimates',
-  'weird odd strange surprising surprise surprised notable notably unusual remarkable curious omission',
+  'weird odd strange surprising surprise surprised notable notably unusual remarkable curious omission confusing confused puzzling puzzled baffling',
 ];
 
 /** Word → the words of its synonym group (including itself). */
