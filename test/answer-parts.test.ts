@@ -61,6 +61,9 @@ const FILES = {
       - topic: goals
         text: "Objective 2: teach open methods at universities."
         sources: [src-a]
+      - topic: goals
+        text: "Objective 3: hold summits that show how members use open AI."
+        sources: [src-a]
       - topic: activities
         text: Its members created open models such as Pixel Diffusion.
         sources: [src-a]
@@ -105,6 +108,9 @@ const FILES = {
         sources: [src-a]
       - topic: history
         text: Its board met once a week in the first year.
+        sources: [src-a]
+      - topic: activities
+        text: Its board will hold a members' summit in Lisbon in the spring.
         sources: [src-a]
   - id: letter
     name: Open Letter on Model Access
@@ -1039,5 +1045,21 @@ describe("a body's aims in the member's word", () => {
     const lines = answer('what are the main objectives of the ai alliance?', index).answer.split('\n');
     expect(lines[0]).toContain('Objective 1: publish shared safety benchmarks');
     expect(lines[1]).toContain('Objective 2');
+  });
+});
+
+describe('a gathering still to come', () => {
+  it('is refused when no statement speaks of one to come, however the aims mention events', () => {
+    expect(answer('when is the next ai alliance summit?', index).answered).toBe(false);
+  });
+
+  it('is answered by a statement that tells of one to come', () => {
+    expect(answer("where is the partnership on ai's next summit?", index).answer).toContain('Lisbon');
+  });
+
+  it('refuses a bare follow-up ("and when?") to a refused question too', () => {
+    const r = answer('which city hosts the next ai alliance conference, and when?', index);
+    expect(r.answered).toBe(false);
+    expect(r.answer).not.toContain('December 5, 2023');
   });
 });

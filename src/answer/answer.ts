@@ -48,10 +48,14 @@ export function answer(question: string, index: SearchIndex): Answer {
         : pointsBack
           ? [...carried.filter((m) => !linked.some((l) => sameRecords(l, m))), ...linked]
           : linked;
+    const ask = withoutOutlets(readAsk(part, mentions), part, index);
+    // "Which city hosts the next summit, and when?": a bare follow-up that names nothing asks about what the part
+    // before asked; when that was refused, answering it from the record alone would answer something else.
+    const refusedBefore = answers.length > 0 && !answers[answers.length - 1]?.answered;
+    if (refusedBefore && !linked.length && !pointsBack && part.words.length <= 3 && !ask.content.length)
+      continue;
     // Each question of a message gets the budget of one answer; together they stay within the hard limit.
-    answers.push(
-      answerPart({ index, q: part, ask: withoutOutlets(readAsk(part, mentions), part, index), mentions }),
-    );
+    answers.push(answerPart({ index, q: part, ask, mentions }));
     previous = mentions;
   }
   const merged = mergeAnswers(answers);

@@ -60,3 +60,31 @@ const SUM_VERBS: ReadonlySet<string> = new Set(
 
 /** A sum of money in a text: "$80 billion", "€5", "10 million dollars". */
 const AMOUNT = /[$€£¥]\s?\d|\d[\d,.]*\s?(?:million|billion|thousand|dollars|euros|usd)\b/i;
+
+/** Gatherings a body may hold: asked about as coming ("the next summit"), they are dated events to come. */
+const EVENT_NOUNS = new Set(
+  'summit summits conference conferences meetup meetups event events hackathon hackathons keynote workshop workshops webinar webinars gathering convention expo'.split(
+    ' ',
+  ),
+);
+
+const COMING = new Set(['next', 'upcoming']);
+
+/** Words with which a statement tells of something to come ("plans to hold", "will host"). */
+const TO_COME = /\b(?:will|plans?|planned|scheduled|upcoming|next)\b/;
+
+/**
+ * "When is the next summit?", "who hosts the annual conference next year?": a gathering still to come is told
+ * only by a named record's statement that speaks of that kind of gathering as something to come. Past events
+ * ("on the day of the AI Safety Summit") or aims to hold events say nothing of the next one.
+ */
+export function comingEventUntold(ctx: Ctx, records: readonly KbRecord[]): boolean {
+  const { words } = ctx.q;
+  const events = words.filter((w) => EVENT_NOUNS.has(w));
+  if (!events.length || !words.some((w) => COMING.has(w))) return false;
+  const docs = records.flatMap((r) => ctx.index.docsByRecord.get(r.id) ?? []);
+  return !docs.some((d) => {
+    const text = normalize(d.text);
+    return TO_COME.test(text) && events.some((e) => coverage([e], [], [d.text], ctx.index).ratio >= 1);
+  });
+}

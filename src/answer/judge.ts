@@ -6,7 +6,7 @@ import { asks } from './ask.js';
 import type { Draft } from './compose.js';
 import type { Ctx } from './context.js';
 import { type Coverage, coverage } from './coverage.js';
-import { asksSum, detailCovered } from './details.js';
+import { asksSum, comingEventUntold, detailCovered } from './details.js';
 import { rankDocs, visibleTo } from './handlers/shared.js';
 import { namesEvery, namesOf, namesShare } from './naming.js';
 import { namedRecords } from './route.js';
@@ -188,6 +188,7 @@ export function judge(ctx: Ctx, routedDraft: Draft | undefined): Plan {
   // "How much did it pay to join?" asks for a sum without a detail cue.
   if ((asks(ask, 'detail') || asksSum(ctx.q)) && !detailCovered(ctx, routedDraft, named.records))
     return { kind: 'refuse', about, missing: [] };
+  if (comingEventUntold(ctx, named.records)) return { kind: 'refuse', about, missing: [] };
   const cues = ask.cueWords.filter((w) => !QUESTION_WORDS.has(w));
   // The statements that cover the ask best, ranked once and only if needed.
   const records = named.records.length ? named.records : routedDraft ? [routedDraft.subject] : [];
