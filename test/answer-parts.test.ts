@@ -85,6 +85,9 @@ const FILES = {
       - topic: note
         text: By one estimate its members employ 90,000 researchers.
         sources: [src-a]
+      - topic: note
+        text: Together its members fund $5 billion of research a year.
+        sources: [src-a]
       - topic: goals
         text: Zen Software targets banks, while Mia Chen sees Acme Robotics and Quill Analytics going after factories.
         sources: [src-a]
@@ -1061,5 +1064,31 @@ describe('a gathering still to come', () => {
     const r = answer('which city hosts the next ai alliance conference, and when?', index);
     expect(r.answered).toBe(false);
     expect(r.answer).not.toContain('December 5, 2023');
+  });
+});
+
+describe('what the records cannot answer by its kind', () => {
+  it('refuses a how-to for the member to follow that no statement holds in full', () => {
+    expect(answer('how can we get compute from the partnership on ai research cloud?', index).answered).toBe(
+      false,
+    );
+  });
+
+  it("refuses to give the bot's own opinion", () => {
+    expect(answer('in your opinion is the open letter right about secrecy?', index).answered).toBe(false);
+  });
+
+  it('refuses a sum someone put in when the records tell only a sum of another kind', () => {
+    expect(answer('how much funding did IBM put into the alliance?', index).answered).toBe(false);
+    expect(answer('how much research do alliance members fund?', index).answer).toContain('$5 billion');
+  });
+
+  it('reads no three-letter abbreviation into a longer word ("api" is not "april")', () => {
+    expect(coverage(['api'], [], ['It was released in April 2024.'], index).ratio).toBe(0);
+  });
+
+  it('reads question words spelt as they sound in chat, and a market cap as a valuation', () => {
+    expect(readQuestion('wen did it launch').words[0]).toBe('when');
+    expect(readQuestion("whats meta's market cap").words).toContain('valuation');
   });
 });

@@ -109,7 +109,15 @@ function coversDirectly(term: string, set: WordSet): boolean {
       if (!(everydayWord && term.length < 7) && common >= Math.min(w.length, term.length) - 3) return true;
     }
     // An abbreviation English doesn't know ("mgmt", "cmte") keeps its letters in order inside the long word.
-    if (abbreviation && w.length > term.length + 1 && w[0] === term[0] && isSubsequence(term, w)) return true;
+    // Three letters are too few to tell an abbreviation from chance ("api" is in "april").
+    if (
+      abbreviation &&
+      term.length >= 4 &&
+      w.length > term.length + 1 &&
+      w[0] === term[0] &&
+      isSubsequence(term, w)
+    )
+      return true;
     // A typo keeps its first letter: "valuation" is not a misspelt "evaluation".
     if (
       term.length >= 6 &&

@@ -41,7 +41,7 @@ export function detailCovered(ctx: Ctx, draft: Draft | undefined, records: reado
   const paid = amounts.map((t) => ` ${normalize(t)} `);
   return words.every((w) =>
     SUM_VERBS.has(w)
-      ? paid.some((t) => [...SUM_VERBS].some((f) => t.includes(` ${f} `)))
+      ? paid.some((t) => toldWith(w).some((f) => t.includes(` ${f} `)))
       : coverage([w], [], MONEY_WORDS.has(w) ? amounts : all, ctx.index).missing.length === 0,
   );
 }
@@ -53,38 +53,27 @@ const MONEY_WORDS: ReadonlySet<string> = new Set(
   ),
 );
 
-/** Verbs of money that, after "how much", ask for a sum — and that a text telling the sum paid uses. */
-const SUM_VERBS: ReadonlySet<string> = new Set(
-  'pay pays paid paying charge charges charged charging'.split(' '),
-);
+/**
+ * Verbs of money that, after "how much", ask for a sum paid or given ("how much did IBM put into it") — each with
+ * the verbs a text telling that sum uses: a fee is paid or charged; what is put in is given, committed, pledged.
+ */
+const SUM_VERB_FAMILIES: readonly (readonly [asked: string, told: string])[] = [
+  [
+    'pay pays paid paying charge charges charged charging',
+    'pay pays paid paying charge charges charged charging',
+  ],
+  [
+    'put invest invested contribute contributed give gave donate donated',
+    'put invested contributed gave given donated committed commits pledged pledges',
+  ],
+];
+
+const SUM_VERBS: ReadonlySet<string> = new Set(SUM_VERB_FAMILIES.flatMap(([asked]) => asked.split(' ')));
+
+/** The verbs a text telling the sum that `verb` asks for uses. */
+function toldWith(verb: string): readonly string[] {
+  return SUM_VERB_FAMILIES.find(([asked]) => asked.split(' ').includes(verb))?.[1].split(' ') ?? [];
+}
 
 /** A sum of money in a text: "$80 billion", "€5", "10 million dollars". */
 const AMOUNT = /[$€£¥]\s?\d|\d[\d,.]*\s?(?:million|billion|thousand|dollars|euros|usd)\b/i;
-
-/** Gatherings a body may hold: asked about as coming ("the next summit"), they are dated events to come. */
-const EVENT_NOUNS = new Set(
-  'summit summits conference conferences meetup meetups event events hackathon hackathons keynote workshop workshops webinar webinars gathering convention expo'.split(
-    ' ',
-  ),
-);
-
-const COMING = new Set(['next', 'upcoming']);
-
-/** Words with which a statement tells of something to come ("plans to hold", "will host"). */
-const TO_COME = /\b(?:will|plans?|planned|scheduled|upcoming|next)\b/;
-
-/**
- * "When is the next summit?", "who hosts the annual conference next year?": a gathering still to come is told
- * only by a named record's statement that speaks of that kind of gathering as something to come. Past events
- * ("on the day of the AI Safety Summit") or aims to hold events say nothing of the next one.
- */
-export function comingEventUntold(ctx: Ctx, records: readonly KbRecord[]): boolean {
-  const { words } = ctx.q;
-  const events = words.filter((w) => EVENT_NOUNS.has(w));
-  if (!events.length || !words.some((w) => COMING.has(w))) return false;
-  const docs = records.flatMap((r) => ctx.index.docsByRecord.get(r.id) ?? []);
-  return !docs.some((d) => {
-    const text = normalize(d.text);
-    return TO_COME.test(text) && events.some((e) => coverage([e], [], [d.text], ctx.index).ratio >= 1);
-  });
-}

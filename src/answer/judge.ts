@@ -6,11 +6,12 @@ import { asks } from './ask.js';
 import type { Draft } from './compose.js';
 import type { Ctx } from './context.js';
 import { type Coverage, coverage } from './coverage.js';
-import { asksSum, comingEventUntold, detailCovered } from './details.js';
+import { asksSum, detailCovered } from './details.js';
 import { rankDocs, visibleTo } from './handlers/shared.js';
 import { namesEvery, namesOf, namesShare } from './naming.js';
 import { namedRecords } from './route.js';
 import { slotFit, TYPED_FIT } from './slots.js';
+import { asksOpinion, comingEventUntold, howToUntold } from './unanswerable.js';
 
 /** What to do with a question: answer it with a draft, or refuse (naming the record it knows, if any). */
 export type Plan =
@@ -188,7 +189,8 @@ export function judge(ctx: Ctx, routedDraft: Draft | undefined): Plan {
   // "How much did it pay to join?" asks for a sum without a detail cue.
   if ((asks(ask, 'detail') || asksSum(ctx.q)) && !detailCovered(ctx, routedDraft, named.records))
     return { kind: 'refuse', about, missing: [] };
-  if (comingEventUntold(ctx, named.records)) return { kind: 'refuse', about, missing: [] };
+  if (comingEventUntold(ctx, named.records) || howToUntold(ctx, named.records) || asksOpinion(ctx))
+    return { kind: 'refuse', about, missing: [] };
   const cues = ask.cueWords.filter((w) => !QUESTION_WORDS.has(w));
   // The statements that cover the ask best, ranked once and only if needed.
   const records = named.records.length ? named.records : routedDraft ? [routedDraft.subject] : [];

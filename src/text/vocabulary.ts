@@ -124,6 +124,12 @@ export const CHAT_ABBREVIATIONS: Readonly<Record<string, string>> = {
   announcemnt: 'announcement',
   cofounders: 'co founders',
   cofounder: 'co founder',
+  // Question words spelt as they sound in chat.
+  wen: 'when',
+  wat: 'what',
+  wut: 'what',
+  wats: 'whats',
+  hw: 'how',
 };
 
 /**
@@ -132,6 +138,10 @@ export const CHAT_ABBREVIATIONS: Readonly<Record<string, string>> = {
  */
 export const IDIOMS: Readonly<Record<string, string>> = {
   'claim to fame': 'known for',
+  // A company's worth on the market is its valuation: a sum the records would have to give.
+  'market cap': 'market valuation',
+  'market capitalization': 'market valuation',
+  'market value': 'market valuation',
   'claims to fame': 'known for',
   'used to be called': 'formerly called',
   'used to be named': 'formerly named',

@@ -1,0 +1,59 @@
+/**
+ * Questions the records cannot answer by their kind, whatever record they name: a gathering still to come, a
+ * how-to for the member's own hands, the bot's own opinion. Each is refused unless a statement speaks to it.
+ */
+import type { KbRecord } from '../knowledge/schema.js';
+import { normalize } from '../text/normalize.js';
+import type { Ctx } from './context.js';
+import { coverage } from './coverage.js';
+
+/** Gatherings a body may hold: asked about as coming ("the next summit"), they are dated events to come. */
+const EVENT_NOUNS = new Set(
+  'summit summits conference conferences meetup meetups event events hackathon hackathons keynote workshop workshops webinar webinars gathering convention expo'.split(
+    ' ',
+  ),
+);
+
+const COMING = new Set(['next', 'upcoming']);
+
+/** Words with which a statement tells of something to come ("plans to hold", "will host"). */
+const TO_COME = /\b(?:will|plans?|planned|scheduled|upcoming|next)\b/;
+
+/**
+ * "When is the next summit?", "who hosts the annual conference next year?": a gathering still to come is told
+ * only by a named record's statement that speaks of that kind of gathering as something to come. Past events
+ * ("on the day of the AI Safety Summit") or aims to hold events say nothing of the next one.
+ */
+export function comingEventUntold(ctx: Ctx, records: readonly KbRecord[]): boolean {
+  const { words } = ctx.q;
+  const events = words.filter((w) => EVENT_NOUNS.has(w));
+  if (!events.length || !words.some((w) => COMING.has(w))) return false;
+  const docs = records.flatMap((r) => ctx.index.docsByRecord.get(r.id) ?? []);
+  return !docs.some((d) => {
+    const text = normalize(d.text);
+    return TO_COME.test(text) && events.some((e) => coverage([e], [], [d.text], ctx.index).ratio >= 1);
+  });
+}
+
+/** "How do I…", "where can we…": steps for the member to take, which records of who did what don't give. */
+const HOW_TO = /\b(?:how|where) (?:do|can|could|should|would) (?:i|we|u|you)\b/;
+
+/**
+ * A how-to ("how do I submit a dataset to it", "where do I get an API key") is told only by a statement of a
+ * named record that holds every content word of it.
+ */
+export function howToUntold(ctx: Ctx, records: readonly KbRecord[]): boolean {
+  if (!HOW_TO.test(ctx.q.norm)) return false;
+  if (!ctx.ask.content.length) return true;
+  const docs = records.flatMap((r) => ctx.index.docsByRecord.get(r.id) ?? []);
+  return !docs.some((d) => coverage(ctx.ask.content, [d], [], ctx.index).ratio >= 0.99);
+}
+
+/** "Do you think…", "in your opinion", "what's your take": the bot's own view, which it doesn't have. */
+const OPINION =
+  /\b(?:do|would|did) (?:you|u|ya) (?:think|reckon|believe)\b|\bin your (?:opinion|view)\b|\byour (?:take|opinion|view|thoughts)\b/;
+
+/** The question asks the bot for its own opinion. */
+export function asksOpinion(ctx: Ctx): boolean {
+  return OPINION.test(ctx.q.norm);
+}
