@@ -175,11 +175,23 @@ const FILES = {
         date: "2024-05-01"
         sources: [src-a]
       - topic: release
-        text: Pixel Diffusion 3.2 was released on June 9, 2024 with video support.
+        text: Pixel Diffusion 3.2 was released on June 9, 2024 with inpainting.
         date: "2024-06-09"
         sources: [src-a]
       - topic: note
         text: Pixel Diffusion 2's license allows commercial use only below 1 million users.
+        sources: [src-a]
+  - id: proj-frames
+    name: Frame Detector
+    summary: A library for finding objects in video frames.
+    sources: [src-a]
+    type: library
+    owner: org-ibm
+    released: "2020-03-01"
+    facts:
+      - topic: release
+        text: Frame Detector was released on March 1, 2020 as a rewrite of an older tool.
+        date: "2020-03-01"
         sources: [src-a]
 `,
 };
@@ -218,6 +230,15 @@ describe('what members type', () => {
     expect(both).toContain('August 22, 2022');
     expect(both).toContain('March 3, 2023');
     expect(both).not.toContain('May 1, 2024');
+  });
+
+  it("refuses what a named version's own statements don't tell, rather than answer with another version's", () => {
+    expect(answer('does pixel diffusion 3.1 do inpainting?', index).answered).toBe(false);
+    expect(answer('does pixel diffusion 3.2 do inpainting?', index).answer).toContain('inpainting');
+  });
+
+  it('refuses a licence asked for a project no statement gives a licence for', () => {
+    expect(answer('what license is frame detector released under?', index).answered).toBe(false);
   });
 
   it('keeps what the first part named when the second points back with "they"', () => {

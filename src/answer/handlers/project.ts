@@ -2,6 +2,7 @@ import { aliasName } from '../../knowledge/model.js';
 import type { FactDoc } from '../../search/index.js';
 import { shortName } from '../../search/render.js';
 import { formatDate } from '../../text/dates.js';
+import { informativeness } from '../../text/english.js';
 import { normalize } from '../../text/normalize.js';
 import { STOPWORDS } from '../../text/vocabulary.js';
 import { asks } from '../ask.js';
@@ -29,8 +30,21 @@ export function projectAnswer(ctx: Ctx, project: Rec<'project'>, score: number):
   const versionAt = versions.map((v) => new RegExp(`(?:^| )${v.replace(/[$%]/g, '\\$&')}(?! \\d)(?: |$)`));
   const names = (text: string) => versionAt.some((re) => re.test(normalize(text)));
   const byVersion = all.filter((f) => names(f.text));
-  // A licence question: the statements about the licence, the named version's first.
-  if (asks(ask, 'licence') && !asks(ask, 'when', 'release')) {
+  const ownDocs = (ctx.index.docsByRecord.get(project.id) ?? []).filter((d) => d.recordId === project.id);
+  // "The context length of Llama 3.3": a version named whose own statements hold too little of the ask is not
+  // answered with what the records say of other versions.
+  const telling = ask.content.filter((w) => informativeness(w) >= TELLING_WORD);
+  if (byVersion.length && telling.length && !asks(ask, 'licence')) {
+    // A size beside a version number ("llama 3.3 70b") narrows it; it doesn't add the other 70B releases.
+    const numbered = versionAt.filter((_, i) => !/^\d+[a-z]$/.test(versions[i] as string));
+    const exact = numbered.length ? numbered : versionAt;
+    const versionDocs = ownDocs.filter((d) => exact.some((re) => re.test(normalize(d.text))));
+    if (coverage(telling, versionDocs, [], ctx.index).ratio < VERSION_COVERAGE)
+      return { subject: project, lead: '', docs: [], confidence: 0, unknown: true };
+  }
+  // A licence question: the statements about the licence, the named version's first. ("Released under" is a
+  // licence's wording, not a release asked about.)
+  if (asks(ask, 'licence') && !asks(ask, 'when')) {
     // The project's own statements and those of other records about it (what critics say of its licence); the
     // named version's first, then those holding more of the ask.
     const words = [...ask.content, ...ask.cueWords.filter((w) => !STOPWORDS.has(w) && !LICENCE_CUES.has(w))];
@@ -47,6 +61,8 @@ export function projectAnswer(ctx: Ctx, project: Rec<'project'>, score: number):
       .slice(0, 2)
       .map((x) => x.d);
     if (docs.length) return { subject: project, lead: '', docs, confidence: score, sure: true };
+    // No statement speaks of its licence: the releases would answer something else.
+    return { subject: project, lead: '', docs: [], confidence: 0, unknown: true };
   }
   // A version named with nothing else typed asks about that version's release.
   const versionNamed =
@@ -149,6 +165,11 @@ function typedName(ctx: Ctx, project: Rec<'project'>, i: number): string {
 function releaseText(project: Rec<'project'>): string {
   return ` ${normalize(project.facts.map((f) => f.text).join(' '))} `;
 }
+
+/** Below this share of the ask covered by a named version's own statements, the version's answer isn't known. */
+const VERSION_COVERAGE = 0.4;
+/** Informativeness from which a word of the ask tells what about a version is asked. */
+const TELLING_WORD = 0.8;
 
 const LIST_WORDS = new Set(['and', 'or', 'vs', 'versus', 'to', 'through', 'then']);
 
