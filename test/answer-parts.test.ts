@@ -1087,6 +1087,10 @@ describe('what the records cannot answer by its kind', () => {
     expect(coverage(['api'], [], ['It was released in April 2024.'], index).ratio).toBe(0);
   });
 
+  it('reads taking over a job as succeeding its holder', () => {
+    expect(readQuestion('who took over the lab after she left').words).toContain('succeeded');
+  });
+
   it('reads question words spelt as they sound in chat, and a market cap as a valuation', () => {
     expect(readQuestion('wen did it launch').words[0]).toBe('when');
     expect(readQuestion("whats meta's market cap").words).toContain('valuation');

@@ -138,6 +138,11 @@ export const CHAT_ABBREVIATIONS: Readonly<Record<string, string>> = {
  */
 export const IDIOMS: Readonly<Record<string, string>> = {
   'claim to fame': 'known for',
+  // Taking over a job is succeeding its holder: the records tell it as a successor.
+  'took over': 'succeeded',
+  'take over': 'succeed',
+  'taken over': 'succeeded',
+  'takes over': 'succeeds',
   // A company's worth on the market is its valuation: a sum the records would have to give.
   'market cap': 'market valuation',
   'market capitalization': 'market valuation',
