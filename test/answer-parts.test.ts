@@ -240,6 +240,11 @@ const FILES = {
         organization: org-acme
         to: 2024-06
         sources: [src-a]
+      - title: Chair of the robot safety board
+        organization: org-north
+        from: 2022-01
+        to: 2024-06
+        sources: [src-a]
       - title: Head of the robotics lab
         organization: org-ibm
         from: 2024-06
@@ -1094,5 +1099,13 @@ describe('what the records cannot answer by its kind', () => {
   it('reads question words spelt as they sound in chat, and a market cap as a valuation', () => {
     expect(readQuestion('wen did it launch').words[0]).toBe('when');
     expect(readQuestion("whats meta's market cap").words).toContain('valuation');
+  });
+});
+
+describe('someone who left', () => {
+  it('is said to have left every role that ended the same day', () => {
+    const r = answer('what was dana frost doing at acme robotics before she left?', index);
+    expect(r.answer).toContain('Co-founder and CEO');
+    expect(r.answer).toContain('Chair of the robot safety board');
   });
 });

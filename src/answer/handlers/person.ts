@@ -44,7 +44,12 @@ export function personCareer(
       .map((r) => roleSentence(person, r, ctx.index.kb).replace(`${person.name}: `, ''));
     // A yes/no question ("is she still at Meta?") gets its "No"; "when did she leave?" only the facts.
     const no = ctx.ask.yesNo ? 'No — according' : 'According';
-    lead = `${no} to the sources, ${person.name} left ${orgName}: ${last.title}${roleSpan(last)}.${now.length ? ` Since then: ${now.join(' ')}` : ''}`;
+    // Roles that ended the same day went together ("Head of FAIR" beside her Meta titles): all are what she left.
+    const together = person.roles
+      .filter((r) => r.to === last.to)
+      .sort((a, b) => (a.from ?? '').localeCompare(b.from ?? ''))
+      .map((r) => `${r.title}${roleSpan(r)}`);
+    lead = `${no} to the sources, ${person.name} left ${orgName}: ${together.join('; ')}.${now.length ? ` Since then: ${now.join(' ')}` : ''}`;
   } else if (!org) {
     const describe = (r: (typeof person.roles)[number]) =>
       roleSentence(person, r, ctx.index.kb).replace(`${person.name}: `, '');
