@@ -1109,3 +1109,11 @@ describe('someone who left', () => {
     expect(r.answer).toContain('Chair of the robot safety board');
   });
 });
+
+describe('what a thing can do', () => {
+  it('is read as asking what it is, with its statements beside its profile', () => {
+    const r = answer('what can pixel diffusion actually do', index);
+    expect(r.answer).toContain('An open image model');
+    expect(r.answer).toContain('Pixel Open License');
+  });
+});

@@ -719,6 +719,12 @@ export const ASK_RULES: readonly AskRule[] = [
       'known for',
       'famous for',
       'background',
+      // What a thing can do is what it is and holds: "what can X do", "what is it good for".
+      'what can',
+      'capabilit*',
+      'features',
+      'good for',
+      'used for',
     ],
   },
 ];
