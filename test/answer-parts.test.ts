@@ -215,6 +215,16 @@ const FILES = {
         sources: [src-a]
 `,
   'people.yaml': `people:
+  - id: person-lee
+    name: Lee Park
+    summary: Former chief technology officer of Zen Software.
+    sources: [src-a]
+    roles:
+      - title: CTO
+        organization: org-zen
+        from: 2021-03
+        to: 2024-01
+        sources: [src-a]
   - id: person-rita
     name: Rita Moss
     summary: Leads the Partnership on AI.
@@ -1079,13 +1089,19 @@ describe('what the records cannot answer by its kind', () => {
     );
   });
 
-  it("refuses to give the bot's own opinion", () => {
+  it("refuses to give the bot's own opinion, whichever part of the message asks for it", () => {
     expect(answer('in your opinion is the open letter right about secrecy?', index).answered).toBe(false);
+    expect(answer('will the alliance last? honest opinion', index).answered).toBe(false);
   });
 
   it('refuses a sum someone put in when the records tell only a sum of another kind', () => {
     expect(answer('how much funding did IBM put into the alliance?', index).answered).toBe(false);
     expect(answer('how much research do alliance members fund?', index).answer).toContain('$5 billion');
+  });
+
+  it('refuses "how many" when the statement found holds no number but a date', () => {
+    expect(answer("how many members signed the open letter's call on secrecy?", index).answered).toBe(false);
+    expect(answer('how many people signed the open letter?', index).answer).toContain('More than 40');
   });
 
   it('reads no three-letter abbreviation into a longer word ("api" is not "april")', () => {
@@ -1103,6 +1119,13 @@ describe('what the records cannot answer by its kind', () => {
 });
 
 describe('someone who left', () => {
+  it('is declined when asked what they do now and nothing since is recorded, saying what they left', () => {
+    const r = answer('what is lee park doing now after leaving zen software?', index);
+    expect(r.answered).toBe(false);
+    expect(r.answer).toContain('left Zen Software');
+    expect(answer('when did lee park leave zen software?', index).answer).toContain('January 2024');
+  });
+
   it('is said to have left every role that ended the same day', () => {
     const r = answer('what was dana frost doing at acme robotics before she left?', index);
     expect(r.answer).toContain('Co-founder and CEO');

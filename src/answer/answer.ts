@@ -14,6 +14,7 @@ import { refuse } from './refuse.js';
 import { withoutOutlets, withoutReporter, withPublishers } from './reporters.js';
 import { route } from './route.js';
 import type { Answer } from './types.js';
+import { asksOpinion } from './unanswerable.js';
 
 export type { Answer, AnswerSource, Subject, Suggestion } from './types.js';
 
@@ -26,6 +27,8 @@ export function answer(question: string, index: SearchIndex): Answer {
   const q = readQuestion(question);
   if (!q.norm)
     return refuse(index, [], undefined, 'Ask me about an AI initiative, an organization or a person.');
+  // "Will it last? honest opinion": the bot has records, not views — whichever part asks for one.
+  if (asksOpinion(q)) return refuse(index, linkEntities(q.raw, index));
   const parts = splitQuestion(q);
   const answers: Answer[] = [];
   let previous: readonly Mention[] = [];

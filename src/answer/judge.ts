@@ -11,7 +11,7 @@ import { rankDocs, visibleTo } from './handlers/shared.js';
 import { namesEvery, namesOf, namesShare } from './naming.js';
 import { namedRecords } from './route.js';
 import { slotFit, TYPED_FIT } from './slots.js';
-import { asksOpinion, comingEventUntold, howToUntold } from './unanswerable.js';
+import { comingEventUntold, howToUntold } from './unanswerable.js';
 
 /** What to do with a question: answer it with a draft, or refuse (naming the record it knows, if any). */
 export type Plan =
@@ -175,6 +175,31 @@ const MIN_TYPED_COVERAGE = 0.3;
  * link score, the coverage and the margin over the runner-up statement.
  */
 export function judge(ctx: Ctx, routedDraft: Draft | undefined): Plan {
+  const plan = judgeDraft(ctx, routedDraft);
+  // "How many people showed up?": an answer with no number in it doesn't tell how many.
+  if (plan.kind === 'answer' && HOW_MANY.test(ctx.q.norm) && !tellsANumber(plan.draft))
+    return { kind: 'refuse', about: plan.draft.subject, missing: [] };
+  return plan;
+}
+
+/** A count asked for ("does it count as open" asks no number). */
+const HOW_MANY = /\bhow many\b|\bnumber of\b/;
+
+const NUMBER_WORDS =
+  /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?|billions?|several|both|no one|none)\b/i;
+
+/** A date's numbers ("September 10", "2023"), which count nothing. */
+const DATE_NUMBERS =
+  /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?\b|\b(?:19|20)\d\d\b/gi;
+
+/** The draft's text holds a number, in digits or words, that is not part of a date. */
+function tellsANumber(draft: Draft): boolean {
+  return [draft.lead, ...draft.docs.map((d) => d.text)].some((t) =>
+    NUMBER_WORDS.test(t.replace(DATE_NUMBERS, ' ')),
+  );
+}
+
+function judgeDraft(ctx: Ctx, routedDraft: Draft | undefined): Plan {
   const { ask, index } = ctx;
   const specific = ask.types.some((t) => t !== 'overview' && t !== 'who' && t !== 'why');
   const named = namedRecords(ctx);
@@ -189,7 +214,7 @@ export function judge(ctx: Ctx, routedDraft: Draft | undefined): Plan {
   // "How much did it pay to join?" asks for a sum without a detail cue.
   if ((asks(ask, 'detail') || asksSum(ctx.q)) && !detailCovered(ctx, routedDraft, named.records))
     return { kind: 'refuse', about, missing: [] };
-  if (comingEventUntold(ctx, named.records) || howToUntold(ctx, named.records) || asksOpinion(ctx))
+  if (comingEventUntold(ctx, named.records) || howToUntold(ctx, named.records))
     return { kind: 'refuse', about, missing: [] };
   const cues = ask.cueWords.filter((w) => !QUESTION_WORDS.has(w));
   // The statements that cover the ask best, ranked once and only if needed.

@@ -6,6 +6,7 @@ import type { KbRecord } from '../knowledge/schema.js';
 import { normalize } from '../text/normalize.js';
 import type { Ctx } from './context.js';
 import { coverage } from './coverage.js';
+import type { Question } from './question.js';
 
 /** Gatherings a body may hold: asked about as coming ("the next summit"), they are dated events to come. */
 const EVENT_NOUNS = new Set(
@@ -51,9 +52,9 @@ export function howToUntold(ctx: Ctx, records: readonly KbRecord[]): boolean {
 
 /** "Do you think…", "in your opinion", "what's your take": the bot's own view, which it doesn't have. */
 const OPINION =
-  /\b(?:do|would|did) (?:you|u|ya) (?:think|reckon|believe)\b|\bin your (?:opinion|view)\b|\byour (?:take|opinion|view|thoughts)\b/;
+  /\b(?:do|would|did) (?:you|u|ya) (?:think|reckon|believe)\b|\bin your (?:opinion|view)\b|\byour (?:take|opinion|view|thoughts)\b|\bhonest (?:opinion|take)\b/;
 
-/** The question asks the bot for its own opinion. */
-export function asksOpinion(ctx: Ctx): boolean {
-  return OPINION.test(ctx.q.norm);
+/** The message asks the bot for its own opinion, in any of its parts. */
+export function asksOpinion(q: Question): boolean {
+  return OPINION.test(q.norm);
 }

@@ -49,6 +49,15 @@ export function personCareer(
       .filter((r) => r.to === last.to)
       .sort((a, b) => (a.from ?? '').localeCompare(b.from ?? ''))
       .map((r) => `${r.title}${roleSpan(r)}`);
+    // "What is she doing now?" with nothing recorded since: that she left is no answer to what came after.
+    if (asksNow(ctx.q.words) && !now.length)
+      return {
+        subject: person,
+        lead: `I can't tell what ${person.name} is doing now: the records only say that they left ${orgName} (${together.join('; ')}).`,
+        docs: [],
+        confidence: 0,
+        declines: true,
+      };
     lead = `${no} to the sources, ${person.name} left ${orgName}: ${together.join('; ')}.${now.length ? ` Since then: ${now.join(' ')}` : ''}`;
   } else if (!org) {
     const describe = (r: (typeof person.roles)[number]) =>
