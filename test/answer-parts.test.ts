@@ -1096,6 +1096,7 @@ describe('what the records cannot answer by its kind', () => {
 
   it('refuses a sum someone put in when the records tell only a sum of another kind', () => {
     expect(answer('how much funding did IBM put into the alliance?', index).answered).toBe(false);
+    expect(answer('how much funding have alliance members raised?', index).answered).toBe(false);
     expect(answer('how much research do alliance members fund?', index).answer).toContain('$5 billion');
   });
 

@@ -66,6 +66,8 @@ const SUM_VERB_FAMILIES: readonly (readonly [asked: string, told: string])[] = [
     'put invest invested contribute contributed give gave donate donated',
     'put invested contributed gave given donated committed commits pledged pledges',
   ],
+  // "How much has Sakana raised": a sum raised, not an R&D total.
+  ['raise raised raising', 'raise raised raises raising'],
 ];
 
 const SUM_VERBS: ReadonlySet<string> = new Set(SUM_VERB_FAMILIES.flatMap(([asked]) => asked.split(' ')));
