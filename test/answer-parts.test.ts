@@ -1051,6 +1051,10 @@ describe('a role asked about now', () => {
     expect(r.answer).toMatch(/can't tell who holds that role/);
   });
 
+  it('stays declined when a statement shares a word of the ask ("after Dana")', () => {
+    expect(answer("who is acme robotics' ceo now, after dana?", index).answered).toBe(false);
+  });
+
   it('is answered when nothing asks about the present', () => {
     const r = answer('who was the CEO of Acme Robotics?', index);
     expect(r.answered).toBe(true);

@@ -211,6 +211,8 @@ function judgeDraft(ctx: Ctx, routedDraft: Draft | undefined): Plan {
       : (named.records[0] ?? routedSubject);
   if (routedDraft?.unknown) return { kind: 'refuse', about, missing: [] };
   if (routedDraft?.complete) return { kind: 'answer', draft: routedDraft };
+  // A route that found the records can't tell ("who is CEO now") says so; a statement sharing a word doesn't.
+  if (routedDraft?.declines && !routedDraft.docs.length) return { kind: 'answer', draft: routedDraft };
   // "How much did it pay to join?" asks for a sum without a detail cue.
   if ((asks(ask, 'detail') || asksSum(ctx.q)) && !detailCovered(ctx, routedDraft, named.records))
     return { kind: 'refuse', about, missing: [] };
