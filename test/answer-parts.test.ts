@@ -1145,3 +1145,13 @@ describe('what a thing can do', () => {
     expect(r.answer).toContain('Pixel Open License');
   });
 });
+
+describe('someone asked for beside a person', () => {
+  it('is refused when the answer names nobody but that person', () => {
+    expect(answer('who led the partnership on ai with rita moss?', index).answered).toBe(false);
+  });
+
+  it('is answered by a statement that names another person', () => {
+    expect(answer('who signed the open letter with rita moss?', index).answer).toContain('Dana Frost');
+  });
+});

@@ -1,5 +1,6 @@
 import type { KbRecord } from '../knowledge/schema.js';
 import type { FactDoc } from '../search/index.js';
+import { linkEntities } from '../search/link.js';
 import { informativeness } from '../text/english.js';
 import { normalize } from '../text/normalize.js';
 import { asks } from './ask.js';
@@ -179,7 +180,35 @@ export function judge(ctx: Ctx, routedDraft: Draft | undefined): Plan {
   // "How many people showed up?": an answer with no number in it doesn't tell how many.
   if (plan.kind === 'answer' && HOW_MANY.test(ctx.q.norm) && !tellsANumber(plan.draft))
     return { kind: 'refuse', about: plan.draft.subject, missing: [] };
+  // "Who shared the award with LeCun?": an answer that names nobody but LeCun doesn't say who.
+  const other = personSetApart(ctx);
+  if (plan.kind === 'answer' && other && !namesAnotherPerson(plan.draft, other, ctx.index))
+    return { kind: 'refuse', about: plan.draft.subject, missing: [] };
   return plan;
+}
+
+/**
+ * Words before a person that ask for someone beside them: "shared it with LeCun". ("Besides LeCun, who signed"
+ * is answered by a list of signatories the records name only in text, so it is left to coverage.)
+ */
+const SET_APART = new Set(['with', 'alongside']);
+
+/** The person a "who" question sets apart ("who … with LeCun"), if any. */
+function personSetApart(ctx: Ctx): KbRecord | undefined {
+  if (!asks(ctx.ask, 'who')) return undefined;
+  const m = ctx.mentions.find(
+    (x) =>
+      x.surfaces.every((s) => s.record.kind === 'person') && SET_APART.has(ctx.q.words[x.start - 1] ?? ''),
+  );
+  return m?.surfaces[0]?.record;
+}
+
+/** The draft names a person other than `person`. */
+function namesAnotherPerson(draft: Draft, person: KbRecord, index: Ctx['index']): boolean {
+  const text = [draft.lead, ...draft.docs.map((d) => `${d.text} ${d.quote ?? ''}`)].join(' ');
+  return linkEntities(text, index).some((m) =>
+    m.surfaces.some((s) => s.record.kind === 'person' && s.record.id !== person.id),
+  );
 }
 
 /** A count asked for ("does it count as open" asks no number). */
