@@ -1113,6 +1113,10 @@ describe('what the records cannot answer by its kind', () => {
     expect(coverage(['api'], [], ['It was released in April 2024.'], index).ratio).toBe(0);
   });
 
+  it('reads showing up at an event as attending it, and "ppl" as people', () => {
+    expect(readQuestion('how many ppl showed up').words).toEqual(['how', 'many', 'people', 'attended']);
+  });
+
   it('reads taking over a job as succeeding its holder', () => {
     expect(readQuestion('who took over the lab after she left').words).toContain('succeeded');
   });

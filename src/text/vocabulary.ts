@@ -124,6 +124,7 @@ export const CHAT_ABBREVIATIONS: Readonly<Record<string, string>> = {
   announcemnt: 'announcement',
   cofounders: 'co founders',
   cofounder: 'co founder',
+  ppl: 'people',
   // Question words spelt as they sound in chat.
   wen: 'when',
   wat: 'what',
@@ -138,6 +139,10 @@ export const CHAT_ABBREVIATIONS: Readonly<Record<string, string>> = {
  */
 export const IDIOMS: Readonly<Record<string, string>> = {
   'claim to fame': 'known for',
+  // Who came to an event is who attended it.
+  'showed up': 'attended',
+  'show up': 'attend',
+  'turned up': 'attended',
   // Taking over a job is succeeding its holder: the records tell it as a successor.
   'took over': 'succeeded',
   'take over': 'succeed',
