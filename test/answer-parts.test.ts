@@ -1150,6 +1150,18 @@ describe('what a thing can do', () => {
   });
 });
 
+describe('someone asked for at an organization', () => {
+  it('is refused when the answer names organizations only', () => {
+    expect(answer('who at IBM came up with the idea for the ai alliance?', index).answered).toBe(false);
+  });
+
+  it('is answered by a speaker written with their role', () => {
+    expect(answer('who from lakeside university was quoted at the launch?', index).answer).toContain(
+      'Jane Roe',
+    );
+  });
+});
+
 describe('someone asked for beside a person', () => {
   it('is refused when the answer names nobody but that person', () => {
     expect(answer('who led the partnership on ai with rita moss?', index).answered).toBe(false);

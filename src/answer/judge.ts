@@ -184,7 +184,34 @@ export function judge(ctx: Ctx, routedDraft: Draft | undefined): Plan {
   const other = personSetApart(ctx);
   if (plan.kind === 'answer' && other && !namesAnotherPerson(plan.draft, other, ctx.index))
     return { kind: 'refuse', about: plan.draft.subject, missing: [] };
+  // "Who at Meta came up with the idea?": a person asked for; the organizations that founded it are no answer.
+  if (plan.kind === 'answer' && asksPersonAt(ctx) && !namesSomeone(plan.draft, ctx.index))
+    return { kind: 'refuse', about: plan.draft.subject, missing: [] };
   return plan;
+}
+
+/** "Who at X …", "who from X …": someone in an organization the question names right after. */
+function asksPersonAt(ctx: Ctx): boolean {
+  const { words } = ctx.q;
+  return ctx.mentions.some(
+    (m) =>
+      m.surfaces.some((s) => s.record.kind === 'organization') &&
+      (words[m.start - 1] === 'at' || words[m.start - 1] === 'from') &&
+      (words[m.start - 2] === 'who' || words[m.start - 2] === 'whos'),
+  );
+}
+
+/**
+ * A name as the records write a speaker: before their role in brackets ("Jane Roe (CEO, …)"), a dash, a comma
+ * ("its VP, Ann Lavin, was quoted") or "said".
+ */
+const NAME_WITH_ROLE = /\p{Lu}[\p{L}'’-]+ (?:\p{Lu}\.? )?\p{Lu}[\p{L}'’-]+(?: \(|,| —| said)/u;
+
+/** The draft names a person: a person record, or a name with its role beside it. */
+function namesSomeone(draft: Draft, index: Ctx['index']): boolean {
+  const text = [draft.lead, ...draft.docs.map((d) => `${d.text} ${d.quote ?? ''}`)].join(' ');
+  if (NAME_WITH_ROLE.test(text) || index.kb.byId.get(draft.subject.id)?.kind === 'person') return true;
+  return linkEntities(text, index).some((m) => m.surfaces.some((s) => s.record.kind === 'person'));
 }
 
 /**
