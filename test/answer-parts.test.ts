@@ -1128,6 +1128,10 @@ describe('what the records cannot answer by its kind', () => {
 });
 
 describe('someone who left', () => {
+  it('is context in a question about who took over, their name no content a statement must cover', () => {
+    expect(answer('who took over as ceo of acme robotics after dana frost left', index).answered).toBe(false);
+  });
+
   it('is declined when asked what they do now and nothing since is recorded, saying what they left', () => {
     const r = answer('what is lee park doing now after leaving zen software?', index);
     expect(r.answered).toBe(false);

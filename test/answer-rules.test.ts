@@ -237,6 +237,11 @@ describe('what members type', () => {
     expect(answer('does pixel diffusion 3.2 do inpainting?', index).answer).toContain('inpainting');
   });
 
+  it('refuses a version with a point no release statement names ("3.4" beside 3.1 and 3.2)', () => {
+    expect(answer('when did ibm release pixel diffusion 3.4?', index).answered).toBe(false);
+    expect(answer('when did pixel diffusion 3.1 come out', index).answer).toContain('May 1, 2024');
+  });
+
   it('refuses a licence asked for a project no statement gives a licence for', () => {
     expect(answer('what license is frame detector released under?', index).answered).toBe(false);
   });

@@ -33,7 +33,12 @@ export function answer(question: string, index: SearchIndex): Answer {
   const answers: Answer[] = [];
   let previous: readonly Mention[] = [];
   for (const part of parts) {
-    const found = withoutDeparted(withoutReporter(linkEntities(part.raw, index), part, index), part);
+    const reported = withoutReporter(linkEntities(part.raw, index), part, index);
+    const found = withoutDeparted(reported, part);
+    // "…after Joelle Pineau left": the person who left is context, so their name is no content to cover either.
+    const departed = new Set(
+      reported.filter((m) => !found.includes(m)).flatMap((m) => part.words.slice(m.start, m.end)),
+    );
     // "the Toronto enterprise AI company": a record described instead of named.
     const linked = [...found, ...describedRecords(part, found, index)].sort((a, b) => a.start - b.start);
     // "…and who leads it?": a part that names nothing, or points back with "it" or "they", is about what the
@@ -51,7 +56,8 @@ export function answer(question: string, index: SearchIndex): Answer {
         : pointsBack
           ? [...carried.filter((m) => !linked.some((l) => sameRecords(l, m))), ...linked]
           : linked;
-    const ask = withoutOutlets(readAsk(part, mentions), part, index);
+    const read = withoutOutlets(readAsk(part, mentions), part, index);
+    const ask = departed.size ? { ...read, content: read.content.filter((w) => !departed.has(w)) } : read;
     // "Which city hosts the next summit, and when?": a bare follow-up that names nothing asks about what the part
     // before asked; when that was refused, answering it from the record alone would answer something else.
     const refusedBefore = answers.length > 0 && !answers[answers.length - 1]?.answered;

@@ -8,6 +8,7 @@ import type { Draft } from './compose.js';
 import type { Ctx } from './context.js';
 import { type Coverage, coverage } from './coverage.js';
 import { asksSum, detailCovered } from './details.js';
+import { unknownVersionAsked } from './handlers/project.js';
 import { rankDocs, visibleTo } from './handlers/shared.js';
 import { namesEvery, namesOf, namesShare } from './naming.js';
 import { namedRecords } from './route.js';
@@ -176,6 +177,10 @@ const MIN_TYPED_COVERAGE = 0.3;
  * link score, the coverage and the margin over the runner-up statement.
  */
 export function judge(ctx: Ctx, routedDraft: Draft | undefined): Plan {
+  // A version no release statement names is unknown, whichever route answered ("Meta's releases" for Llama 3.4).
+  const releaseAsked = asks(ctx.ask, 'when', 'release') && !asks(ctx.ask, 'why');
+  const unknown = releaseAsked && namedRecords(ctx).projects.find((p) => unknownVersionAsked(ctx, p));
+  if (unknown) return { kind: 'refuse', about: unknown, missing: [] };
   const plan = judgeDraft(ctx, routedDraft);
   // "How many people showed up?": an answer with no number in it doesn't tell how many.
   if (plan.kind === 'answer' && HOW_MANY.test(ctx.q.norm) && !tellsANumber(plan.draft))
@@ -268,7 +273,9 @@ function judgeDraft(ctx: Ctx, routedDraft: Draft | undefined): Plan {
   if (routedDraft?.unknown) return { kind: 'refuse', about, missing: [] };
   if (routedDraft?.complete) return { kind: 'answer', draft: routedDraft };
   // A route that found the records can't tell ("who is CEO now") says so; a statement sharing a word doesn't.
-  if (routedDraft?.declines && !routedDraft.docs.length) return { kind: 'answer', draft: routedDraft };
+  // (An organization a body's lists don't name may still be answered by a statement about it.)
+  if (routedDraft?.declines && !routedDraft.docs.length && routedDraft.subject.kind !== 'initiative')
+    return { kind: 'answer', draft: routedDraft };
   // "How much did it pay to join?" asks for a sum without a detail cue.
   if ((asks(ask, 'detail') || asksSum(ctx.q)) && !detailCovered(ctx, routedDraft, named.records))
     return { kind: 'refuse', about, missing: [] };

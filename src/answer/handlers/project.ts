@@ -33,7 +33,8 @@ export function projectAnswer(ctx: Ctx, project: Rec<'project'>, score: number):
   const ownDocs = (ctx.index.docsByRecord.get(project.id) ?? []).filter((d) => d.recordId === project.id);
   // "The context length of Llama 3.3": a version named whose own statements hold too little of the ask is not
   // answered with what the records say of other versions.
-  const telling = ask.content.filter((w) => informativeness(w) >= TELLING_WORD);
+  // A size typed beside the version ("3.3 70b") names it; it is not what is asked about it.
+  const telling = ask.content.filter((w) => informativeness(w) >= TELLING_WORD && !/^\d+[a-z]$/.test(w));
   if (byVersion.length && telling.length && !asks(ask, 'licence')) {
     // A size beside a version number ("llama 3.3 70b") narrows it; it doesn't add the other 70B releases.
     const numbered = versionAt.filter((_, i) => !/^\d+[a-z]$/.test(versions[i] as string));
@@ -130,6 +131,12 @@ export function projectAnswer(ctx: Ctx, project: Rec<'project'>, score: number):
   };
 }
 
+/** "When did Llama 3.4 come out?": a version of the project asked for that no release statement names. */
+export function unknownVersionAsked(ctx: Ctx, project: Rec<'project'>): boolean {
+  const asked = versionAsked(ctx, project);
+  return !!asked && !releaseText(project).includes(` ${asked.name} ${asked.version} `);
+}
+
 /**
  * A version number written right after the project's name ("Stable Diffusion 9", "llama 5"), when the records'
  * names for it have no such version: the name's last word and the number.
@@ -142,8 +149,13 @@ function versionAsked(ctx: Ctx, project: Rec<'project'>): { name: string; versio
     for (let i = Math.max(1, m.start); i <= m.end && i < words.length; i++) {
       const w = words[i] as string;
       const name = typedName(ctx, project, i - 1);
-      if (/^\d+$/.test(w) && !/^(19|20)\d\d$/.test(w) && !names.includes(` ${name} ${w} `))
-        return { name, version: w };
+      if (/^\d+$/.test(w) && !/^(19|20)\d\d$/.test(w) && !names.includes(` ${name} ${w} `)) {
+        // "3.4" reads as "3 4": the whole number, so Pixel Diffusion 3.4 is not met by 3.1.
+        let version = w;
+        for (let j = i + 1; j < words.length && /^\d{1,2}$/.test(words[j] as string); j++)
+          version += ` ${words[j]}`;
+        return { name, version };
+      }
     }
   }
   return undefined;
