@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answer } from '../src/answer/answer.js';
 import { readAsk } from '../src/answer/ask.js';
 import { composeAnswer } from '../src/answer/compose.js';
+import { coverage } from '../src/answer/coverage.js';
 import { listedNames } from '../src/answer/handlers/membership.js';
 import type { Rec } from '../src/answer/handlers/shared.js';
 import { readQuestion } from '../src/answer/question.js';
@@ -240,6 +241,16 @@ describe('what members type', () => {
   it('refuses a version with a point no release statement names ("3.4" beside 3.1 and 3.2)', () => {
     expect(answer('when did ibm release pixel diffusion 3.4?', index).answered).toBe(false);
     expect(answer('when did pixel diffusion 3.1 come out', index).answer).toContain('May 1, 2024');
+  });
+
+  it('answers a release ask about something no release statement holds from statements, not the list', () => {
+    const r = answer('does pixel diffusion release its training data?', index);
+    expect(r.answer).not.toContain('releases, per the sources');
+    expect(r.answered).toBe(false);
+  });
+
+  it('reads a name typed without its hyphen ("rcnn") as the hyphenated one ("R-CNN")', () => {
+    expect(coverage(['rcnn'], [], ['It ships Mask R-CNN variants.'], index).ratio).toBe(1);
   });
 
   it('refuses a licence asked for a project no statement gives a licence for', () => {

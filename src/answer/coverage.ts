@@ -34,6 +34,11 @@ function wordSet(text: string): WordSet {
   const stems = new Set(words.map(root));
   // "renamed" is about a name, "rejoined" about joining: a statement word with "re" before a stem covers it.
   for (const w of words) if (w.length >= 6 && w.startsWith('re')) stems.add(root(w.slice(2)));
+  // "Mask R-CNN" reads as "r cnn": a letter or two joined to the next word is also the word typed whole ("rcnn").
+  for (let i = 0; i + 1 < words.length; i++) {
+    const [a, b] = [words[i] as string, words[i + 1] as string];
+    if (a.length <= 2 && /^[a-z]+$/.test(a) && b.length >= 2) stems.add(root(a + b));
+  }
   return { words, stems };
 }
 

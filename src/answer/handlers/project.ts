@@ -1,7 +1,8 @@
 import { aliasName } from '../../knowledge/model.js';
+import type { KbRecord } from '../../knowledge/schema.js';
 import type { FactDoc } from '../../search/index.js';
 import { shortName } from '../../search/render.js';
-import { formatDate } from '../../text/dates.js';
+import { formatDate, MONTH_NAMES } from '../../text/dates.js';
 import { informativeness } from '../../text/english.js';
 import { normalize } from '../../text/normalize.js';
 import { STOPWORDS } from '../../text/vocabulary.js';
@@ -78,6 +79,13 @@ export function projectAnswer(ctx: Ctx, project: Rec<'project'>, score: number):
       ? all.filter((f) => coverage(ask.content, [], [f.text], ctx.index).ratio >= 0.5)
       : [];
     const named = byVersion.length ? byVersion : byContent.slice(0, 2);
+    // "Does Meta release the training data?": words of weight no release statement holds ask about something
+    // else than the releases; the statements that hold them answer it, not the list of releases.
+    const weighty = ask.content.filter((w) => informativeness(w) > 0.3 && !/^\d+[a-z]$/.test(w));
+    // (A month or year typed checks a release date: "came out last August, so 2023?")
+    const dated = ctx.q.years.length > 0 || ctx.q.words.some((w) => MONTH_NAMES.includes(w as never));
+    if (!named.length && weighty.length && !asks(ask, 'when') && !dated)
+      return { ...topicAnswer(ctx, project, owner, score), generic: true };
     const releases = named.length ? named : all;
     return {
       subject: project,
@@ -107,6 +115,12 @@ export function projectAnswer(ctx: Ctx, project: Rec<'project'>, score: number):
       confidence: score,
     };
   }
+  return topicAnswer(ctx, project, owner, score);
+}
+
+/** A project's statements on the ask's topic, after its profile unless the ask is specific. */
+function topicAnswer(ctx: Ctx, project: Rec<'project'>, owner: KbRecord | undefined, score: number): Draft {
+  const { ask } = ctx;
   const topics = topicsFor(ask);
   const docs = rankDocs(ctx, [project.id], {
     topics: topics.length ? topics : ['history', 'release', 'note'],
