@@ -1175,3 +1175,10 @@ describe('someone asked for beside a person', () => {
     expect(answer('who signed the open letter with rita moss?', index).answer).toContain('Dana Frost');
   });
 });
+
+describe('a piece a question points to', () => {
+  it('reads a word for a piece right after a name as pointing to it, not content to cover', () => {
+    const q = readQuestion('how does the daily byte article end');
+    expect(readAsk(q, linkEntities(q.raw, index)).content).not.toContain('article');
+  });
+});

@@ -125,6 +125,10 @@ export function readAsk(q: Question, mentions: readonly Mention[]): Ask {
   const cueWords: string[] = [];
   // "…per the japanese blog coverage": a closing clause that only says where the member read it.
   for (const i of sourceClause(words)) cue.add(i);
+  // "the techcrunch article", "the axios scoop": a word for a piece right after a name points to the piece.
+  words.forEach((w, i) => {
+    if (PIECE_NOUNS.has(w) && mentions.some((m) => m.end === i)) cue.add(i);
+  });
   // A cue word said twice ("A vs B vs C") is a cue both times.
   const cueSet = new Set([...cue].map((i) => words[i] as string));
   words.forEach((w, i) => {
@@ -170,6 +174,13 @@ export function readAsk(q: Question, mentions: readonly Mention[]): Ask {
     category,
   };
 }
+
+/** Nouns for a piece someone wrote. */
+const PIECE_NOUNS = new Set(
+  'article articles piece pieces story stories post posts writeup column essay report coverage op ed'.split(
+    ' ',
+  ),
+);
 
 /** Words of a piece or of where it ran: a clause of them after "per" only says where something was read. */
 const SOURCE_NOUNS = new Set([
