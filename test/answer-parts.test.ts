@@ -894,6 +894,14 @@ describe('words for surprise', () => {
   });
 });
 
+describe('words for a case made', () => {
+  it("meets someone's argument or reasoning asked for with a statement of their view", () => {
+    const said = "The move matches the founder's view that open models widen access.";
+    expect(coverage(['argument'], [], [said], index).ratio).toBeGreaterThan(0.5);
+    expect(coverage(['reasoning'], [], ['The move widens access.'], index).ratio).toBe(0);
+  });
+});
+
 describe('words for figures', () => {
   it('meets a statistic asked for with a statement that gives an estimate', () => {
     expect(answer('that alliance stat — what are the raw numbers behind it', index).answer).toContain(

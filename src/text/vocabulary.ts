@@ -69,6 +69,7 @@ const SYNONYM_GROUPS = [
   'include included includes contain contained contains carry carried carries feature featured features stuffed packed crammed',
   'politician politicians political politics minister ministers parliament mp senator congressman congresswoman',
   'stat stats statistic statistics figure figures number numbers estimate estimates',
+  'argument arguments argue argued argues reasoning rationale view views viewpoint thinking',
   'weird odd strange surprising surprise surprised notable notably unusual remarkable curious omission confusing confused puzzling puzzled baffling',
 ];
 
