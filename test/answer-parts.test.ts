@@ -1174,6 +1174,18 @@ describe('someone asked for at an organization', () => {
   });
 });
 
+describe("someone's work before a body", () => {
+  it('is refused when the records give them only their role there', () => {
+    expect(answer('what did rita moss do before the partnership on ai?', index).answered).toBe(false);
+  });
+
+  it('is answered when their summary tells of earlier work', () => {
+    expect(answer('what did mia chen do before zen software?', index).answer).toContain(
+      'former deputy minister',
+    );
+  });
+});
+
 describe('someone asked for beside a person', () => {
   it('is refused when the answer names nobody but that person', () => {
     expect(answer('who led the partnership on ai with rita moss?', index).answered).toBe(false);

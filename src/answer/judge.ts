@@ -189,11 +189,38 @@ export function judge(ctx: Ctx, routedDraft: Draft | undefined): Plan {
   const other = personSetApart(ctx);
   if (plan.kind === 'answer' && other && !namesAnotherPerson(plan.draft, other, ctx.index))
     return { kind: 'refuse', about: plan.draft.subject, missing: [] };
+  // "What did Meserole do before the Forum?": someone's earlier work, when the records hold only their role there.
+  const before = onlyRoleBefore(ctx);
+  if (plan.kind === 'answer' && before) return { kind: 'refuse', about: before, missing: [] };
   // "Who at Meta came up with the idea?": a person asked for; the organizations that founded it are no answer.
   if (plan.kind === 'answer' && asksPersonAt(ctx) && !namesSomeone(plan.draft, ctx.index))
     return { kind: 'refuse', about: plan.draft.subject, missing: [] };
   return plan;
 }
+
+/**
+ * The person a "before <body>" question asks about, when every role the records give them is at that body: what
+ * they did before it is not recorded.
+ */
+function onlyRoleBefore(ctx: Ctx): KbRecord | undefined {
+  const { words } = ctx.q;
+  const at = words.indexOf('before');
+  if (at < 0) return undefined;
+  const body = ctx.mentions.find((m) => m.start > at && m.start <= at + 2);
+  const person = ctx.mentions.find((m) => m.end <= at && m.surfaces.every((s) => s.record.kind === 'person'));
+  const record = person?.surfaces[0]?.record;
+  if (!body || record?.kind !== 'person' || !record.roles.length) return undefined;
+  const ids = new Set(body.surfaces.map((s) => s.record.id));
+  const there = (r: (typeof record.roles)[number]) =>
+    (r.organization !== undefined && ids.has(r.organization)) ||
+    (r.initiative !== undefined && ids.has(r.initiative));
+  if (!record.roles.every(there)) return undefined;
+  // "…; a former deputy minister": a summary or statement that tells of earlier work answers it.
+  const texts = [record.summary, ...(ctx.index.docsByRecord.get(record.id) ?? []).map((d) => d.text)];
+  return texts.some((t) => EARLIER.test(t)) ? undefined : record;
+}
+
+const EARLIER = /\b(?:former|formerly|previously|earlier|before|until|joined|left|ex)\b/i;
 
 /** "Who at X …", "who from X …": someone in an organization the question names right after. */
 function asksPersonAt(ctx: Ctx): boolean {
