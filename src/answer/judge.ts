@@ -1,6 +1,5 @@
 import type { KbRecord } from '../knowledge/schema.js';
 import type { FactDoc } from '../search/index.js';
-import { linkEntities } from '../search/link.js';
 import { informativeness } from '../text/english.js';
 import { normalize } from '../text/normalize.js';
 import { asks } from './ask.js';
@@ -8,6 +7,7 @@ import type { Draft } from './compose.js';
 import type { Ctx } from './context.js';
 import { type Coverage, coverage } from './coverage.js';
 import { asksSum, detailCovered } from './details.js';
+import { formMisfit } from './form.js';
 import { unknownVersionAsked } from './handlers/project.js';
 import { rankDocs, visibleTo } from './handlers/shared.js';
 import { namesEvery, namesOf, namesShare } from './naming.js';
@@ -182,109 +182,10 @@ export function judge(ctx: Ctx, routedDraft: Draft | undefined): Plan {
   const unknown = releaseAsked && namedRecords(ctx).projects.find((p) => unknownVersionAsked(ctx, p));
   if (unknown) return { kind: 'refuse', about: unknown, missing: [] };
   const plan = judgeDraft(ctx, routedDraft);
-  // "How many people showed up?": an answer with no number in it doesn't tell how many.
-  if (plan.kind === 'answer' && HOW_MANY.test(ctx.q.norm) && !tellsANumber(plan.draft))
-    return { kind: 'refuse', about: plan.draft.subject, missing: [] };
-  // "Who shared the award with LeCun?": an answer that names nobody but LeCun doesn't say who.
-  const other = personSetApart(ctx);
-  if (plan.kind === 'answer' && other && !namesAnotherPerson(plan.draft, other, ctx.index))
-    return { kind: 'refuse', about: plan.draft.subject, missing: [] };
-  // "What did Meserole do before the Forum?": someone's earlier work, when the records hold only their role there.
-  const before = onlyRoleBefore(ctx);
-  if (plan.kind === 'answer' && before) return { kind: 'refuse', about: before, missing: [] };
-  // "Who at Meta came up with the idea?": a person asked for; the organizations that founded it are no answer.
-  if (plan.kind === 'answer' && asksPersonAt(ctx) && !namesSomeone(plan.draft, ctx.index))
-    return { kind: 'refuse', about: plan.draft.subject, missing: [] };
-  return plan;
-}
-
-/**
- * The person a "before <body>" question asks about, when every role the records give them is at that body: what
- * they did before it is not recorded.
- */
-function onlyRoleBefore(ctx: Ctx): KbRecord | undefined {
-  const { words } = ctx.q;
-  const at = words.indexOf('before');
-  if (at < 0) return undefined;
-  const body = ctx.mentions.find((m) => m.start > at && m.start <= at + 2);
-  const person = ctx.mentions.find((m) => m.end <= at && m.surfaces.every((s) => s.record.kind === 'person'));
-  const record = person?.surfaces[0]?.record;
-  if (!body || record?.kind !== 'person' || !record.roles.length) return undefined;
-  const ids = new Set(body.surfaces.map((s) => s.record.id));
-  const there = (r: (typeof record.roles)[number]) =>
-    (r.organization !== undefined && ids.has(r.organization)) ||
-    (r.initiative !== undefined && ids.has(r.initiative));
-  if (!record.roles.every(there)) return undefined;
-  // "…; a former deputy minister": a summary or statement that tells of earlier work answers it.
-  const texts = [record.summary, ...(ctx.index.docsByRecord.get(record.id) ?? []).map((d) => d.text)];
-  return texts.some((t) => EARLIER.test(t)) ? undefined : record;
-}
-
-const EARLIER = /\b(?:former|formerly|previously|earlier|before|until|joined|left|ex)\b/i;
-
-/** "Who at X …", "who from X …": someone in an organization the question names right after. */
-function asksPersonAt(ctx: Ctx): boolean {
-  const { words } = ctx.q;
-  return ctx.mentions.some(
-    (m) =>
-      m.surfaces.some((s) => s.record.kind === 'organization') &&
-      (words[m.start - 1] === 'at' || words[m.start - 1] === 'from') &&
-      (words[m.start - 2] === 'who' || words[m.start - 2] === 'whos'),
-  );
-}
-
-/**
- * A name as the records write a speaker: before their role in brackets ("Jane Roe (CEO, …)"), a dash, a comma
- * ("its VP, Ann Lavin, was quoted") or "said".
- */
-const NAME_WITH_ROLE = /\p{Lu}[\p{L}'’-]+ (?:\p{Lu}\.? )?\p{Lu}[\p{L}'’-]+(?: \(|,| —| said)/u;
-
-/** The draft names a person: a person record, or a name with its role beside it. */
-function namesSomeone(draft: Draft, index: Ctx['index']): boolean {
-  const text = [draft.lead, ...draft.docs.map((d) => `${d.text} ${d.quote ?? ''}`)].join(' ');
-  if (NAME_WITH_ROLE.test(text) || index.kb.byId.get(draft.subject.id)?.kind === 'person') return true;
-  return linkEntities(text, index).some((m) => m.surfaces.some((s) => s.record.kind === 'person'));
-}
-
-/**
- * Words before a person that ask for someone beside them: "shared it with LeCun". ("Besides LeCun, who signed"
- * is answered by a list of signatories the records name only in text, so it is left to coverage.)
- */
-const SET_APART = new Set(['with', 'alongside']);
-
-/** The person a "who" question sets apart ("who … with LeCun"), if any. */
-function personSetApart(ctx: Ctx): KbRecord | undefined {
-  if (!asks(ctx.ask, 'who')) return undefined;
-  const m = ctx.mentions.find(
-    (x) =>
-      x.surfaces.every((s) => s.record.kind === 'person') && SET_APART.has(ctx.q.words[x.start - 1] ?? ''),
-  );
-  return m?.surfaces[0]?.record;
-}
-
-/** The draft names a person other than `person`. */
-function namesAnotherPerson(draft: Draft, person: KbRecord, index: Ctx['index']): boolean {
-  const text = [draft.lead, ...draft.docs.map((d) => `${d.text} ${d.quote ?? ''}`)].join(' ');
-  return linkEntities(text, index).some((m) =>
-    m.surfaces.some((s) => s.record.kind === 'person' && s.record.id !== person.id),
-  );
-}
-
-/** A count asked for ("does it count as open" asks no number). */
-const HOW_MANY = /\bhow many\b|\bnumber of\b/;
-
-const NUMBER_WORDS =
-  /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?|billions?|several|both|no one|none)\b/i;
-
-/** A date's numbers ("September 10", "2023"), which count nothing. */
-const DATE_NUMBERS =
-  /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?\b|\b(?:19|20)\d\d\b/gi;
-
-/** The draft's text holds a number, in digits or words, that is not part of a date. */
-function tellsANumber(draft: Draft): boolean {
-  return [draft.lead, ...draft.docs.map((d) => d.text)].some((t) =>
-    NUMBER_WORDS.test(t.replace(DATE_NUMBERS, ' ')),
-  );
+  if (plan.kind !== 'answer') return plan;
+  // An answer that covers the ask's words but not its form ("how many" with no number) is no answer.
+  const misfit = formMisfit(ctx, plan.draft);
+  return misfit ? { kind: 'refuse', about: misfit.about, missing: [] } : plan;
 }
 
 function judgeDraft(ctx: Ctx, routedDraft: Draft | undefined): Plan {
