@@ -526,7 +526,7 @@ describe('what each ask is answered with', () => {
   });
 
   it("lets statements share a ranked route's place when the ask's content is everyday words", () => {
-    const q = readQuestion('which open models did the alliance say were made by its members?');
+    const q = readQuestion('which open models does the alliance say its members made?');
     const mentions = linkEntities(q.raw, index);
     const ctx = { index, q, ask: readAsk(q, mentions), mentions };
     const alliance = index.kb.byId.get('ai-alliance') as KbRecord;
@@ -550,7 +550,7 @@ describe('what each ask is answered with', () => {
   });
 
   it('answers when a body was founded and by whom with the launch sentence naming both', () => {
-    const r = answer('When did PAI get set up, and by which companies?', index);
+    const r = answer('When was PAI started, and which firms were behind it?', index);
     expect(r.answer).toContain('September 28, 2016');
     expect(r.answer).toContain('Acme');
   });
@@ -847,10 +847,9 @@ describe('licences', () => {
 
 describe('things the members made', () => {
   it('leads "which open models did its members build" with the statement naming what members made', () => {
-    const first = answer(
-      'which open models did the alliance credit its members with building',
-      index,
-    ).answer.split('\n')[0];
+    const first = answer('which open models does the alliance credit to its members', index).answer.split(
+      '\n',
+    )[0];
     expect(first).toContain('Pixel Diffusion');
   });
 });
@@ -949,7 +948,7 @@ describe('where the member read it', () => {
 
 describe('words of saying', () => {
   it('reads a boast as saying: what a body bragged about is what it said', () => {
-    expect(answer('which open models did the alliance brag its members created', index).answer).toContain(
+    expect(answer('what open models does the alliance brag its members created', index).answer).toContain(
       'Pixel Diffusion',
     );
   });
@@ -1045,7 +1044,7 @@ describe('reading names and quotes', () => {
 
 describe('a no for a membership', () => {
   it('names the dates of the later member lists it checked', () => {
-    expect(answer('did nvidia join the ai alliance later on?', index).answer).toContain(
+    expect(answer('did nvidia sign up for the ai alliance afterwards?', index).answer).toContain(
       "the members added on February 8, 2024 don't include it",
     );
   });
@@ -1080,11 +1079,13 @@ describe("a body's aims in the member's word", () => {
 
 describe('a gathering still to come', () => {
   it('is refused when no statement speaks of one to come, however the aims mention events', () => {
-    expect(answer('when is the next ai alliance summit?', index).answered).toBe(false);
+    expect(answer('when does the ai alliance hold its next summit?', index).answered).toBe(false);
   });
 
   it('is answered by a statement that tells of one to come', () => {
-    expect(answer("where is the partnership on ai's next summit?", index).answer).toContain('Lisbon');
+    expect(answer('where will the partnership on ai hold its next summit?', index).answer).toContain(
+      'Lisbon',
+    );
   });
 
   it('refuses a bare follow-up ("and when?") to a refused question too', () => {
@@ -1164,7 +1165,7 @@ describe('what a thing can do', () => {
 
 describe('someone asked for at an organization', () => {
   it('is refused when the answer names organizations only', () => {
-    expect(answer('who at IBM came up with the idea for the ai alliance?', index).answered).toBe(false);
+    expect(answer('who at IBM came up with the ai alliance idea?', index).answered).toBe(false);
   });
 
   it('is answered by a speaker written with their role', () => {

@@ -40,7 +40,7 @@ export function comingEventUntold(ctx: Ctx, records: readonly KbRecord[]): boole
 const HOW_TO = /\b(?:how|where) (?:do|can|could|should|would) (?:i|we|u|you)\b/;
 
 /**
- * A how-to ("how do I submit a dataset to it", "where do I get an API key") is told only by a statement of a
+ * A how-to ("how do I submit a dataset to it", "where can we download the weights") is told only by a statement of a
  * named record that holds every content word of it.
  */
 export function howToUntold(ctx: Ctx, records: readonly KbRecord[]): boolean {

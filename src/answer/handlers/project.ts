@@ -32,7 +32,7 @@ export function projectAnswer(ctx: Ctx, project: Rec<'project'>, score: number):
   const names = (text: string) => versionAt.some((re) => re.test(normalize(text)));
   const byVersion = all.filter((f) => names(f.text));
   const ownDocs = (ctx.index.docsByRecord.get(project.id) ?? []).filter((d) => d.recordId === project.id);
-  // "The context length of Llama 3.3": a version named whose own statements hold too little of the ask is not
+  // "How long is version 5.1's context?": a version named whose own statements hold too little of the ask is not
   // answered with what the records say of other versions.
   // A size typed beside the version ("3.3 70b") names it; it is not what is asked about it.
   const telling = ask.content.filter((w) => informativeness(w) >= TELLING_WORD && !/^\d+[a-z]$/.test(w));
@@ -79,7 +79,7 @@ export function projectAnswer(ctx: Ctx, project: Rec<'project'>, score: number):
       ? all.filter((f) => coverage(ask.content, [], [f.text], ctx.index).ratio >= 0.5)
       : [];
     const named = byVersion.length ? byVersion : byContent.slice(0, 2);
-    // "Does Meta release the training data?": words of weight no release statement holds ask about something
+    // "Are its training sets published too?": words of weight no release statement holds ask about something
     // else than the releases; the statements that hold them answer it, not the list of releases.
     const weighty = ask.content.filter((w) => informativeness(w) > 0.3 && !/^\d+[a-z]$/.test(w));
     // (A month or year typed checks a release date: "came out last August, so 2023?")
@@ -218,7 +218,7 @@ function versionPhrases(ctx: Ctx, project: Rec<'project'>): string[] {
       let version = w;
       for (let j = i + 1; j < words.length && /^\d{1,2}$/.test(words[j] as string); j++)
         version += ` ${words[j]}`;
-      // "llama 3.2 and 3.3": a number after a list word takes the name of the version before it.
+      // "model 4.1 and 4.2": a number after a list word takes the name of the version before it.
       const listed = named !== '' && LIST_WORDS.has(prev);
       const byWord = prev === 'version' || prev === 'v' || (listed && byVersionWord);
       const name = byWord ? last : listed ? named : prev;
