@@ -248,8 +248,6 @@ function judgeDraft(ctx: Ctx, routedDraft: Draft | undefined): Plan {
       ? TYPED_FIT
       : Math.max(0, ...draft.docs.map((d) => slotFit(d, ask, ctx.q, d.recordId === draft.subject.id)));
   const best = ranked();
-  // The best-ranked statement that answers enough of the ask: one that names every record but covers too little
-  // doesn't hide the next one that covers it.
   // "What did <person> say …": only their own words, or a statement naming them, answer it.
   const speakers = asks(ask, 'quote') ? named.records.filter((r) => r.kind === 'person') : [];
   const bySpeaker = (doc: FactDoc) =>
@@ -260,6 +258,8 @@ function judgeDraft(ctx: Ctx, routedDraft: Draft | undefined): Plan {
         doc.recordId === p.id || doc.about.includes(p.id) || namesOf([p]).some((n) => text.includes(` ${n} `))
       );
     });
+  // The best-ranked statement that answers enough of the ask: one that names every record but covers too little
+  // doesn't hide the next one that covers it.
   const qualifies = (s: Scored) =>
     s.cov.ratio >= MIN_COVERAGE &&
     bySpeaker(s.doc) &&

@@ -35,10 +35,10 @@ export function projectAnswer(ctx: Ctx, project: Rec<'project'>, score: number):
   // "How long is version 5.1's context?": a version named whose own statements hold too little of the ask is not
   // answered with what the records say of other versions.
   // A size typed beside the version ("3.3 70b") names it; it is not what is asked about it.
-  const telling = ask.content.filter((w) => informativeness(w) >= TELLING_WORD && !/^\d+[a-z]$/.test(w));
+  const telling = ask.content.filter((w) => informativeness(w) >= TELLING_WORD && !isSize(w));
   if (byVersion.length && telling.length && !asks(ask, 'licence')) {
     // A size beside a version number ("llama 3.3 70b") narrows it; it doesn't add the other 70B releases.
-    const numbered = versionAt.filter((_, i) => !/^\d+[a-z]$/.test(versions[i] as string));
+    const numbered = versionAt.filter((_, i) => !isSize(versions[i] as string));
     const exact = numbered.length ? numbered : versionAt;
     const versionDocs = ownDocs.filter((d) => exact.some((re) => re.test(normalize(d.text))));
     if (coverage(telling, versionDocs, [], ctx.index).ratio < VERSION_COVERAGE)
@@ -71,8 +71,7 @@ export function projectAnswer(ctx: Ctx, project: Rec<'project'>, score: number):
     byVersion.length > 0 && ask.types.every((t) => t === 'overview' || t === 'members' || t === 'membership');
   // "Why start a new family of models?" asks for a reason, not the list of releases.
   if ((asks(ask, 'release') || asks(ask, 'when') || versionNamed) && !asks(ask, 'why') && all.length) {
-    const asked = versionAsked(ctx, project);
-    if (asked && !releaseText(project).includes(` ${asked.name} ${asked.version} `))
+    if (unknownVersionAsked(ctx, project))
       return { subject: project, lead: '', docs: [], confidence: 0, unknown: true };
     // Or the releases that cover what else the ask names ("the original", "the licence").
     const byContent = ask.content.length
@@ -81,7 +80,7 @@ export function projectAnswer(ctx: Ctx, project: Rec<'project'>, score: number):
     const named = byVersion.length ? byVersion : byContent.slice(0, 2);
     // "Are its training sets published too?": words of weight no release statement holds ask about something
     // else than the releases; the statements that hold them answer it, not the list of releases.
-    const weighty = ask.content.filter((w) => informativeness(w) > 0.3 && !/^\d+[a-z]$/.test(w));
+    const weighty = ask.content.filter((w) => informativeness(w) > 0.3 && !isSize(w));
     // (A month or year typed checks a release date: "came out last August, so 2023?")
     const dated = ctx.q.years.length > 0 || ctx.q.words.some((w) => MONTH_NAMES.includes(w as never));
     if (!named.length && weighty.length && !asks(ask, 'when') && !dated)
@@ -192,6 +191,11 @@ function releaseText(project: Rec<'project'>): string {
   return ` ${normalize(project.facts.map((f) => f.text).join(' '))} `;
 }
 
+/** A model size typed as a version ("70b", "8b"). */
+function isSize(word: string): boolean {
+  return /^\d+[a-z]$/.test(word);
+}
+
 /** Below this share of the ask covered by a named version's own statements, the version's answer isn't known. */
 const VERSION_COVERAGE = 0.4;
 /** Informativeness from which a word of the ask tells what about a version is asked. */
@@ -211,7 +215,7 @@ function versionPhrases(ctx: Ctx, project: Rec<'project'>): string[] {
   let byVersionWord = false;
   words.forEach((w, i) => {
     if (/^(19|20)\d\d$/.test(w)) return;
-    if (/^\d+[a-z]$/.test(w)) out.push(w);
+    if (isSize(w)) out.push(w);
     else if (/^\d+$/.test(w) && i > 0 && !/^\d+$/.test(words[i - 1] as string)) {
       const prev = typedName(ctx, project, i - 1);
       // "llama 3.1" reads as "llama 3 1": the whole number, so Llama 3.1 is not met by Llama 3 or 3.3.

@@ -211,11 +211,11 @@ export function quotedRareWords(ctx: Ctx): FactDoc[] {
       return !named && words.length <= 2 && words.every((w) => w.length >= 5 && informativeness(w) >= RARE);
     });
   if (!phrases.length) return [];
-  const own = ctx.mentions.flatMap((m) =>
-    m.surfaces.flatMap((s) => ctx.index.docsByRecord.get(s.record.id) ?? []),
+  const own = new Set(
+    ctx.mentions.flatMap((m) => m.surfaces.flatMap((s) => ctx.index.docsByRecord.get(s.record.id) ?? [])),
   );
-  return own.filter((doc, i) => {
-    if (!visibleTo(ctx, doc) || own.indexOf(doc) !== i) return false;
+  return [...own].filter((doc) => {
+    if (!visibleTo(ctx, doc)) return false;
     const text = ` ${normalize(`${doc.text} ${doc.quote ?? ''}`)} `;
     return phrases.some((p) => text.includes(` ${p} `));
   });
