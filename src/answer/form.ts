@@ -10,16 +10,17 @@ import type { Draft } from './compose.js';
 import type { Ctx } from './context.js';
 
 interface FormCheck {
+  /** The form checked, so the table reads as a list of them. */
   name: string;
   /** The record a refusal speaks of when the draft lacks the form, or undefined when it has it or no form applies. */
   misfit: (ctx: Ctx, draft: Draft) => KbRecord | undefined;
 }
 
-/** The first form check the draft fails, with the record the refusal speaks of. */
-export function formMisfit(ctx: Ctx, draft: Draft): { check: string; about: KbRecord } | undefined {
+/** The record a refusal speaks of, from the first form check the draft fails; undefined when it fails none. */
+export function formMisfit(ctx: Ctx, draft: Draft): KbRecord | undefined {
   for (const check of FORM_CHECKS) {
     const about = check.misfit(ctx, draft);
-    if (about) return { check: check.name, about };
+    if (about) return about;
   }
   return undefined;
 }

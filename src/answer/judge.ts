@@ -185,7 +185,7 @@ export function judge(ctx: Ctx, routedDraft: Draft | undefined): Plan {
   if (plan.kind !== 'answer') return plan;
   // An answer that covers the ask's words but not its form ("how many" with no number) is no answer.
   const misfit = formMisfit(ctx, plan.draft);
-  return misfit ? { kind: 'refuse', about: misfit.about, missing: [] } : plan;
+  return misfit ? { kind: 'refuse', about: misfit, missing: [] } : plan;
 }
 
 function judgeDraft(ctx: Ctx, routedDraft: Draft | undefined): Plan {
