@@ -10,6 +10,7 @@ import { describedRecords } from '../src/answer/described.js';
 import { judge } from '../src/answer/judge.js';
 import { splitQuestion } from '../src/answer/parts.js';
 import { readQuestion } from '../src/answer/question.js';
+import { withRoleHolders } from '../src/answer/role-described.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
 import type { KbRecord } from '../src/knowledge/schema.js';
 import { buildIndex, type SearchIndex } from '../src/search/index.js';
@@ -271,6 +272,16 @@ const FILES = {
     roles:
       - title: CEO
         organization: org-zen
+        sources: [src-a]
+    facts:
+      - topic: note
+        text: She studied physics at Lakeside University.
+        sources: [src-a]
+      - topic: career
+        text: She joined Zen Software as its chief executive in 2019.
+        sources: [src-a]
+      - topic: quote
+        text: Said small banks deserve the same software as big ones.
         sources: [src-a]
 `,
   'projects.yaml': `projects:
@@ -776,6 +787,32 @@ describe('roles', () => {
     expect(r.answered).toBe(true);
     // The records still give her as its CEO: the role is the answer, not her list of roles.
     expect(r.answer).toMatch(/^Rita Moss — CEO/);
+  });
+
+  it("asks the rest of a question of the person a role names, not of the role's organization", () => {
+    const r = answer('was the ceo of zen software ever in government', index);
+    expect(r.answered).toBe(true);
+    expect(r.answer).toContain('deputy minister of science');
+  });
+
+  it('reads a past tense ending in -ied as the word it was made from', () => {
+    expect(answer('what did mia chen study?', index).answer).toContain('physics');
+  });
+
+  it("answers who founded an organization placed in a body with the organization's founder, not the body's", () => {
+    expect(answer('who founded acme robotics that is in the ai alliance', index).answer).toMatch(
+      /^Dana Frost — Co-founder/,
+    );
+  });
+
+  it('keeps asking who holds a role as the role, with its title', () => {
+    expect(answer("who is zen software's ceo", index).answer).toMatch(/^Mia Chen — CEO/);
+  });
+
+  it('leaves the organization named when none of its people holds the role', () => {
+    const q = readQuestion("what did the alliance's president think");
+    const mentions = linkEntities(q.raw, index);
+    expect(withRoleHolders(q, mentions, index)).toBe(mentions);
   });
 
   it("reads a role's name asked for as the role, not a fact about names", () => {

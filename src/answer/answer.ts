@@ -12,6 +12,7 @@ import { mergeAnswers, recordTargets, splitQuestion } from './parts.js';
 import { type Question, readQuestion } from './question.js';
 import { refuse } from './refuse.js';
 import { withoutOutlets, withoutReporter, withPublishers } from './reporters.js';
+import { withRoleHolders } from './role-described.js';
 import { route } from './route.js';
 import type { Answer } from './types.js';
 import { asksOpinion } from './unanswerable.js';
@@ -40,7 +41,9 @@ export function answer(question: string, index: SearchIndex): Answer {
       reported.filter((m) => !found.includes(m)).flatMap((m) => part.words.slice(m.start, m.end)),
     );
     // "the Toronto enterprise AI company": a record described instead of named.
-    const linked = [...found, ...describedRecords(part, found, index)].sort((a, b) => a.start - b.start);
+    const described = [...found, ...describedRecords(part, found, index)].sort((a, b) => a.start - b.start);
+    // "…does Meta's former head of AI research teach at": a person named by their role.
+    const linked = withRoleHolders(part, described, index);
     // "…and who leads it?": a part that names nothing, or points back with "it" or "they", is about what the
     // part before named.
     const pointsBack = part.words.some((w) => BACK_REFERENCES.has(w));

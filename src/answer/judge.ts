@@ -111,11 +111,12 @@ function namingAll(
   // together ("Meta's focus is consumers, while Wang sees Anthropic and OpenAI …") is what links them.
   const members = ctx.mentions.filter((m) => m.surfaces.every((s) => s.record.kind !== 'initiative'));
   const sideBySide = draft.via === 'compare' && members.length >= 3;
-  // A sure yes or no ("Yes — A is a member…") stands; the confidence cap marks what it leaves out.
+  // A sure yes or no ("Yes — A is a member…") stands; the confidence cap marks what it leaves out. So does the
+  // founder of a company placed in a body ("who founded that insurer in the Alliance?").
   if (
     records.length < 2 ||
     draft.list ||
-    (draft.sure && ctx.ask.yesNo) ||
+    (draft.sure && (ctx.ask.yesNo || (draft.via === 'role' && asks(ctx.ask, 'founders')))) ||
     (!sideBySide && namesEvery(draft, records, ctx.index))
   )
     return undefined;

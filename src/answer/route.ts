@@ -119,6 +119,17 @@ function isAcronym(m: Mention): boolean {
   return !!s && !s.isName && /^[A-Z][A-Z0-9*&.-]{1,7}$/.test(s.original);
 }
 
+/**
+ * "Who founded that insurance company in the Alliance?": the organization named first, before the body it is in,
+ * is the one whose founders are asked for, when the records name a founder of it.
+ */
+function foundedMemberFirst(ctx: Ctx): boolean {
+  const first = [...ctx.mentions].sort((a, b) => a.start - b.start)[0];
+  const org = first?.surfaces.find((s) => s.record.kind === 'organization')?.record;
+  if (!org || first?.surfaces.some((s) => s.record.kind === 'initiative')) return false;
+  return (ctx.index.staffOfOrg.get(org.id) ?? []).some((s) => /\bfound/i.test(s.role.title));
+}
+
 /** One initiative and no record of the organization asked about: a membership question about a stranger. */
 function asksAboutUnrecorded(ctx: Ctx, n: Named): boolean {
   return (
@@ -285,7 +296,8 @@ const ROUTES: readonly Route[] = [
       // "Who founded Stability AI?" asks for a person; "who founded the AI Alliance?" for its founding members.
       (ctx.ask.roleWords.some((w) => !FOUNDER_ROLE.has(w)) ||
         !asks(ctx.ask, 'founders') ||
-        namedRecords(ctx).initiatives.length === 0),
+        namedRecords(ctx).initiatives.length === 0 ||
+        foundedMemberFirst(ctx)),
     handle: (ctx, n) => roleLookup(ctx, [...n.initiatives, ...n.orgs, ...n.projects], n.score),
   },
   {

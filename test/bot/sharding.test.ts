@@ -20,6 +20,12 @@ import {
   startManager,
 } from '../support/shard-harness.js';
 
+/**
+ * A reload rebuilds the index on every shard before the reply lists their versions: on a busy two-core machine
+ * running the whole suite that has taken almost four seconds, so the reply gets longer than the default wait.
+ */
+const RELOAD_WAIT_MS = 12_000;
+
 const moderator = { permissions: MODERATOR_PERMISSIONS };
 const STARTUP_MS = 120_000;
 
@@ -97,7 +103,7 @@ describe.each([2, 4])('SHARD_COUNT=auto with Discord recommending %i shards', (c
 
     const report = await emu
       .command({ name: 'reload', guildId: guildOnShard(0, count), ...moderator })
-      .reply();
+      .reply(RELOAD_WAIT_MS);
     const embed = report.embeds[0];
     expect(embed?.title).toBe('✅ Knowledge base reloaded');
     const version = /Version \w+ → (\w+)/.exec(embed?.description ?? '')?.[1];
@@ -131,7 +137,7 @@ describe.each([2, 4])('SHARD_COUNT=auto with Discord recommending %i shards', (c
     try {
       const report = await emu
         .command({ name: 'reload', guildId: guildOnShard(0, count), ...moderator })
-        .reply();
+        .reply(RELOAD_WAIT_MS);
       expect(report.embeds[0]?.title).toMatch(/^❌ Reload failed — still serving knowledge base \w+$/);
     } finally {
       await rm(broken);
@@ -342,7 +348,9 @@ describe('two machines: SHARD_IDS=0,1 and SHARD_IDS=2,3 of SHARD_COUNT=4', () =>
 
   it('a /reload reaches the shards of its machine and says which shards run elsewhere', async () => {
     await setSummary(dir, 'org-ibm', 'IBM is a test company edited for the two-machine test.');
-    const report = await emu.command({ name: 'reload', guildId: guildOnShard(3, 4), ...moderator }).reply();
+    const report = await emu
+      .command({ name: 'reload', guildId: guildOnShard(3, 4), ...moderator })
+      .reply(RELOAD_WAIT_MS);
     const embed = report.embeds[0];
     const version = /Version \w+ → (\w+)/.exec(embed?.description ?? '')?.[1];
     expect(embed?.fields?.slice(-2)).toEqual([
