@@ -7,6 +7,7 @@ import { answer } from '../src/answer/answer.js';
 import { readAsk } from '../src/answer/ask.js';
 import { coverage } from '../src/answer/coverage.js';
 import { describedRecords } from '../src/answer/described.js';
+import { formMisfit } from '../src/answer/form.js';
 import { judge } from '../src/answer/judge.js';
 import { splitQuestion } from '../src/answer/parts.js';
 import { readQuestion } from '../src/answer/question.js';
@@ -203,6 +204,16 @@ const FILES = {
     summary: A ride-hailing company.
     sources: [src-a]
     type: company
+  - id: org-fnsa
+    name: FNSA
+    summary: Norway's government research agency.
+    sources: [src-a]
+    type: government
+    involvement:
+      - initiative: ai-alliance
+        role: founding-member
+        date: "2023-12-05"
+        sources: [src-a]
   - id: org-stability
     name: Stability Labs
     aliases: [Stability]
@@ -225,6 +236,10 @@ const FILES = {
         organization: org-zen
         from: 2021-03
         to: 2024-01
+        sources: [src-a]
+    facts:
+      - topic: career
+        text: He ended up joining Zen Software in 2021.
         sources: [src-a]
   - id: person-rita
     name: Rita Moss
@@ -259,6 +274,14 @@ const FILES = {
       - title: Head of the robotics lab
         organization: org-ibm
         from: 2024-06
+        sources: [src-a]
+  - id: person-ken
+    name: Ken Ota
+    summary: Chairman and CEO of IBM.
+    sources: [src-a]
+    roles:
+      - title: Chairman and CEO
+        organization: org-ibm
         sources: [src-a]
   - id: person-joanna
     name: Joanna Birchwood
@@ -745,6 +768,12 @@ describe('records described instead of named', () => {
     );
   });
 
+  it('links an agency described by its country and field', () => {
+    expect(answer("is norway's research agency in the alliance?", index).answer).toMatch(
+      /^Yes — FNSA is a founding member/,
+    );
+  });
+
   it('links no single record for a plural kind, which asks for several', () => {
     const q = readQuestion('which data companies led by omar reyes joined?');
     expect(describedRecords(q, linkEntities(q.raw, index), index)).toEqual([]);
@@ -753,6 +782,25 @@ describe('records described instead of named', () => {
   it('links nothing for a kind described only in everyday words', () => {
     const q = readQuestion('is the big company in the alliance?');
     expect(describedRecords(q, linkEntities(q.raw, index), index)).toEqual([]);
+  });
+});
+
+describe('answers built for the ask', () => {
+  it('keeps a membership answer over a statement about someone the question never names', () => {
+    expect(answer('did nvidia end up joining the ai alliance in 2021?', index).answer).not.toContain(
+      'Zen Software',
+    );
+  });
+
+  it('reads a version after a name as no count', () => {
+    const q = readQuestion('how many pixel diffusion users are there');
+    const mentions = linkEntities(q.raw, index);
+    const subject = index.kb.byId.get('proj-pixel') as KbRecord;
+    const doc = { id: 0, recordId: subject.id, about: [], topic: 'release' as const, sources: [] };
+    const draft = (text: string) => ({ subject, lead: '', confidence: 1, docs: [{ ...doc, text }] });
+    const ctx = { index, q, ask: readAsk(q, mentions), mentions };
+    expect(formMisfit(ctx, draft('Pixel Diffusion 3 was released on May 1, 2024.'))?.id).toBe('proj-pixel');
+    expect(formMisfit(ctx, draft('It has 40 users.'))).toBeUndefined();
   });
 });
 
@@ -803,6 +851,20 @@ describe('roles', () => {
     expect(answer('who founded acme robotics that is in the ai alliance', index).answer).toMatch(
       /^Dana Frost — Co-founder/,
     );
+  });
+
+  it('counts each role word asked once, so a title holding two readings of it does not outrank a closer one', () => {
+    expect(answer("who was the boss of ibm's robotics lab", index).answer).toMatch(/^Dana Frost — Head/);
+  });
+
+  it('answers which company someone founded before a later role with their roles, never a yes', () => {
+    const r = answer('which company did dana frost co-found before she joined ibm?', index).answer;
+    expect(r).toContain('Acme Robotics');
+    expect(r).not.toMatch(/\byes\b/i);
+  });
+
+  it('refuses what someone did before joining a body when their only recorded role is there', () => {
+    expect(answer('what did rita moss do before joining the partnership on ai?', index).answered).toBe(false);
   });
 
   it('keeps asking who holds a role as the role, with its title', () => {

@@ -18,7 +18,7 @@ const KIND_NOUNS: Readonly<Record<string, (r: KbRecord) => boolean>> = (() => {
   const university = (r: KbRecord) => r.kind === 'organization' && r.type === 'university';
   const body = (r: KbRecord) => r.kind === 'initiative';
   const out: Record<string, (r: KbRecord) => boolean> = {};
-  for (const w of 'company firm startup maker provider vendor developer outlet site publication newspaper foundation nonprofit'.split(
+  for (const w of 'company firm startup maker provider vendor developer outlet site publication newspaper foundation nonprofit agency institute lab laboratory hospital clinic network'.split(
     ' ',
   ))
     out[w] = org;

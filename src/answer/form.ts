@@ -60,7 +60,8 @@ function onlyRoleBefore(ctx: Ctx): KbRecord | undefined {
   const { words } = ctx.q;
   const at = words.indexOf('before');
   if (at < 0) return undefined;
-  const body = ctx.mentions.find((m) => m.start > at && m.start <= at + 2);
+  // "before the Forum", "before joining the Forum".
+  const body = ctx.mentions.find((m) => m.start > at && m.start <= at + 3);
   const person = ctx.mentions.find((m) => m.end <= at && m.surfaces.every((s) => s.record.kind === 'person'));
   const record = person?.surfaces[0]?.record;
   if (!body || record?.kind !== 'person' || !record.roles.length) return undefined;
@@ -134,9 +135,12 @@ const NUMBER_WORDS =
 const DATE_NUMBERS =
   /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?\b|\b(?:19|20)\d\d\b/gi;
 
-/** The draft's text holds a number, in digits or words, that is not part of a date. */
+/** A version after a name ("Llama 2", "Llama 3.1"), which counts nothing either. */
+const NAME_NUMBERS = /\b\p{Lu}[\p{L}-]* \d+(?:\.\d+)*\b/gu;
+
+/** The draft's text holds a number, in digits or words, that is not part of a date or a name. */
 function tellsANumber(draft: Draft): boolean {
   return [draft.lead, ...draft.docs.map((d) => d.text)].some((t) =>
-    NUMBER_WORDS.test(t.replace(DATE_NUMBERS, ' ')),
+    NUMBER_WORDS.test(t.replace(DATE_NUMBERS, ' ').replace(NAME_NUMBERS, ' ')),
   );
 }

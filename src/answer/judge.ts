@@ -22,6 +22,9 @@ export type Plan =
 
 /** Below this share of the ask's content covered, the knowledge base is taken not to answer the question. */
 export const MIN_COVERAGE = 0.5;
+/** A link score this high is a name typed as written (or a known alias), not a loose or partial match. */
+const EXACT_LINK = 0.95;
+
 /** A statement that covers this much more of the ask than the routed answer replaces it. */
 const BETTER_BY = 0.15;
 
@@ -280,11 +283,13 @@ function judgeDraft(ctx: Ctx, routedDraft: Draft | undefined): Plan {
     (draft?.generic
       ? value(top.cov.ratio, top.cues, top.fit) >= value(routed.ratio, routedCues, 0)
       : value(top.cov.ratio, top.cues, top.fit) > value(routed.ratio, routedCues, routedFit) + BETTER_BY &&
-        // An answer built for the ask's kind yields only over a telling word it leaves out.
-        // …or when it covers none of several content words that a statement covers in full.
+        // An answer built for the ask's kind yields only over a telling word it leaves out, or when it covers
+        // none of several content words that a statement covers in full — and only to a statement of, or about,
+        // a named record, unless the name was matched only loosely.
         (!draft?.sure ||
-          routed.missing.some((w) => informativeness(w) >= TELLING || /\d/.test(w)) ||
-          (routed.ratio < MIN_TYPED_COVERAGE && top.cov.ratio >= 0.99 && ask.content.length >= 2)))
+          ((top.related || named.score < EXACT_LINK) &&
+            (routed.missing.some((w) => informativeness(w) >= TELLING || /\d/.test(w)) ||
+              (routed.ratio < MIN_TYPED_COVERAGE && top.cov.ratio >= 0.99 && ask.content.length >= 2)))))
   ) {
     const subject = index.kb.byId.get(top.doc.recordId) ?? (draft?.subject as KbRecord);
     const supporting = best

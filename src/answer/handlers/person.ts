@@ -5,6 +5,7 @@ import { normalize } from '../../text/normalize.js';
 import { asks } from '../ask.js';
 import type { Draft } from '../compose.js';
 import type { Ctx } from '../context.js';
+import { ROLE_WORDS } from '../rules.js';
 import { foundersOf, joinList, type Rec, rankDocs, spellingNote, visibleTo } from './shared.js';
 
 export function personOverview(ctx: Ctx, person: Rec<'person'>, score: number): Draft {
@@ -59,7 +60,8 @@ export function personCareer(
         declines: true,
       };
     lead = `${no} to the sources, ${person.name} left ${orgName}: ${together.join('; ')}.${now.length ? ` Since then: ${now.join(' ')}` : ''}`;
-  } else if (!org) {
+  } else if (!org || (!ctx.ask.yesNo && at.some((r) => !r.to))) {
+    // "Which company did he found before he joined Meta?" asks no yes or no: every role answers it.
     const describe = (r: (typeof person.roles)[number]) =>
       roleSentence(person, r, ctx.index.kb).replace(`${person.name}: `, '');
     const past = person.roles.filter((r) => r.to && r.from !== r.to);
@@ -167,12 +169,15 @@ export function roleLookup(ctx: Ctx, scopeRecords: readonly KbRecord[], score: n
     ...(index.staffOfOrg.get(r.id) ?? []),
     ...(index.staffOfInitiative.get(r.id) ?? []).filter((s) => !namesOwnOrg(s)),
   ]);
+  const roleAsked = ctx.q.words.map((w) => ROLE_WORDS[w]).filter((r) => r !== undefined);
   // Named words count too: "representing OpenAI" answers who represented OpenAI.
   const qWords = new Set([...ctx.ask.content, ...ctx.ask.named]);
   const scored = candidates
     .map((c) => {
       const title = normalize(c.role.title);
-      let s = ask.roleWords.filter((w) => title.includes(w)).length * 2;
+      // Each role word asked counts once, whichever of its readings the title holds: "boss" met by "CEO and
+      // chairman" is one match, as it is by "Director".
+      let s = roleAsked.filter((readings) => readings.some((w) => title.includes(w))).length * 2;
       s += title.split(' ').filter((w) => qWords.has(w)).length * 0.5;
       if (!c.role.to) s += 0.2;
       return { c, s };
