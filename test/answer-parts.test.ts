@@ -283,6 +283,17 @@ const FILES = {
       - title: Chairman and CEO
         organization: org-ibm
         sources: [src-a]
+  - id: person-sam
+    name: Sam Hale
+    summary: Founder of Stability Labs.
+    sources: [src-a]
+    roles:
+      - title: Founder
+        organization: org-stability
+        sources: [src-a]
+      - title: CEO (at the letter's launch)
+        organization: org-stability
+        sources: [src-a]
   - id: person-joanna
     name: Joanna Birchwood
     aliases: [Birchwood]
@@ -308,6 +319,12 @@ const FILES = {
         sources: [src-a]
 `,
   'projects.yaml': `projects:
+  - id: proj-quillkit
+    name: QuillKit
+    summary: A data-cleaning library for spreadsheets.
+    sources: [src-a]
+    type: library
+    owner: org-quill
   - id: proj-pixel
     name: Pixel Diffusion
     aliases: [Pixel Diffusion Image Model]
@@ -774,6 +791,13 @@ describe('records described instead of named', () => {
     );
   });
 
+  it('links a project described by its kind and traits', () => {
+    const q = readQuestion('who makes that spreadsheet cleaning library?');
+    expect(
+      describedRecords(q, linkEntities(q.raw, index), index).map((m) => m.surfaces[0]?.record.id),
+    ).toEqual(['proj-quillkit']);
+  });
+
   it('links no single record for a plural kind, which asks for several', () => {
     const q = readQuestion('which data companies led by omar reyes joined?');
     expect(describedRecords(q, linkEntities(q.raw, index), index)).toEqual([]);
@@ -867,6 +891,16 @@ describe('roles', () => {
     expect(answer('what did rita moss do before joining the partnership on ai?', index).answered).toBe(false);
   });
 
+  it('declines what someone does now when the records hold only a founding and roles dated to the past', () => {
+    const r = answer('what is sam hale working on these days', index);
+    expect(r.answered).toBe(false);
+    expect(r.answer).toMatch(/^I can't tell what Sam Hale is doing now/);
+  });
+
+  it("reads someone's last day somewhere as when they left", () => {
+    expect(answer("when was lee park's last day at zen software", index).answer).toContain('January 2024');
+  });
+
   it('keeps asking who holds a role as the role, with its title', () => {
     expect(answer("who is zen software's ceo", index).answer).toMatch(/^Mia Chen — CEO/);
   });
@@ -923,6 +957,24 @@ describe('words for what people were', () => {
   it('reads "deals with" and "has to do with" as "about"', () => {
     expect(readQuestion('which goal deals with chips').words).toContain('about');
     expect(readQuestion('what has to do with chips').words).toContain('about');
+  });
+});
+
+describe("someone's view of a record", () => {
+  it('refuses what someone thinks of a record none of their words speak of', () => {
+    expect(answer('what does rita moss think of pixel diffusion', index).answered).toBe(false);
+  });
+
+  it('answers what someone thinks of the body they have a role in with their words', () => {
+    expect(answer('what does rita moss think of the partnership on ai', index).answer).toContain(
+      'a turning point',
+    );
+  });
+});
+
+describe('words for criticism', () => {
+  it('reads chat words for running something down as criticism', () => {
+    expect(answer('why do people trash pixel diffusion', index).answer).toMatch(/^Critics say/);
   });
 });
 

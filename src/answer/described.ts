@@ -25,6 +25,8 @@ const KIND_NOUNS: Readonly<Record<string, (r: KbRecord) => boolean>> = (() => {
   for (const w of 'university college school'.split(' ')) out[w] = university;
   for (const w of 'club forum partnership coalition consortium body letter statement community'.split(' '))
     out[w] = body;
+  const project = (r: KbRecord) => r.kind === 'project';
+  for (const w of 'library framework toolkit dataset benchmark suite'.split(' ')) out[w] = project;
   return out;
 })();
 

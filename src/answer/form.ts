@@ -45,6 +45,14 @@ const FORM_CHECKS: readonly FormCheck[] = [
     misfit: (ctx) => onlyRoleBefore(ctx),
   },
   {
+    // "What does Clegg think of Llama 4?": their view of it; their words about something else are no answer.
+    name: 'a view of it',
+    misfit: (ctx, draft) => {
+      const view = viewAsked(ctx);
+      return view && !bearsOn(draft, view.of, view.holder, ctx) ? view.holder : undefined;
+    },
+  },
+  {
     // "Who at Meta came up with the idea?": a person; the organizations that founded it are no answer.
     name: 'a person',
     misfit: (ctx, draft) =>
@@ -76,6 +84,49 @@ function onlyRoleBefore(ctx: Ctx): KbRecord | undefined {
 }
 
 const EARLIER = /\b(?:former|formerly|previously|earlier|before|until|joined|left|ex)\b/i;
+
+/** Words that ask for someone's view of something named after them. */
+const VIEW_WORDS = new Set([
+  'think',
+  'thinks',
+  'thought',
+  'feel',
+  'feels',
+  'felt',
+  'opinion',
+  'view',
+  'take',
+]);
+
+/** "What does <person> think of <record>": the person and the record their view is asked of. */
+function viewAsked(ctx: Ctx): { holder: KbRecord; of: KbRecord } | undefined {
+  const { words } = ctx.q;
+  for (const p of ctx.mentions) {
+    const holder = p.surfaces[0]?.record;
+    if (holder?.kind !== 'person' || !p.surfaces.every((s) => s.record.kind === 'person')) continue;
+    for (const r of ctx.mentions) {
+      const of = r.surfaces[0]?.record;
+      if (!of || r.start < p.end || r.start - p.end > 5 || of.id === holder.id) continue;
+      if (words.slice(p.end, r.start).some((w) => VIEW_WORDS.has(w))) return { holder, of };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The draft speaks of the record: a statement of it or about it, its name in the text, or the words of someone
+ * with a role in it (a CEO's words are about their company).
+ */
+function bearsOn(draft: Draft, record: KbRecord, holder: KbRecord, ctx: Ctx): boolean {
+  if (draft.subject.id === record.id) return true;
+  const inside =
+    holder.kind === 'person' &&
+    holder.roles.some((r) => r.organization === record.id || r.initiative === record.id);
+  if (inside && draft.docs.some((d) => d.recordId === holder.id)) return true;
+  if (draft.docs.some((d) => d.recordId === record.id || d.about.includes(record.id))) return true;
+  const text = [draft.lead, ...draft.docs.map((d) => `${d.text} ${d.quote ?? ''}`)].join(' ');
+  return linkEntities(text, ctx.index).some((m) => m.surfaces.some((s) => s.record.id === record.id));
+}
 
 /** "Who at X …", "who from X …": someone in an organization the question names right after. */
 function asksPersonAt(ctx: Ctx): boolean {

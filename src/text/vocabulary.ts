@@ -31,7 +31,8 @@ const SYNONYM_GROUPS = [
   'member members membership join joined joining part belong belongs participant participants signatory signatories',
   'lead leads leading led leader leaders leadership head heads headed run runs running director chair chairs ceo president boss charge',
   'goal goals mission aim aims objective objectives purpose purposes',
-  'criticism criticisms critic critics criticized criticised concern concerns skeptic skeptics skeptical sceptical doubt doubts problem problems downside downsides risk risks controversy controversies',
+  // …with the chat words for running something down (trash, slam, bash).
+  'criticism criticisms critic critics criticize criticizes criticise criticises criticized criticised concern concerns skeptic skeptics skeptical sceptical doubt doubts problem problems downside downsides risk risks controversy controversies trash trashed trashing slam slammed slamming bash bashed bashing',
   'misuse misused abuse abused abusing misusing harmful',
   'pay paid pays fund funds funding funded money compute resources capital sponsor sponsors sponsored facilitator facilitate facilitates',
   'work working worked collaborate collaborating collaboration collaborated cooperate',
@@ -140,6 +141,9 @@ export const CHAT_ABBREVIATIONS: Readonly<Record<string, string>> = {
  */
 export const IDIOMS: Readonly<Record<string, string>> = {
   'claim to fame': 'known for',
+  // Someone's last day somewhere is the day they left.
+  'last day': 'left',
+  'final day': 'left',
   // Who came to an event is who attended it.
   'showed up': 'attended',
   'show up': 'attend',

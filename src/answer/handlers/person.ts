@@ -64,8 +64,19 @@ export function personCareer(
     // "Which company did he found before he joined Meta?" asks no yes or no: every role answers it.
     const describe = (r: (typeof person.roles)[number]) =>
       roleSentence(person, r, ctx.index.kb).replace(`${person.name}: `, '');
-    const past = person.roles.filter((r) => r.to && r.from !== r.to);
-    const now = current.filter((r) => !r.initiative).map(describe);
+    // A title dated to an event ("CEO (at the AI Alliance launch)") is no current role either.
+    const past = person.roles.filter((r) => (r.to && r.from !== r.to) || (!r.to && pastRole(r)));
+    const nowRoles = current.filter((r) => !r.initiative && !pastRole(r));
+    // "What is he working on these days?": founding something long ago says nothing of now.
+    if (asksNow(ctx.q.words) && nowRoles.every((r) => /\bfound/i.test(r.title)))
+      return {
+        subject: person,
+        lead: `I can't tell what ${person.name} is doing now: the records only list these roles: ${roleList(person, ctx)}.`,
+        docs: [],
+        confidence: 0,
+        declines: true,
+      };
+    const now = nowRoles.map(describe);
     lead = `According to the sources, ${person.name}'s current roles: ${now.join(' ') || 'none recorded.'}${past.length ? `\nEarlier: ${past.map(describe).join(' ')}` : ''}`;
   } else if (at.some((r) => !r.to)) {
     const role = at.find((r) => !r.to) as (typeof at)[number];
@@ -150,6 +161,13 @@ const NOW_WORDS = new Set(['now', 'today', 'currently', 'current', 'nowadays', '
 /** The question asks about the present ("today", "right now", "these days"). */
 function asksNow(words: readonly string[]): boolean {
   return words.some((w, i) => NOW_WORDS.has(w) || (w === 'days' && words[i - 1] === 'these'));
+}
+
+/** A person's roles as a short clause: "Founder (Stability AI); CEO (at the launch) (Stability AI)". */
+function roleList(person: Person, ctx: Ctx): string {
+  return person.roles
+    .map((r) => roleSentence(person, r, ctx.index.kb).replace(`${person.name}: `, '').replace(/\.$/, ''))
+    .join('; ');
 }
 
 /** Roles that lead a body: the ones the records may say nobody holds. */
