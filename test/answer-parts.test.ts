@@ -204,6 +204,11 @@ const FILES = {
     summary: A ride-hailing company.
     sources: [src-a]
     type: company
+  - id: org-techno
+    name: Techno Weekly
+    summary: A tech magazine.
+    sources: [src-a]
+    type: company
   - id: org-fnsa
     name: FNSA
     summary: Norway's government research agency.
@@ -293,6 +298,14 @@ const FILES = {
         sources: [src-a]
       - title: CEO (at the letter's launch)
         organization: org-stability
+        sources: [src-a]
+  - id: person-ivy
+    name: Ivy Chao
+    summary: Analyst who follows open AI bodies.
+    sources: [src-a]
+    roles:
+      - title: Senior Analyst
+        organization: org-byte
         sources: [src-a]
   - id: person-joanna
     name: Joanna Birchwood
@@ -798,6 +811,18 @@ describe('records described instead of named', () => {
     ).toEqual(['proj-quillkit']);
   });
 
+  it('reads "big tech" as the largest companies, not a company whose profile says tech', () => {
+    const q = readQuestion('did a big tech company join the alliance?');
+    expect(describedRecords(q, linkEntities(q.raw, index), index)).toEqual([]);
+  });
+
+  it('links a person described by their past office', () => {
+    const q = readQuestion('which company does the former deputy science minister run?');
+    expect(
+      describedRecords(q, linkEntities(q.raw, index), index).map((m) => m.surfaces[0]?.record.id),
+    ).toEqual(['person-mia']);
+  });
+
   it('links no single record for a plural kind, which asks for several', () => {
     const q = readQuestion('which data companies led by omar reyes joined?');
     expect(describedRecords(q, linkEntities(q.raw, index), index)).toEqual([]);
@@ -899,6 +924,13 @@ describe('roles', () => {
 
   it("reads someone's last day somewhere as when they left", () => {
     expect(answer("when was lee park's last day at zen software", index).answer).toContain('January 2024');
+  });
+
+  it("reads an organization's analyst as the person holding that role", () => {
+    const q = readQuestion("what did daily byte's analyst conclude about the alliance");
+    expect(withRoleHolders(q, linkEntities(q.raw, index), index)[0]?.surfaces[0]?.record.id).toBe(
+      'person-ivy',
+    );
   });
 
   it('keeps asking who holds a role as the role, with its title', () => {

@@ -25,6 +25,11 @@ const KIND_NOUNS: Readonly<Record<string, (r: KbRecord) => boolean>> = (() => {
   for (const w of 'university college school'.split(' ')) out[w] = university;
   for (const w of 'club forum partnership coalition consortium body letter statement community'.split(' '))
     out[w] = body;
+  const person = (r: KbRecord) => r.kind === 'person';
+  for (const w of 'minister politician researcher scientist professor analyst reporter journalist executive investor entrepreneur engineer economist'.split(
+    ' ',
+  ))
+    out[w] = person;
   const project = (r: KbRecord) => r.kind === 'project';
   for (const w of 'library framework toolkit dataset benchmark suite'.split(' ')) out[w] = project;
   return out;

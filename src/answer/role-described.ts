@@ -13,11 +13,12 @@ import { ROLE_WORDS } from './rules.js';
 
 /**
  * Role nouns, and the title words each may be written as ("boss" → CEO, head…). Nouns only: a verb ("the
- * Alliance running") names no one.
+ * Alliance running") names no one. Not a reporter or writer: what an outlet's writer wrote is told as the
+ * outlet's ("TechCrunch says…"), so the outlet stays the one asked about.
  */
 const TITLE_NOUNS: Readonly<Record<string, readonly string[]>> = (() => {
   const out: Record<string, readonly string[]> = {};
-  for (const w of 'ceo chairman chairwoman chair president director founder founders cofounder head boss lead leader vp scientist officer executive'.split(
+  for (const w of 'ceo chairman chairwoman chair president director founder founders cofounder head boss lead leader vp scientist officer executive analyst'.split(
     ' ',
   ))
     out[w] = ROLE_WORDS[w] ?? [w];

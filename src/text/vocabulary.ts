@@ -141,6 +141,8 @@ export const CHAT_ABBREVIATIONS: Readonly<Record<string, string>> = {
  */
 export const IDIOMS: Readonly<Record<string, string>> = {
   'claim to fame': 'known for',
+  // The largest technology companies as a group, not a company whose profile says "tech".
+  'big tech': 'major technology',
   // Someone's last day somewhere is the day they left.
   'last day': 'left',
   'final day': 'left',
