@@ -9,7 +9,7 @@ import { coverage } from '../src/answer/coverage.js';
 import { describedRecords } from '../src/answer/described.js';
 import { formMisfit } from '../src/answer/form.js';
 import { judge } from '../src/answer/judge.js';
-import { splitQuestion } from '../src/answer/parts.js';
+import { mergeAnswers, splitQuestion } from '../src/answer/parts.js';
 import { readQuestion } from '../src/answer/question.js';
 import { withRoleHolders } from '../src/answer/role-described.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
@@ -423,6 +423,29 @@ describe('cutting a message into questions', () => {
   it('asks a part that names nothing about the member named before, not the body it joined', () => {
     const r = answer('Does Zen Software belong to the Alliance, and who heads it?', index);
     expect(r.answer).toContain('Mia Chen');
+  });
+});
+
+describe('sentences said twice', () => {
+  it('drops a sentence a later part repeats whole, a dot inside a name and all', () => {
+    const part = (answer: string) => ({
+      answered: true,
+      answer,
+      confidence: 1,
+      subject: null,
+      sources: [],
+      suggestions: [],
+    });
+    const repeated = "Entries closed on May 1. site.ai's page gives no year, so it was likely May 1, 2023.";
+    const merged = mergeAnswers([
+      part(`Lakeside: ${repeated}`),
+      part(
+        `Lakeside University — a university.\n• ${repeated}\n• It hosts a yearly robot race for students.`,
+      ),
+    ]).answer;
+    expect(merged.split(repeated).length).toBe(2);
+    expect(merged).not.toMatch(/May 1\. site\.(?!ai)/);
+    expect(merged).toContain('It hosts a yearly robot race for students.');
   });
 });
 
@@ -1001,6 +1024,13 @@ describe("someone's view of a record", () => {
     expect(answer('what does rita moss think of the partnership on ai', index).answer).toContain(
       'a turning point',
     );
+  });
+});
+
+describe('words for joining', () => {
+  it('reads who can apply to a body as who can join it', () => {
+    const q = readQuestion('who could apply to the partnership on ai');
+    expect(readAsk(q, linkEntities(q.raw, index)).types).toContain('membership');
   });
 });
 

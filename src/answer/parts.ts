@@ -90,12 +90,23 @@ export function mergeAnswers(answers: readonly Answer[]): Answer {
 /** A whole sentence of its own: what a later part keeps must hold one, or it is a fragment. */
 const SENTENCE = /[A-Z“"'(][^.!?]{20,}[.!?]/;
 
+/**
+ * The sentences of an answer, 30 characters or longer: cut where a capital starts the next one, so a dot inside a
+ * name ("fxis.ai's article") doesn't split one.
+ */
+function sentencesOf(text: string): string[] {
+  return text
+    .split('\n')
+    .flatMap((line) => line.replace(/^• /, '').split(/(?<=[.!?])\s+(?=[A-Z“"'(])/))
+    .filter((s) => s.length >= 30);
+}
+
 /** Later parts drop a parenthesis or sentence an earlier part already said (a spelling note, a launch line). */
 function withoutRepeats(texts: readonly string[]): string[] {
   const said: string[] = [];
   return texts.map((text) => {
     let out = text;
-    for (const piece of text.match(/\([^()]{20,}\)|[^.!?\n]{30,}[.!?]/g) ?? []) {
+    for (const piece of [...(text.match(/\([^()]{20,}\)/g) ?? []), ...sentencesOf(text)]) {
       if (said.some((earlier) => earlier.includes(piece.trim()))) out = out.replace(piece, '');
     }
     said.push(text);

@@ -172,6 +172,9 @@ export const IDIOMS: Readonly<Record<string, string>> = {
   'wrap up': 'end',
   'wraps up': 'ends',
   'wrapped up': 'ended',
+  // Applying to a body is asking to join it.
+  'can apply': 'can join',
+  'could apply': 'could join',
   'sign up': 'join',
   'signs up': 'joins',
   'signed up': 'joined',
