@@ -945,6 +945,16 @@ describe('roles', () => {
     expect(r.answer).toMatch(/^I can't tell what Sam Hale is doing now/);
   });
 
+  it('names the organization someone left when the question names none', () => {
+    expect(answer('what is lee park doing these days', index).answer).toContain('left Zen Software');
+  });
+
+  it("says the records name no holder of a body's role in the role words the member used", () => {
+    expect(answer('who is the executive director of the ai alliance', index).answer).toMatch(
+      /^The sources do not name an executive director for the AI Alliance/,
+    );
+  });
+
   it("reads someone's last day somewhere as when they left", () => {
     expect(answer("when was lee park's last day at zen software", index).answer).toContain('January 2024');
   });
@@ -1012,6 +1022,17 @@ describe('words for what people were', () => {
   it('reads "deals with" and "has to do with" as "about"', () => {
     expect(readQuestion('which goal deals with chips').words).toContain('about');
     expect(readQuestion('what has to do with chips').words).toContain('about');
+  });
+});
+
+describe('schooling', () => {
+  it('refuses where someone went to college when no statement of theirs speaks of study', () => {
+    expect(answer('where did lee park go to college', index).answered).toBe(false);
+    expect(answer('what college did lee park go to?', index).answered).toBe(false);
+  });
+
+  it('answers it from a statement of theirs that tells what they studied', () => {
+    expect(answer('what did mia chen study at university', index).answer).toContain('physics');
   });
 });
 

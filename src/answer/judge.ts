@@ -13,7 +13,7 @@ import { rankDocs, visibleTo } from './handlers/shared.js';
 import { namesEvery, namesOf, namesShare } from './naming.js';
 import { namedRecords } from './route.js';
 import { slotFit, TYPED_FIT } from './slots.js';
-import { comingEventUntold, howToUntold } from './unanswerable.js';
+import { comingEventUntold, howToUntold, schoolingUntold } from './unanswerable.js';
 
 /** What to do with a question: answer it with a draft, or refuse (naming the record it knows, if any). */
 export type Plan =
@@ -211,7 +211,11 @@ function judgeDraft(ctx: Ctx, routedDraft: Draft | undefined): Plan {
   // "How much did it pay to join?" asks for a sum without a detail cue.
   if ((asks(ask, 'detail') || asksSum(ctx.q)) && !detailCovered(ctx, routedDraft, named.records))
     return { kind: 'refuse', about, missing: [] };
-  if (comingEventUntold(ctx, named.records) || howToUntold(ctx, named.records))
+  if (
+    comingEventUntold(ctx, named.records) ||
+    howToUntold(ctx, named.records) ||
+    schoolingUntold(ctx, named.records)
+  )
     return { kind: 'refuse', about, missing: [] };
   const cues = ask.cueWords.filter((w) => !QUESTION_WORDS.has(w));
   // The statements that cover the ask best, ranked once and only if needed.

@@ -1,6 +1,7 @@
 /**
  * Questions the records cannot answer by their kind, whatever record they name: a gathering still to come, a
- * how-to for the member's own hands, the bot's own opinion. Each is refused unless a statement speaks to it.
+ * how-to for the member's own hands, someone's schooling, the bot's own opinion. Each is refused unless a
+ * statement speaks to it.
  */
 import type { KbRecord } from '../knowledge/schema.js';
 import { normalize } from '../text/normalize.js';
@@ -34,6 +35,28 @@ export function comingEventUntold(ctx: Ctx, records: readonly KbRecord[]): boole
     const text = normalize(d.text);
     return TO_COME.test(text) && events.some((e) => coverage([e], [], [d.text], ctx.index).ratio >= 1);
   });
+}
+
+/** "Where did he go to college?", "what did she study", "does he have a PhD": someone's schooling. */
+const SCHOOLING =
+  /\b(?:go|goes|went|gone|going) to (?:college|school|uni|university|grad school)\b|\balma mater\b|\b(?:degree|degrees|phd|doctorate|bachelors?|graduated?|graduate from)\b|\b(?:where|what) did (?:\w+ ){1,3}(?:study|major in)\b|\b(?:which|what) (?:college|school|uni|university) did (?:\w+ ){1,3}(?:go|attend|study|graduate)\b|\battended (?:college|school|uni|university)\b/;
+
+/** Words with which a statement tells of schooling. */
+const SCHOOLING_TOLD =
+  /\b(?:studied|studies|study|degree|phd|ph d|graduated|graduate|alma mater|doctorate|bachelor|master s|masters|majored)\b/;
+
+/**
+ * Someone's schooling is told only by a statement of the person asked about that speaks of study or a degree;
+ * their roles, a professorship among them, don't say where they studied.
+ */
+export function schoolingUntold(ctx: Ctx, records: readonly KbRecord[]): boolean {
+  const people = records.filter((r) => r.kind === 'person');
+  if (!people.length || !SCHOOLING.test(ctx.q.norm)) return false;
+  const texts = people.flatMap((p) => [
+    p.summary,
+    ...(ctx.index.docsByRecord.get(p.id) ?? []).map((d) => d.text),
+  ]);
+  return !texts.some((t) => SCHOOLING_TOLD.test(normalize(t)));
 }
 
 /** "How do I…", "where can we…": steps for the member to take, which records of who did what don't give. */

@@ -34,12 +34,14 @@ export function personCareer(
   const at = org ? person.roles.filter((r) => r.organization === org.id) : person.roles;
   const current = person.roles.filter((r) => !r.to);
   const ended = at.filter((r) => r.to);
-  const orgName = org ? org.name : 'that organization';
   let lead: string;
   if (at.length > 0 && ended.length === at.length) {
     const last = [...ended].sort((a, b) =>
       (b.to ?? '').localeCompare(a.to ?? ''),
     )[0] as (typeof ended)[number];
+    // No organization typed ("is he still at it?"): the one they left is the last role's.
+    const left = org ?? (last.organization ? ctx.index.kb.byId.get(last.organization) : undefined);
+    const leftName = left ? left.name : 'that organization';
     const now = current
       .filter((r) => r.organization !== org?.id)
       .map((r) => roleSentence(person, r, ctx.index.kb).replace(`${person.name}: `, ''));
@@ -54,12 +56,12 @@ export function personCareer(
     if (asksNow(ctx.q.words) && !now.length)
       return {
         subject: person,
-        lead: `I can't tell what ${person.name} is doing now: the records only say that they left ${orgName} (${together.join('; ')}).`,
+        lead: `I can't tell what ${person.name} is doing now: the records only say that they left ${leftName} (${together.join('; ')}).`,
         docs: [],
         confidence: 0,
         declines: true,
       };
-    lead = `${no} to the sources, ${person.name} left ${orgName}: ${together.join('; ')}.${now.length ? ` Since then: ${now.join(' ')}` : ''}`;
+    lead = `${no} to the sources, ${person.name} left ${leftName}: ${together.join('; ')}.${now.length ? ` Since then: ${now.join(' ')}` : ''}`;
   } else if (!org || (!ctx.ask.yesNo && at.some((r) => !r.to))) {
     // "Which company did he found before he joined Meta?" asks no yes or no: every role answers it.
     const describe = (r: (typeof person.roles)[number]) =>
@@ -170,6 +172,34 @@ function roleList(person: Person, ctx: Ctx): string {
     .join('; ');
 }
 
+/** Role nouns as they are written in a sentence. */
+const ROLE_NOUNS: Readonly<Record<string, string>> = {
+  ceo: 'CEO',
+  vp: 'VP',
+  chair: 'chair',
+  chairman: 'chairman',
+  chairwoman: 'chairwoman',
+  president: 'president',
+  director: 'director',
+  executive: 'executive',
+  head: 'head',
+  leader: 'leader',
+  boss: 'boss',
+  officer: 'officer',
+};
+
+/** The role as the member wrote it: the first run of role nouns ("executive director", "CEO"). */
+function roleAskedFor(words: readonly string[]): string | undefined {
+  const at = words.findIndex((w) => ROLE_NOUNS[w]);
+  if (at < 0) return undefined;
+  let end = at + 1;
+  while (end < words.length && ROLE_NOUNS[words[end] as string]) end++;
+  return words
+    .slice(at, end)
+    .map((w) => ROLE_NOUNS[w])
+    .join(' ');
+}
+
 /** Roles that lead a body: the ones the records may say nobody holds. */
 const LEADING_ROLES = new Set(['lead', 'head', 'director', 'chair', 'ceo', 'president', 'chief executive']);
 
@@ -211,7 +241,8 @@ export function roleLookup(ctx: Ctx, scopeRecords: readonly KbRecord[], score: n
     if (!asks(ask, 'governance', 'role') || subject.kind !== 'initiative') return undefined;
     if (ask.roleWords.length && !ask.roleWords.some((w) => LEADING_ROLES.has(w))) return undefined;
     const founders = subject.kind === 'initiative' ? foundersOf(ctx, subject) : [];
-    const lead = `The sources do not name a ${ask.roleWords[0] ?? 'leader'} for ${withArticle(subject.name)} itself${founders.length ? `; it was launched and is represented by its ${founders.length === 1 ? 'founder' : 'co-founders'} ${joinList(founders)}` : ''}.`;
+    const role = roleAskedFor(ctx.q.words) ?? 'leader';
+    const lead = `The sources do not name ${/^[aeiou]/.test(role) ? 'an' : 'a'} ${role} for ${withArticle(subject.name)} itself${founders.length ? `; it was launched and is represented by its ${founders.length === 1 ? 'founder' : 'co-founders'} ${joinList(founders)}` : ''}.`;
     return {
       subject,
       lead,
