@@ -1055,6 +1055,13 @@ describe('words for joining', () => {
   });
 });
 
+describe('filler words', () => {
+  it('reads "even" and "etc" as filler, not content a statement must cover', () => {
+    const q = readQuestion('how did daily byte even learn of the robot race etc');
+    expect(readAsk(q, linkEntities(q.raw, index)).content).toEqual(['learn', 'robot', 'race']);
+  });
+});
+
 describe('words for criticism', () => {
   it('reads chat words for running something down as criticism', () => {
     expect(answer('why do people trash pixel diffusion', index).answer).toMatch(/^Critics say/);
