@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answer } from '../src/answer/answer.js';
 import { readAsk } from '../src/answer/ask.js';
+import { echoCompounds } from '../src/answer/compose.js';
 import { coverage } from '../src/answer/coverage.js';
 import { describedRecords } from '../src/answer/described.js';
 import { formMisfit } from '../src/answer/form.js';
@@ -502,6 +503,13 @@ describe('echoing what the member typed', () => {
     const r = answer('according to daily byte, what is the AI Alliance trying to do', index);
     expect(r.answer).toContain('balance the power');
     expect(r.answer).not.toContain('(The AI Alliance)');
+  });
+
+  it('writes compounds the member typed as two words their way, each pair of a chain too', () => {
+    const words = ['member', 'driven', 'style', 'open', 'source'];
+    expect(echoCompounds('A Member-driven-style, Open-Source and well-run group.', words)).toBe(
+      'A Member driven style, Open Source and well-run group.',
+    );
   });
 });
 

@@ -44,6 +44,8 @@ export function asks(ask: Ask, ...types: AskType[]): boolean {
 
 interface CompiledCue {
   words: readonly string[];
+  /** The first word when it must be typed exactly (no `*` or `?`): a cue whose first word the question lacks can't occur. */
+  first?: string;
 }
 
 const COMPILED: readonly {
@@ -55,7 +57,11 @@ const COMPILED: readonly {
   ask: r.ask,
   consumes: r.consumes ?? false,
   content: r.content ?? false,
-  cues: r.cues.map((c) => ({ words: c.split(' ') })),
+  cues: r.cues.map((c) => {
+    const words = c.split(' ');
+    const head = words[0] as string;
+    return head === '?' || head.endsWith('*') ? { words } : { words, first: head };
+  }),
 }));
 
 /** A cue word: exact, a prefix ending in `*`, or `?` for any one word. */
@@ -94,9 +100,11 @@ export function readAsk(q: Question, mentions: readonly Mention[]): Ask {
   const cue = new Set<number>();
   const taken = new Set<number>();
   const types: AskType[] = [];
+  const present = new Set(words);
   for (const rule of COMPILED) {
     let hit = false;
     for (const c of rule.cues) {
+      if (c.first !== undefined && !present.has(c.first)) continue;
       const at = findCue(c, words, taken);
       if (at === undefined) continue;
       // A cue inside a name ("Open Innovation AI Research Community" holds "research") is part of the name.

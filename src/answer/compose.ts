@@ -219,23 +219,23 @@ export function dedupeSentences(text: string): string {
 }
 
 /**
- * The member's own spelling: an alias or acronym they typed ("PAI") appears beside the name the first time the
- * answer uses it, so they can tell it is the thing they meant.
- */
-/**
  * A compound the member wrote as two words ("open source") is written their way, not hyphenated
  * ("open-source"), so the answer reads in the words they search for.
  */
 export function echoCompounds(text: string, words: readonly string[]): string {
-  let out = text;
-  for (let i = 0; i + 1 < words.length; i++) {
-    const [a, b] = [words[i] as string, words[i + 1] as string];
-    if (!/^[a-z]{2,}$/.test(a) || !/^[a-z]{2,}$/.test(b)) continue;
-    out = out.replace(new RegExp(`\\b(${a})-(${b})\\b`, 'gi'), '$1 $2');
-  }
-  return out;
+  if (!text.includes('-')) return text;
+  const typed = new Set<string>();
+  for (let i = 0; i + 1 < words.length; i++) typed.add(`${words[i]} ${words[i + 1]}`);
+  // One pass over the text's hyphens (a chain "a-b-c" is read pair by pair), not one expression per typed pair.
+  return text.replace(/\b([a-z]{2,})-(?=([a-z]{2,})\b)/gi, (whole, a: string, b: string) =>
+    typed.has(`${a.toLowerCase()} ${b.toLowerCase()}`) ? `${a} ` : whole,
+  );
 }
 
+/**
+ * The member's own spelling: an alias or acronym they typed ("PAI") appears beside the name the first time the
+ * answer uses it, so they can tell it is the thing they meant.
+ */
 function echoTyped(text: string, mentions: readonly Mention[]): string {
   let out = text;
   for (const m of mentions) {
