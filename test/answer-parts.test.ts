@@ -505,6 +505,12 @@ describe('echoing what the member typed', () => {
     expect(r.answer).not.toContain('(The AI Alliance)');
   });
 
+  it('never echoes an alias between a name and its version number', () => {
+    const r = answer('what happened with the pixel diffusion image model in 2024', index).answer;
+    expect(r).toContain('Pixel Diffusion 3 was released');
+    expect(r).not.toContain('(Pixel Diffusion Image Model) 3');
+  });
+
   it('writes compounds the member typed as two words their way, each pair of a chain too', () => {
     const words = ['member', 'driven', 'style', 'open', 'source'];
     expect(echoCompounds('A Member-driven-style, Open-Source and well-run group.', words)).toBe(

@@ -246,7 +246,11 @@ function echoTyped(text: string, mentions: readonly Mention[]): string {
     // "The Linux Foundation" is the name with an article, not another name to echo.
     if (normalize(alias).replace(/^the /, '') === normalize(name).replace(/^the /, '')) continue;
     if (normalize(out).includes(normalize(alias)) || !out.includes(name)) continue;
-    const at = out.indexOf(name);
+    // "Llama 2's licence": a name followed by a version is another name; the echo goes after the name alone.
+    const at = [...out.matchAll(new RegExp(escapeRegExp(name), 'g'))]
+      .map((m) => m.index)
+      .find((i) => !/^ ?\d/.test(out.slice(i + name.length)));
+    if (at === undefined) continue;
     out = `${out.slice(0, at + name.length)} (${alias})${out.slice(at + name.length)}`;
   }
   return out;
@@ -258,4 +262,8 @@ function namingSubject(text: string, subject: KbRecord): string {
   const short = subject.name.replace(/\s*\([^)]*\)\s*$/, '');
   if (!text || normalize(text).includes(normalize(short))) return text;
   return `${subject.name}: ${text}`;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
