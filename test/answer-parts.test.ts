@@ -1076,6 +1076,16 @@ describe('filler words', () => {
   });
 });
 
+describe('which ones of a kind', () => {
+  it('refuses which governments back something when the answer names no government', () => {
+    expect(answer('which governments fund pixel diffusion?', index).answered).toBe(false);
+  });
+
+  it('answers which governments are in a body with the government members', () => {
+    expect(answer('which governments are in the ai alliance?', index).answer).toContain('FNSA');
+  });
+});
+
 describe('words for criticism', () => {
   it('reads chat words for running something down as criticism', () => {
     expect(answer('why do people trash pixel diffusion', index).answer).toMatch(/^Critics say/);

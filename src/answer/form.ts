@@ -53,6 +53,15 @@ const FORM_CHECKS: readonly FormCheck[] = [
     },
   },
   {
+    // "Which governments have signed on to it?", "which investors backed it?": an answer that names none of
+    // that kind doesn't say which.
+    name: 'ones of the kind asked',
+    misfit: (ctx, draft) => {
+      const kind = kindAskedFor(ctx);
+      return kind && !namesOfKind(draft, kind, ctx) ? draft.subject : undefined;
+    },
+  },
+  {
     // "Who at Meta came up with the idea?": a person; the organizations that founded it are no answer.
     name: 'a person',
     misfit: (ctx, draft) =>
@@ -126,6 +135,40 @@ function bearsOn(draft: Draft, record: KbRecord, holder: KbRecord, ctx: Ctx): bo
   if (draft.docs.some((d) => d.recordId === record.id || d.about.includes(record.id))) return true;
   const text = [draft.lead, ...draft.docs.map((d) => `${d.text} ${d.quote ?? ''}`)].join(' ');
   return linkEntities(text, ctx.index).some((m) => m.surfaces.some((s) => s.record.id === record.id));
+}
+
+/** Plural kinds a "which …" question may ask for, and the records that are of that kind. */
+const ASKED_KINDS: Readonly<Record<string, (r: KbRecord) => boolean>> = (() => {
+  const anyone = (r: KbRecord) => r.kind === 'organization' || r.kind === 'person';
+  const ofType = (type: string) => (r: KbRecord) => r.kind === 'organization' && r.type === type;
+  return {
+    investors: anyone,
+    backers: anyone,
+    funders: anyone,
+    donors: anyone,
+    sponsors: anyone,
+    recipients: anyone,
+    grantees: anyone,
+    governments: ofType('government'),
+  };
+})();
+
+/** "Which governments …": the kind of records a "which" question asks for, when it is one of those above. */
+function kindAskedFor(ctx: Ctx): ((r: KbRecord) => boolean) | undefined {
+  const { words } = ctx.q;
+  const at = words.indexOf('which');
+  const noun = at >= 0 ? words.slice(at + 1, at + 3).find((w) => ASKED_KINDS[w]) : undefined;
+  return noun ? ASKED_KINDS[noun] : undefined;
+}
+
+/** The draft names a record of the kind, other than the records the question named. */
+function namesOfKind(draft: Draft, kind: (r: KbRecord) => boolean, ctx: Ctx): boolean {
+  const asked = new Set(ctx.mentions.flatMap((m) => m.surfaces.map((s) => s.record.id)));
+  const text = [draft.lead, ...draft.docs.map((d) => `${d.text} ${d.quote ?? ''}`)].join(' ');
+  if (kind(draft.subject) && !asked.has(draft.subject.id)) return true;
+  return linkEntities(text, ctx.index).some((m) =>
+    m.surfaces.some((s) => kind(s.record) && !asked.has(s.record.id)),
+  );
 }
 
 /** "Who at X …", "who from X …": someone in an organization the question names right after. */
