@@ -1076,6 +1076,14 @@ describe('filler words', () => {
   });
 });
 
+describe('counts', () => {
+  it("answers a member count an outlet gave with the counts, not the outlet's own membership", () => {
+    const r = answer('what member count did daily byte give for the alliance', index).answer;
+    expect(r).not.toMatch(/^No — /);
+    expect(r).toContain('4 founding organizations (co-founders included) and 1 later member with');
+  });
+});
+
 describe('which ones of a kind', () => {
   it('refuses which governments back something when the answer names no government', () => {
     expect(answer('which governments fund pixel diffusion?', index).answered).toBe(false);

@@ -148,7 +148,14 @@ function asksMembership(ctx: Ctx, n: Named): boolean {
   const org = n.member;
   // "Did Amazon help found it?" is a yes/no question about the organization's relation.
   // "Are IBM and Meta members of it?" asks about them; "who are its members?" for the list.
-  if (!org || (asks(ask, 'members') && !ask.yesNo) || (asks(ask, 'founders') && !ask.yesNo)) return false;
+  // "What member count did TechCrunch give?" asks for a number, not whether TechCrunch is a member.
+  if (
+    !org ||
+    (asks(ask, 'members') && !ask.yesNo) ||
+    (asks(ask, 'founders') && !ask.yesNo) ||
+    (asks(ask, 'count') && !ask.yesNo)
+  )
+    return false;
   const target = n.initiatives.find((i) => i.id !== org.runs);
   // "nvidia ai alliance?" names an organization and an initiative and asks nothing else: membership.
   const bare =

@@ -372,7 +372,7 @@ export function memberCount(
     if (counted.length) return { lead: '', docs: counted.slice(0, 2) };
   }
   const differ = docs.some((d) => d.confidence === 'conflicting') ? " The sources' counts differ:" : '';
-  const lead = `${name}: the records list ${founding.length} founding organizations (co-founders included)${later.length ? ` and ${later.length} later members with records of their own` : ''}.${differ}`;
+  const lead = `${name}: the records list ${founding.length} founding ${founding.length === 1 ? 'organization' : 'organizations'} (co-founders included)${later.length ? ` and ${later.length} later ${later.length === 1 ? 'member' : 'members'} with records of their own` : ''}.${differ}`;
   return { lead, leadSources: founding.slice(0, 2).flatMap((m) => m.inv.sources), docs };
 }
 
