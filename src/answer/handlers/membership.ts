@@ -106,17 +106,8 @@ export function membership(
         (d) => d.recordId === initiative.id && d.topic === 'quote' && quoteSpeaksFor(d.text, org),
       )
     : [];
-  // A "no" with the latest check that still found it missing ("As of March 1, 2024 the member logos … still did
-  // not include Google"): how long the records can vouch for the no.
-  const stillOut =
-    inv.role === 'not-a-member'
-      ? (index.docsByRecord.get(initiative.id) ?? []).filter(
-          (d) => d.recordId === initiative.id && STILL_OUT.test(d.text) && namesOrg(d.text, org),
-        )
-      : [];
   const docs = [
     ...quoted.slice(0, 1),
-    ...stillOut.slice(0, 1),
     ...rankDocs(ctx, [org.id], {
       topics:
         inv.role === 'not-a-member' ? ['relation', 'note', 'overview'] : ['overview', 'summary', 'note'],
@@ -127,17 +118,6 @@ export function membership(
   const reasoned = !whyAsk || (inv.role === 'not-a-member' && !!inv.reason);
   const confidence = reasoned ? score * 0.95 : Math.min(score * 0.95, UNSURE);
   return { subject: org, lead, leadSources: inv.sources, docs, confidence, sure: true };
-}
-
-/** A later check that found someone still missing. */
-const STILL_OUT = /\bstill (?:did not|didn't|not|missing|absent)\b/i;
-
-/** The text names the organization, by its name or an alias. */
-function namesOrg(text: string, org: Rec<'organization'>): boolean {
-  const said = ` ${normalize(text)} `;
-  return [org.name, shortName(org), ...org.aliases.map(aliasName)].some(
-    (n) => n.length > 1 && said.includes(` ${normalize(n)} `),
-  );
 }
 
 /** A quote statement whose speaker speaks for the organization: "Matt Hicks (President and CEO, Red Hat): …". */
