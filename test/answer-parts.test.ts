@@ -627,7 +627,7 @@ describe('what each ask is answered with', () => {
   });
 
   it("lets statements share a ranked route's place when the ask's content is everyday words", () => {
-    const q = readQuestion('which open models does the alliance say its members made?');
+    const q = readQuestion('which open models, per the alliance, did its members make?');
     const mentions = linkEntities(q.raw, index);
     const ctx = { index, q, ask: readAsk(q, mentions), mentions };
     const alliance = index.kb.byId.get('ai-alliance') as KbRecord;
@@ -873,7 +873,7 @@ describe('records described instead of named', () => {
 
 describe('answers built for the ask', () => {
   it('keeps a membership answer over a statement about someone the question never names', () => {
-    expect(answer('did nvidia end up joining the ai alliance in 2021?', index).answer).not.toContain(
+    expect(answer('had nvidia finally joined the ai alliance by 2021?', index).answer).not.toContain(
       'Zen Software',
     );
   });
@@ -964,7 +964,7 @@ describe('roles', () => {
   });
 
   it("says the records name no holder of a body's role in the role words the member used", () => {
-    expect(answer('who is the executive director of the ai alliance', index).answer).toMatch(
+    expect(answer('name the ai alliance executive director', index).answer).toMatch(
       /^The sources do not name an executive director for the AI Alliance/,
     );
   });
@@ -974,7 +974,7 @@ describe('roles', () => {
   });
 
   it("reads an organization's analyst as the person holding that role", () => {
-    const q = readQuestion("what did daily byte's analyst conclude about the alliance");
+    const q = readQuestion("daily byte's analyst: what was the verdict on the alliance");
     expect(withRoleHolders(q, linkEntities(q.raw, index), index)[0]?.surfaces[0]?.record.id).toBe(
       'person-ivy',
     );
@@ -1221,7 +1221,7 @@ describe('where the member read it', () => {
 
 describe('words of saying', () => {
   it('reads a boast as saying: what a body bragged about is what it said', () => {
-    expect(answer('what open models does the alliance brag its members created', index).answer).toContain(
+    expect(answer('the alliance brags about which open models its members created?', index).answer).toContain(
       'Pixel Diffusion',
     );
   });

@@ -42,7 +42,7 @@ export function answer(question: string, index: SearchIndex): Answer {
     );
     // "the Toronto enterprise AI company": a record described instead of named.
     const described = [...found, ...describedRecords(part, found, index)].sort((a, b) => a.start - b.start);
-    // "…does Meta's former head of AI research teach at": a person named by their role.
+    // "…where does the lab's old research chief lecture now": a person named by their role.
     const linked = withRoleHolders(part, described, index);
     // "…and who leads it?": a part that names nothing, or points back with "it" or "they", is about what the
     // part before named.

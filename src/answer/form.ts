@@ -53,7 +53,7 @@ const FORM_CHECKS: readonly FormCheck[] = [
     },
   },
   {
-    // "Which governments have signed on to it?", "which investors backed it?": an answer that names none of
+    // "Which governments back the project?", "which investors put money in?": an answer that names none of
     // that kind doesn't say which.
     name: 'ones of the kind asked',
     misfit: (ctx, draft) => {

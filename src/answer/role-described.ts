@@ -1,5 +1,5 @@
 /**
- * People a question names by their role instead of their name ("Meta's former head of AI research", "the CEO of
+ * People a question names by their role instead of their name ("the company's previous research head", "the CEO of
  * Cohere"), when it asks something about that person rather than who holds the role: the role's holder stands
  * where the role was written, so the rest of the question is asked of the person.
  */
@@ -44,7 +44,7 @@ function ended(role: { title: string; to?: string | undefined }): boolean {
 }
 
 /**
- * The span of role words written right after a name ("meta's former head of ai research") or right before it
+ * The span of role words written right after a name ("ibm's former research director") or right before it
  * with a joiner ("the former head of fair"), and the words of it.
  */
 function roleSpan(
@@ -54,7 +54,7 @@ function roleSpan(
 ): { start: number; end: number; words: string[] } | undefined {
   const fits = (w: string) => titleWords.has(w) || !!TITLE_NOUNS[w] || FORMER.has(w) || CURRENT.has(w);
   const hasRole = (ws: readonly string[]) => ws.some((w) => TITLE_NOUNS[w]);
-  // After: "IBM's CEO", "Meta's former head of AI research".
+  // After: "IBM's CEO", "the lab's previous research head".
   let end = m.end;
   while (end < words.length && end - m.end < 6 && (fits(words[end] as string) || words[end] === 'of')) end++;
   while (end > m.end && words[end - 1] === 'of') end--;

@@ -148,7 +148,7 @@ function asksMembership(ctx: Ctx, n: Named): boolean {
   const org = n.member;
   // "Did Amazon help found it?" is a yes/no question about the organization's relation.
   // "Are IBM and Meta members of it?" asks about them; "who are its members?" for the list.
-  // "What member count did TechCrunch give?" asks for a number, not whether TechCrunch is a member.
+  // "The member count an outlet reported?" asks for a number, not whether the outlet is a member.
   if (
     !org ||
     (asks(ask, 'members') && !ask.yesNo) ||

@@ -66,7 +66,7 @@ export function personCareer(
     // "Which company did he found before he joined Meta?" asks no yes or no: every role answers it.
     const describe = (r: (typeof person.roles)[number]) =>
       roleSentence(person, r, ctx.index.kb).replace(`${person.name}: `, '');
-    // A title dated to an event ("CEO (at the AI Alliance launch)") is no current role either.
+    // A title dated to an event ("CEO (at the launch)") is no current role either.
     const past = person.roles.filter((r) => (r.to && r.from !== r.to) || (!r.to && pastRole(r)));
     const nowRoles = current.filter((r) => !r.initiative && !pastRole(r));
     // "What is he working on these days?": founding something long ago says nothing of now.
