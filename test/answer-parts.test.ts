@@ -878,7 +878,7 @@ describe('answers built for the ask', () => {
     );
   });
 
-  it('reads a version after a name as no count', () => {
+  it("reads a version after a project's name as no count, and a capitalised word before a number as none", () => {
     const q = readQuestion('how many pixel diffusion users are there');
     const mentions = linkEntities(q.raw, index);
     const subject = index.kb.byId.get('proj-pixel') as KbRecord;
@@ -887,6 +887,7 @@ describe('answers built for the ask', () => {
     const ctx = { index, q, ask: readAsk(q, mentions), mentions };
     expect(formMisfit(ctx, draft('Pixel Diffusion 3 was released on May 1, 2024.'))?.id).toBe('proj-pixel');
     expect(formMisfit(ctx, draft('It has 40 users.'))).toBeUndefined();
+    expect(formMisfit(ctx, draft('About 40 labs use it.'))).toBeUndefined();
   });
 });
 
@@ -967,6 +968,10 @@ describe('roles', () => {
     expect(answer('name the ai alliance executive director', index).answer).toMatch(
       /^The sources do not name an executive director for the AI Alliance/,
     );
+  });
+
+  it('never lists an empty set of roles for someone the records give none', () => {
+    expect(answer('what is joanna birchwood doing these days', index).answer).not.toContain('these roles: .');
   });
 
   it("reads someone's last day somewhere as when they left", () => {

@@ -3,7 +3,9 @@
  * LeCun" someone besides LeCun, "who at Meta" a person, "before the Forum" a role before it. An ordered table:
  * the first check that applies and fails refuses the answer.
  */
+import { aliasName } from '../knowledge/model.js';
 import type { KbRecord } from '../knowledge/schema.js';
+import type { SearchIndex } from '../search/index.js';
 import { linkEntities } from '../search/link.js';
 import { asks } from './ask.js';
 import type { Draft } from './compose.js';
@@ -29,7 +31,8 @@ const FORM_CHECKS: readonly FormCheck[] = [
   {
     // "How many people showed up?": an answer with no number in it doesn't tell how many.
     name: 'a number',
-    misfit: (ctx, draft) => (HOW_MANY.test(ctx.q.norm) && !tellsANumber(draft) ? draft.subject : undefined),
+    misfit: (ctx, draft) =>
+      HOW_MANY.test(ctx.q.norm) && !tellsANumber(draft, ctx.index) ? draft.subject : undefined,
   },
   {
     // "Who shared the award with LeCun?": an answer that names nobody but LeCun doesn't say who.
@@ -229,12 +232,30 @@ const NUMBER_WORDS =
 const DATE_NUMBERS =
   /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?\b|\b(?:19|20)\d\d\b/gi;
 
-/** A version after a name ("Llama 2", "Llama 3.1"), which counts nothing either. */
-const NAME_NUMBERS = /\b\p{Lu}[\p{L}-]* \d+(?:\.\d+)*\b/gu;
+const versionPatterns = new WeakMap<SearchIndex, RegExp>();
 
-/** The draft's text holds a number, in digits or words, that is not part of a date or a name. */
-function tellsANumber(draft: Draft): boolean {
+/**
+ * A version after a project's name or alias ("Llama 2", "Stable Diffusion 3.5"), which counts nothing either.
+ * Built once per index; a capitalised word before a number elsewhere ("About 45") is a count.
+ */
+function versionPattern(index: SearchIndex): RegExp {
+  let re = versionPatterns.get(index);
+  if (!re) {
+    const names = index.kb.records
+      .flatMap((r) => (r.kind === 'project' ? [r.name, ...r.aliases.map(aliasName)] : []))
+      .filter((n) => /^\p{L}/u.test(n))
+      .sort((a, b) => b.length - a.length)
+      .map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    re = new RegExp(`\\b(?:${names.join('|') || '(?!)'}) \\d+(?:\\.\\d+)*\\b`, 'giu');
+    versionPatterns.set(index, re);
+  }
+  return re;
+}
+
+/** The draft's text holds a number, in digits or words, that is not part of a date or a version. */
+function tellsANumber(draft: Draft, index: SearchIndex): boolean {
+  const versions = versionPattern(index);
   return [draft.lead, ...draft.docs.map((d) => d.text)].some((t) =>
-    NUMBER_WORDS.test(t.replace(DATE_NUMBERS, ' ').replace(NAME_NUMBERS, ' ')),
+    NUMBER_WORDS.test(t.replace(DATE_NUMBERS, ' ').replace(versions, ' ')),
   );
 }

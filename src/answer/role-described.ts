@@ -5,6 +5,7 @@
  */
 import type { SearchIndex, Staffing } from '../search/index.js';
 import type { Mention } from '../search/link.js';
+import { pastRole } from '../search/render.js';
 import { normalize } from '../text/normalize.js';
 import { STOPWORDS } from '../text/vocabulary.js';
 import { readAsk } from './ask.js';
@@ -38,10 +39,6 @@ const HOLDER_ONLY = new Set(['role', 'overview']);
 
 /** A role's holder standing in a mention's place. */
 const ROLE_SCORE = 0.9;
-
-function ended(role: { title: string; to?: string | undefined }): boolean {
-  return !!role.to || /\((?:at|until|then|former)\b/i.test(role.title);
-}
 
 /**
  * The span of role words written right after a name ("ibm's former research director") or right before it
@@ -79,8 +76,8 @@ function titleFit(s: Staffing, span: readonly string[]): number {
   if (!held) return 0;
   let score = 2 * held;
   score += span.filter((w) => !TITLE_NOUNS[w] && !STOPWORDS.has(w) && titleSet.has(w)).length;
-  if (span.some((w) => FORMER.has(w))) score += ended(s.role) ? 1 : -1;
-  else if (span.some((w) => CURRENT.has(w)) || !ended(s.role)) score += 0.5;
+  if (span.some((w) => FORMER.has(w))) score += pastRole(s.role) ? 1 : -1;
+  else if (span.some((w) => CURRENT.has(w)) || !pastRole(s.role)) score += 0.5;
   return score;
 }
 

@@ -75,6 +75,11 @@ export function involvementSentence(org: Organization, inv: Involvement, initiat
   }
 }
 
+/** A role the records limit to the past: an end date, or a title that says when it held ("at the launch"). */
+export function pastRole(role: { title: string; to?: string | undefined }): boolean {
+  return !!role.to || /\((?:at|until|then|former)\b/i.test(role.title);
+}
+
 /** When a role ran, e.g. " (2018 – January 2025)" or " (since November 2025)". */
 export function roleSpan(role: PersonRole): string {
   if (role.from && role.to && role.from === role.to) return ` (${formatDate(role.from)})`;

@@ -1,6 +1,6 @@
 import type { KbRecord, Person } from '../../knowledge/schema.js';
 import type { FactDoc } from '../../search/index.js';
-import { roleSentence, roleSpan, shortName, withArticle } from '../../search/render.js';
+import { pastRole, roleSentence, roleSpan, shortName, withArticle } from '../../search/render.js';
 import { normalize } from '../../text/normalize.js';
 import { asks } from '../ask.js';
 import type { Draft } from '../compose.js';
@@ -70,7 +70,7 @@ export function personCareer(
     const past = person.roles.filter((r) => (r.to && r.from !== r.to) || (!r.to && pastRole(r)));
     const nowRoles = current.filter((r) => !r.initiative && !pastRole(r));
     // "What is he working on these days?": founding something long ago says nothing of now.
-    if (asksNow(ctx.q.words) && nowRoles.every((r) => /\bfound/i.test(r.title)))
+    if (person.roles.length && asksNow(ctx.q.words) && nowRoles.every((r) => /\bfound/i.test(r.title)))
       return {
         subject: person,
         lead: `I can't tell what ${person.name} is doing now: the records only list these roles: ${roleList(person, ctx)}.`,
@@ -151,11 +151,6 @@ export function personQuotes(ctx: Ctx, person: Rec<'person'>, score: number): Dr
     confidence: score,
     quoteStyle: true,
   };
-}
-
-/** A role the records limit to the past: an end date, or a title that says when it held ("at the launch"). */
-function pastRole(role: { title: string; to?: string | undefined }): boolean {
-  return !!role.to || /\((?:at|until|then|former)\b/i.test(role.title);
 }
 
 const NOW_WORDS = new Set(['now', 'today', 'currently', 'current', 'nowadays', 'presently']);
