@@ -13,6 +13,7 @@ import { judge } from '../src/answer/judge.js';
 import { mergeAnswers, splitQuestion } from '../src/answer/parts.js';
 import { readQuestion } from '../src/answer/question.js';
 import { withRoleHolders } from '../src/answer/role-described.js';
+import { schoolingUntold } from '../src/answer/unanswerable.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
 import type { KbRecord } from '../src/knowledge/schema.js';
 import { buildIndex, type SearchIndex } from '../src/search/index.js';
@@ -1048,6 +1049,19 @@ describe('schooling', () => {
   it('refuses where someone went to college when no statement of theirs speaks of study', () => {
     expect(answer('where did lee park go to college', index).answered).toBe(false);
     expect(answer('what college did lee park go to?', index).answered).toBe(false);
+  });
+
+  it('reads "to what degree" and a deadline\'s "last day" as no schooling and no departure', () => {
+    const lee = index.kb.byId.get('person-lee') as KbRecord;
+    const ctxOf = (text: string) => {
+      const q = readQuestion(text);
+      const mentions = linkEntities(q.raw, index);
+      return { index, q, ask: readAsk(q, mentions), mentions };
+    };
+    expect(schoolingUntold(ctxOf('what degree does lee park hold'), [lee])).toBe(true);
+    expect(schoolingUntold(ctxOf('to what degree did lee park shape zen software'), [lee])).toBe(false);
+    expect(readQuestion('what was the last day to apply to lee park’s team').words).toContain('day');
+    expect(readQuestion("when was lee park's last day at zen software").words).not.toContain('day');
   });
 
   it('answers it from a statement of theirs that tells what they studied', () => {

@@ -100,7 +100,9 @@ export function describedRecords(q: Question, mentions: readonly Mention[], inde
       const d = words[j] as string;
       if (STOPWORDS.has(d) || FILLER_WORDS.has(d)) break;
       start = j;
-      if (!GENERIC_CATEGORY.has(d) && !KIND_NOUNS[d]) describing.push(d);
+      // "a big tech company": the largest technology companies as a group, not one whose profile says tech.
+      const bigTech = (d === 'tech' && words[j - 1] === 'big') || (d === 'big' && words[j + 1] === 'tech');
+      if (!GENERIC_CATEGORY.has(d) && !KIND_NOUNS[d] && !bigTech) describing.push(d);
     }
     let end = i + 1;
     if (TRAILING.has(words[i + 1] ?? '')) {

@@ -141,11 +141,11 @@ export const CHAT_ABBREVIATIONS: Readonly<Record<string, string>> = {
  */
 export const IDIOMS: Readonly<Record<string, string>> = {
   'claim to fame': 'known for',
-  // The largest technology companies as a group, not a company whose profile says "tech".
-  'big tech': 'major technology',
-  // Someone's last day somewhere is the day they left.
-  'last day': 'left',
-  'final day': 'left',
+  // Someone's last day at a place is the day they left it ("the last day to apply" is a deadline).
+  'last day at': 'left',
+  'final day at': 'left',
+  'last day with': 'left',
+  'final day with': 'left',
   // Who came to an event is who attended it.
   'showed up': 'attended',
   'show up': 'attend',
