@@ -71,7 +71,7 @@ export function answer(question: string, index: SearchIndex): Answer {
     previous = mentions;
   }
   const merged = mergeAnswers(answers);
-  return { ...merged, answer: echoCompounds(merged.answer, q.words) };
+  return { ...merged, answer: echoCompounds(merged.answer, q.raw) };
 }
 
 /**

@@ -220,10 +220,15 @@ export function dedupeSentences(text: string): string {
 
 /**
  * A compound the member wrote as two words ("open source") is written their way, not hyphenated
- * ("open-source"), so the answer reads in the words they search for.
+ * ("open-source"), so the answer reads in the words they search for. Read from the question as typed: one they
+ * hyphenated themselves ("co-founded") stays hyphenated.
  */
-export function echoCompounds(text: string, words: readonly string[]): string {
+export function echoCompounds(text: string, question: string): string {
   if (!text.includes('-')) return text;
+  const words = question
+    .toLowerCase()
+    .split(/\s+/)
+    .map((w) => w.replace(/^[^a-z]+|[^a-z]+$/g, ''));
   const typed = new Set<string>();
   for (let i = 0; i + 1 < words.length; i++) typed.add(`${words[i]} ${words[i + 1]}`);
   // One pass over the text's hyphens (a chain "a-b-c" is read pair by pair), not one expression per typed pair.
