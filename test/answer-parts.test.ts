@@ -1103,6 +1103,14 @@ describe('counts', () => {
   });
 });
 
+describe('founders', () => {
+  it('answers which companies co-founded a body with its co-founders, not its member list', () => {
+    expect(answer('which companies co-founded the ai alliance?', index).answer).toMatch(
+      /^The AI Alliance was co-founded by IBM/,
+    );
+  });
+});
+
 describe('which ones of a kind', () => {
   it('refuses which governments back something when the answer names no government', () => {
     expect(answer('which governments fund pixel diffusion?', index).answered).toBe(false);

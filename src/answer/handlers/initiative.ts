@@ -83,6 +83,9 @@ export function initiativeAnswer(ctx: Ctx, initiative: Rec<'initiative'>, score:
     !counted &&
     // "its objectives — the actual list": a list of something else.
     !asks(ask, 'goals') &&
+    // "Which companies co-founded it?" picks among its founders, not every member (of one body: those that
+    // co-founded two bodies are found in both lists).
+    !(asks(ask, 'founders') && !/\bmembers?\b/.test(ctx.q.norm) && bodiesNamed(ctx) === 1) &&
     (asks(ask, 'members') ||
       (asks(ask, 'membership') &&
         !ask.yesNo &&
@@ -445,3 +448,12 @@ const COUNT_END = new Set(
 const COUNTED_THINGS = new Set(
   'quotes statements names pages people signatures signatories words'.split(' '),
 );
+
+/** How many initiatives the question names. */
+function bodiesNamed(ctx: Ctx): number {
+  return new Set(
+    ctx.mentions.flatMap((m) =>
+      m.surfaces.filter((s) => s.record.kind === 'initiative').map((s) => s.record.id),
+    ),
+  ).size;
+}
