@@ -15,7 +15,7 @@ const data = new SlashCommandBuilder()
   .addStringOption((o) =>
     o
       .setName('question')
-      .setDescription('Your question, e.g. who co-founded the AI Alliance?')
+      .setDescription('Your question, e.g. what is the AI Alliance?')
       .setRequired(true)
       .setMaxLength(MAX_QUESTION),
   )

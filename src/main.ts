@@ -18,7 +18,7 @@ function readConfig(): BotConfig | undefined {
     console.error(error.message);
     if (error.lines.some((l) => l.startsWith('DISCORD_TOKEN'))) {
       console.error(
-        '\nNo Discord bot token yet? You can still try the answers offline: npm run ask -- "who co-founded the AI Alliance?"' +
+        '\nNo Discord bot token yet? You can still try the answers offline: npm run ask -- "what is the AI Alliance?"' +
           '\nTo create a bot and its token, follow docs/discord-setup.md.',
       );
     }

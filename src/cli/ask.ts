@@ -38,7 +38,7 @@ async function main(argv: string[]): Promise<number> {
   }
   if (!question.trim()) {
     console.error(
-      'Usage: npm run ask -- "who co-founded the AI Alliance?"   (add --json for JSON, --jsonl for stdin)',
+      'Usage: npm run ask -- "what is the AI Alliance?"   (add --json for JSON, --jsonl for stdin)',
     );
     return 2;
   }

@@ -19,6 +19,7 @@ import {
   rankDocs,
   thenCalled,
   topicsFor,
+  uniqueRecords,
 } from './shared.js';
 
 export function initiativeAnswer(ctx: Ctx, initiative: Rec<'initiative'>, score: number): Draft {
@@ -85,7 +86,11 @@ export function initiativeAnswer(ctx: Ctx, initiative: Rec<'initiative'>, score:
     !asks(ask, 'goals') &&
     // "Which companies co-founded it?" picks among its founders, not every member (of one body: those that
     // co-founded two bodies are found in both lists).
-    !(asks(ask, 'founders') && !/\bmembers?\b/.test(ctx.q.norm) && bodiesNamed(ctx) === 1) &&
+    !(
+      asks(ask, 'founders') &&
+      !/\bmembers?\b/.test(ctx.q.norm) &&
+      uniqueRecords(ctx.mentions).filter((r) => r.kind === 'initiative').length === 1
+    ) &&
     (asks(ask, 'members') ||
       (asks(ask, 'membership') &&
         !ask.yesNo &&
@@ -448,12 +453,3 @@ const COUNT_END = new Set(
 const COUNTED_THINGS = new Set(
   'quotes statements names pages people signatures signatories words'.split(' '),
 );
-
-/** How many initiatives the question names. */
-function bodiesNamed(ctx: Ctx): number {
-  return new Set(
-    ctx.mentions.flatMap((m) =>
-      m.surfaces.filter((s) => s.record.kind === 'initiative').map((s) => s.record.id),
-    ),
-  ).size;
-}
