@@ -14,7 +14,12 @@ const DETAIL_WORDS: ReadonlySet<string> = new Set(
 
 /** "How much did it pay / charge": a sum asked for with a verb of money rather than a detail word. */
 export function asksSum(q: Ctx['q']): boolean {
-  return HOW_MUCH.test(q.norm) && q.words.some((w) => SUM_VERBS.has(w));
+  return HOW_MUCH.test(q.norm) && sumVerbs(q.words).length > 0;
+}
+
+/** The question's verbs of money: "put together" combines, it puts nothing in. */
+function sumVerbs(words: readonly string[]): string[] {
+  return words.filter((w, i) => SUM_VERBS.has(w) && words[i + 1] !== 'together');
 }
 
 const HOW_MUCH = /\bhow much\b/;
@@ -23,7 +28,8 @@ const HOW_MUCH = /\bhow much\b/;
 export function detailCovered(ctx: Ctx, draft: Draft | undefined, records: readonly KbRecord[]): boolean {
   // "How much did it pay to join?" asks for a sum as "what did it cost" does; "who pays for it" does not.
   const sum = HOW_MUCH.test(ctx.q.norm);
-  const words = ctx.q.words.filter((w) => DETAIL_WORDS.has(w) || (sum && SUM_VERBS.has(w)));
+  const verbs = sum ? sumVerbs(ctx.q.words) : [];
+  const words = ctx.q.words.filter((w) => DETAIL_WORDS.has(w) || verbs.includes(w));
   if (!words.length) return true;
   const docs = records.flatMap((r) =>
     (ctx.index.docsByRecord.get(r.id) ?? []).filter((d) => d.recordId === r.id),

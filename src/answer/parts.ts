@@ -2,6 +2,10 @@ import type { Mention } from '../search/link.js';
 import { asks } from './ask.js';
 import { dedupeSentences, MAX_ANSWER_CHARS } from './compose.js';
 import type { Ctx } from './context.js';
+import { coverage } from './coverage.js';
+import { uniqueRecords } from './handlers/shared.js';
+import { MIN_COVERAGE } from './judge.js';
+import { namesShare } from './naming.js';
 import { type Question, readQuestion } from './question.js';
 import type { Answer } from './types.js';
 
@@ -51,10 +55,26 @@ export function recordTargets(ctx: Ctx): Mention[][] {
   const rest = mentions.filter((m) => !bodies.includes(m));
   for (const kind of ['organization', 'person'] as const) {
     const named = rest.filter((m) => m.surfaces.every((s) => s.record.kind === kind));
-    if (named.length >= 2 && named.length === rest.length)
+    if (named.length >= 2 && named.length === rest.length && !reasonTogether(ctx, named))
       return named.slice(0, MAX_RECORDS).map((o) => [o, ...bodies]);
   }
   return [];
+}
+
+/**
+ * "Why did A, B and C stay out?": when one statement gives the reason for all of them together, that statement
+ * answers them, not a clipped answer for each.
+ */
+function reasonTogether(ctx: Ctx, named: readonly Mention[]): boolean {
+  if (!asks(ctx.ask, 'why') || named.length < 3 || !ctx.ask.content.length) return false;
+  const records = uniqueRecords(named);
+  const docs = uniqueRecords(ctx.mentions).flatMap((r) => ctx.index.docsByRecord.get(r.id) ?? []);
+  // …and holds what else was asked ("according to TechCrunch"): naming them all is not yet giving a reason.
+  return docs.some(
+    (d) =>
+      namesShare(d, records, ctx.index) >= 1 &&
+      coverage(ctx.ask.content, [d], [], ctx.index).ratio >= MIN_COVERAGE,
+  );
 }
 
 /** Joins the answers to the parts of a message, in order, within the length limit; says what didn't fit. */

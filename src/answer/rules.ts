@@ -628,7 +628,11 @@ export const ASK_RULES: readonly AskRule[] = [
     ask: 'governance',
     cues: [
       'governance',
-      'govern*',
+      // Not "govern*": governments are members, not how a body is run.
+      'govern',
+      'governs',
+      'governed',
+      'governing',
       'board',
       'committee*',
       'structure*',
@@ -822,7 +826,10 @@ export const GENERIC_CATEGORY = new Set(
   ),
 );
 
-/** Nouns of something said that, right after a person's name, ask for their words ("Clegg's line at launch"). */
+/**
+ * Nouns of something said, and verbs of telling, that right after a person's name ask for their words ("Clegg's
+ * line at launch", "what did Ada tell the paper").
+ */
 export const SAID_NOUNS: ReadonlySet<string> = new Set([
   'line',
   'lines',
@@ -830,6 +837,8 @@ export const SAID_NOUNS: ReadonlySet<string> = new Set([
   'remarks',
   'words',
   'soundbite',
+  'tell',
+  'tells',
 ]);
 
 /** Question words: a message holding one asks a question of its own. */

@@ -82,8 +82,8 @@ export function initiativeAnswer(ctx: Ctx, initiative: Rec<'initiative'>, score:
     !asksForKinds(ctx.q.norm) &&
     !asksWhatMembersDo(ctx.q.norm) &&
     !counted &&
-    // "its objectives — the actual list": a list of something else.
-    !asks(ask, 'goals') &&
+    // "its objectives — the actual list", "the bodies members would set up": a list of something else.
+    !asks(ask, 'goals', 'governance') &&
     // "Which companies co-founded it?" picks among its founders, not every member (of one body: those that
     // co-founded two bodies are found in both lists).
     !(
@@ -92,6 +92,13 @@ export function initiativeAnswer(ctx: Ctx, initiative: Rec<'initiative'>, score:
       uniqueRecords(ctx.mentions).filter((r) => r.kind === 'initiative').length === 1
     ) &&
     (asks(ask, 'members') ||
+      // "Who was left out?", "which startups stayed away?": the list of those the records say stayed out. With
+      // more asked ("which chip company…"), the statements that hold it answer instead.
+      (asks(ask, 'whyNot') &&
+        !asks(ask, 'why') &&
+        !ask.yesNo &&
+        !ask.content.length &&
+        (ask.which || asks(ask, 'who'))) ||
       (asks(ask, 'membership') &&
         !ask.yesNo &&
         !asks(ask, 'why', 'whyNot') &&
@@ -238,8 +245,9 @@ export function membersAnswer(
     const text = normalize(`${org.description ?? ''} ${org.summary}`);
     return expanded.some((t) => t.length > 2 && new RegExp(`\\b${t}`).test(text));
   };
-  // "Which big labs are not in it?": the organizations the records say stayed out, in the category if any match.
-  if (ctx.ask.negated) {
+  // "Which big labs are not in it?", "who stayed out": the organizations the records say stayed out, in the
+  // category if any match.
+  if (ctx.ask.negated || asks(ctx.ask, 'whyNot')) {
     const out = all.filter((m) => m.inv.role === 'not-a-member' || m.inv.role === 'critic');
     const outFiltered = categoryTerms.length > 0 ? out.filter((m) => describes(m.org)) : [];
     const shown = outFiltered.length ? outFiltered : out;

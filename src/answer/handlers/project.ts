@@ -40,7 +40,14 @@ export function projectAnswer(ctx: Ctx, project: Rec<'project'>, score: number):
     // A size beside a version number ("llama 3.3 70b") narrows it; it doesn't add the other 70B releases.
     const numbered = versionAt.filter((_, i) => !isSize(versions[i] as string));
     const exact = numbered.length ? numbered : versionAt;
-    const versionDocs = ownDocs.filter((d) => exact.some((re) => re.test(normalize(d.text))));
+    // Statements elsewhere that name the version speak of it too ("for the 2 launch its preferred partner was …").
+    const elsewhere = ctx.index.facts
+      .search([...telling, ...versions].join(' '), () => false, ELSEWHERE_LIMIT)
+      .map((h) => ctx.index.factDocs[h.id] as FactDoc)
+      .filter((d) => d.recordId !== project.id);
+    const versionDocs = [...ownDocs, ...elsewhere].filter((d) =>
+      exact.some((re) => re.test(normalize(d.text))),
+    );
     if (coverage(telling, versionDocs, [], ctx.index).ratio < VERSION_COVERAGE)
       return { subject: project, lead: '', docs: [], confidence: 0, unknown: true };
   }
@@ -195,6 +202,9 @@ function releaseText(project: Rec<'project'>): string {
 function isSize(word: string): boolean {
   return /^\d+[a-z]$/.test(word);
 }
+
+/** How many of the best statements elsewhere are read for a version named in them. */
+const ELSEWHERE_LIMIT = 8;
 
 /** Below this share of the ask covered by a named version's own statements, the version's answer isn't known. */
 const VERSION_COVERAGE = 0.4;
