@@ -5,8 +5,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answer } from '../src/answer/answer.js';
+import { readAsk } from '../src/answer/ask.js';
+import { readQuestion } from '../src/answer/question.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
 import { buildIndex, type SearchIndex } from '../src/search/index.js';
+import { linkEntities } from '../src/search/link.js';
 import { VALID_FILES, writeKnowledgeDir } from './support/kb-fixture.js';
 
 const outside = (id: string, name: string, summary: string, reason: string) => `  - id: ${id}
@@ -33,11 +36,24 @@ const FILES = {
     featured: true
     launched: { date: "2023-12-05", sources: [src-a] }
     facts:
+      - topic: quote
+        text: "Ada Lin (Head of research, IBM): open science builds trust."
+        sources: [src-a]
       - topic: governance
         text: As a first step, members will set up a governing board and a technical committee.
         sources: [src-a]
       - topic: membership
         text: "Taken together, the members represent more than $40 billion in annual R&D funding."
+        sources: [src-a]
+  - id: kite-open
+    name: Kite open model releases
+    summary: Kite Labs' releases of open image models.
+    sources: [src-a]
+    type: program
+    launched: { date: "2023-01-10", sources: [src-a] }
+    facts:
+      - topic: note
+        text: A report of a 2024 panel says Kite Labs' Rosa Vance described its approach as sharing weights but not training data.
         sources: [src-a]
 `,
   'organizations.yaml': `${VALID_FILES['organizations.yaml']}  - id: org-orbit
@@ -61,6 +77,11 @@ ${outside('org-vela', 'Vela', 'A search company.', 'A long-time critic of open m
     summary: A company that makes image models.
     sources: [src-a]
     type: company
+    involvement:
+      - initiative: kite-open
+        role: co-founder
+        date: "2023-01-10"
+        sources: [src-a]
   - id: org-cloudy
     name: Cloudy
     summary: A cloud provider.
@@ -92,14 +113,17 @@ ${outside('org-vela', 'Vela', 'A search company.', 'A long-time critic of open m
   'projects.yaml': `projects:
   - id: proj-pixel
     name: Pixel
-    aliases: [Pixel 2]
+    aliases: [Pixel 2, Pixel 3]
     summary: Kite Labs' family of image models.
     sources: [src-a]
     type: model
     owner: org-kite
     facts:
       - topic: release
-        text: Pixel 2 was released on July 18, 2023.
+        text: Pixel 2 launched on July 18, 2023 in 1B and 4B sizes with a 2K context window.
+        sources: [src-a]
+      - topic: release
+        text: Pixel 3 was released on May 1, 2024 in 2B and 8B sizes with a 32K context window.
         sources: [src-a]
 `,
 };
@@ -180,5 +204,43 @@ describe('the bodies a body sets up', () => {
     const r = answer('which governance bodies were AI Alliance members to set up first?', index);
     expect(r.answer).toContain('governing board');
     expect(r.answer).not.toContain('Co-founders');
+  });
+});
+
+describe('what someone said, asked in other words', () => {
+  it('reads "spokespeople" as asking who spoke for an organization, no content to cover', () => {
+    const q = readQuestion("who were IBM's spokespeople at the launch?");
+    const ask = readAsk(q, linkEntities(q.raw, index));
+    expect(ask.types).toContain('quote');
+    expect(ask.content).not.toContain('spokespeople');
+    expect(answer(q.raw, index).answer).toContain('Ada Lin');
+  });
+
+  it('reads "in the launch announcement" as where words were said, not what they must be about', () => {
+    const r = answer('What did Ada Lin say in the launch announcement?', index);
+    expect(r.answered).toBe(true);
+    expect(r.answer).toContain('just the beginning');
+  });
+
+  it('takes a name before "described" as the person a "who at" question asks for', () => {
+    const r = answer('Who at Kite Labs said the company shares weights but not training data?', index);
+    expect(r.answer).toContain('Rosa Vance');
+  });
+});
+
+describe('a version asked about', () => {
+  it("answers with the named version's statement, not another version's", () => {
+    const r = answer('what context window and sizes did Pixel 2 launch with?', index);
+    expect(r.answer).toContain('2K');
+    expect(r.answer).not.toContain('32K');
+    expect(r.answer).not.toContain('is made by');
+  });
+});
+
+describe('an organization asked whether it runs a body', () => {
+  it('tells how the two are linked without claiming the role, after a chat lead-in', () => {
+    const r = answer('so does IBM actually lead the AI Alliance?', index);
+    expect(r.answer).toContain('co-founded');
+    expect(r.answer).not.toMatch(/^Yes/);
   });
 });

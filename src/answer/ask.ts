@@ -87,7 +87,9 @@ const COMPARE_WORDS = new Set(['vs', 'versus']);
 
 const PROFILE_WORDS = new Set(['what', 'whats', 'who', 'whos']);
 
-const YES_NO = /^(is|are|was|were|did|does|do|has|have|had|can|will|would|isn|isnt|didn|didnt)\b/;
+/** A yes/no question, after a chat lead-in ("so is it…", "ok but did they…"). */
+const YES_NO =
+  /^(?:(?:so|ok|okay|but|and|wait|hmm|hey|also|then|sorry|lol)\s+)*(is|are|was|were|did|does|do|has|have|had|can|will|would|isn|isnt|didn|didnt)\b/;
 
 /** Reads the asks and the content terms of a question, given the places that name records. */
 export function readAsk(q: Question, mentions: readonly Mention[]): Ask {
@@ -133,6 +135,8 @@ export function readAsk(q: Question, mentions: readonly Mention[]): Ask {
   const cueWords: string[] = [];
   // "…per the japanese blog coverage": a closing clause that only says where the member read it.
   for (const i of sourceClause(words)) cue.add(i);
+  // "what did she say in the launch announcement": where words were said, not what they are about.
+  if (types.includes('quote')) for (const i of occasionClause(words)) cue.add(i);
   // "the techcrunch article", "the axios scoop": a word for a piece right after a name points to the piece.
   words.forEach((w, i) => {
     if (PIECE_NOUNS.has(w) && mentions.some((m) => m.end === i)) cue.add(i);
@@ -214,6 +218,26 @@ function sourceClause(words: readonly string[]): number[] {
   const rest = words.slice(at);
   if (rest.length > 7 || !rest.some((w) => SOURCE_NOUNS.has(w))) return [];
   return rest.map((_, k) => at + k);
+}
+
+/** Nouns for an occasion words are said in. */
+const OCCASION_NOUNS = new Set(['announcement', 'announcements', 'release']);
+
+/**
+ * The places of "in/at/during the (launch|press) announcement" and the like: the occasion someone spoke at, which
+ * statements of their words rarely name.
+ */
+function occasionClause(words: readonly string[]): number[] {
+  const out: number[] = [];
+  words.forEach((w, i) => {
+    if (!OCCASION_NOUNS.has(w)) return;
+    const start = words
+      .slice(Math.max(0, i - 3), i)
+      .findIndex((x) => x === 'in' || x === 'at' || x === 'during');
+    if (start < 0) return;
+    for (let k = Math.max(0, i - 3) + start + 1; k <= i; k++) out.push(k);
+  });
+  return out;
 }
 
 /** "the CEO's name", "name of the founder": the name asked for is a role's holder, no fact of its own. */

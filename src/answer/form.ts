@@ -187,9 +187,10 @@ function asksPersonAt(ctx: Ctx): boolean {
 
 /**
  * A name as the records write a speaker: before their role in brackets ("Jane Roe (CEO, …)"), a dash, a comma
- * ("its VP, Ann Lavin, was quoted") or "said".
+ * ("its VP, Ann Lavin, was quoted") or a verb of saying ("said", "described", "told").
  */
-const NAME_WITH_ROLE = /\p{Lu}[\p{L}'’-]+ (?:\p{Lu}\.? )?\p{Lu}[\p{L}'’-]+(?: \(|,| —| said)/u;
+const NAME_WITH_ROLE =
+  /\p{Lu}[\p{L}'’-]+ (?:\p{Lu}\.? )?\p{Lu}[\p{L}'’-]+(?: \(|,| —| (?:said|says|described|describes|told|tells|called|argued|wrote|explained)\b)/u;
 
 /** The draft names a person: a person record, or a name with its role beside it. */
 function namesSomeone(draft: Draft, index: Ctx['index']): boolean {

@@ -8,8 +8,8 @@ import type { Ctx } from './context.js';
 import { type Coverage, coverage } from './coverage.js';
 import { asksSum, detailCovered } from './details.js';
 import { formMisfit } from './form.js';
-import { unknownVersionAsked } from './handlers/project.js';
-import { rankDocs, visibleTo } from './handlers/shared.js';
+import { unknownVersionAsked, versionFit } from './handlers/project.js';
+import { type Rec, rankDocs, visibleTo } from './handlers/shared.js';
 import { namesEvery, namesOf, namesShare } from './naming.js';
 import { namedRecords } from './route.js';
 import { slotFit, TYPED_FIT } from './slots.js';
@@ -37,6 +37,8 @@ interface Scored {
   fit: number;
   /** The statement belongs to, or names, one of the named records. */
   related: boolean;
+  /** It names only another version of a project than the one asked about. */
+  otherVersion: boolean;
 }
 
 /**
@@ -61,6 +63,7 @@ function bestStatements(ctx: Ctx, records: readonly KbRecord[], cues: readonly s
     }
     return namesShare(doc, records, index) >= 1;
   };
+  const projects = records.filter((r): r is Rec<'project'> => r.kind === 'project');
   const docs = new Map<FactDoc, boolean>();
   for (const d of rankDocs(ctx, scope, { limit: 12 })) docs.set(d, related(d));
   // A named record's own statements are all candidates (a description rarely repeats the name it describes).
@@ -81,11 +84,14 @@ function bestStatements(ctx: Ctx, records: readonly KbRecord[], cues: readonly s
       // A statement about none of the named records only counts when it covers nearly all of the ask.
       const cueRatio = coverage(cues, [doc], [], index).ratio;
       const counted = related || (cov.ratio >= UNRELATED_COVERAGE && ask.content.length > 1);
+      const version = projects.length ? Math.max(...projects.map((p) => versionFit(ctx, p, doc))) : 0;
       const fit =
-        slotFit(doc, ask, ctx.q, own.has(doc.recordId)) + NAMES_WEIGHT * namesShare(doc, records, index);
+        slotFit(doc, ask, ctx.q, own.has(doc.recordId)) +
+        NAMES_WEIGHT * namesShare(doc, records, index) +
+        VERSION_WEIGHT * version;
       // …and even then weighs a little less than the named record's own statement covering as much.
       const ratio = counted ? cov.ratio * (related ? 1 : UNRELATED_WEIGHT) : cov.ratio * 0.4;
-      return { doc, cov: { ...cov, ratio }, cues: cueRatio, fit, related };
+      return { doc, cov: { ...cov, ratio }, cues: cueRatio, fit, related, otherVersion: version < 0 };
     })
     .sort((a, b) => value(b.cov.ratio, b.cues, b.fit) - value(a.cov.ratio, a.cues, a.fit));
 }
@@ -96,6 +102,9 @@ const UNRELATED_WEIGHT = 0.9;
 
 /** At most this many of a named record's own statements are weighed beside the ranked ones. */
 const OWN_LIMIT = 40;
+
+/** How much naming the version asked for (or only another one) counts when picking a statement. */
+const VERSION_WEIGHT = 0.3;
 
 /** How much naming every named record counts when picking a statement ("Jeff Boudreau (…, Dell)" for Dell). */
 const NAMES_WEIGHT = 0.6;
@@ -298,7 +307,7 @@ function judgeDraft(ctx: Ctx, routedDraft: Draft | undefined): Plan {
     const subject = index.kb.byId.get(top.doc.recordId) ?? (draft?.subject as KbRecord);
     const supporting = best
       .slice(1)
-      .filter((s) => s.cov.ratio >= MIN_COVERAGE && s.related)
+      .filter((s) => s.cov.ratio >= MIN_COVERAGE && s.related && !s.otherVersion)
       .slice(0, 3)
       .map((s) => s.doc);
     chosen = {
@@ -360,7 +369,9 @@ function judgeDraft(ctx: Ctx, routedDraft: Draft | undefined): Plan {
   // for is often in a neighbour of the one ranked first.
   if (confidence < 0.8 && !kept.listStyle && !kept.list && ask.content.length > 0) {
     const extra = best
-      .filter((s) => s.related && s.cov.ratio >= MIN_COVERAGE && !kept.docs.includes(s.doc))
+      .filter(
+        (s) => s.related && !s.otherVersion && s.cov.ratio >= MIN_COVERAGE && !kept.docs.includes(s.doc),
+      )
       .slice(0, 2)
       .map((s) => s.doc);
     if (extra.length)

@@ -30,8 +30,8 @@ import {
   statementsQuoting,
 } from './handlers/quoted.js';
 import { globalSearch } from './handlers/search.js';
-import { type Rec, topicsFor, uniqueRecords } from './handlers/shared.js';
-import { HEADLINE_WORDS, PUBLISHING_WORDS, REPORTING_VERBS, WH_WORDS } from './rules.js';
+import { capitalise, type Rec, topicsFor, uniqueRecords } from './handlers/shared.js';
+import { HEADLINE_WORDS, PUBLISHING_WORDS, REPORTING_VERBS, ROLE_WORDS, WH_WORDS } from './rules.js';
 import { slotFit } from './slots.js';
 
 /** The records a question names, by kind, and the weakest link score among them. */
@@ -169,6 +169,8 @@ function asksMembership(ctx: Ctx, n: Named): boolean {
     (asks(ask, 'membership', 'members') ||
       bare ||
       (whyNot && target !== undefined) ||
+      // "Does IBM run the Alliance?": how the two are linked.
+      (roleBetween(ctx) && target !== undefined) ||
       (ask.yesNo && asks(ask, 'founders'))) &&
     (target !== undefined || org.involvement.length > 0)
   );
@@ -300,6 +302,7 @@ const ROUTES: readonly Route[] = [
     applies: (ctx) =>
       asks(ctx.ask, 'who', 'role') &&
       ctx.ask.roleWords.length > 0 &&
+      !roleBetween(ctx) &&
       // "Who founded Stability AI?" asks for a person; "who founded the AI Alliance?" for its founding members.
       (ctx.ask.roleWords.some((w) => !FOUNDER_ROLE.has(w)) ||
         !asks(ctx.ask, 'founders') ||
@@ -346,12 +349,16 @@ const ROUTES: readonly Route[] = [
     applies: asksMembership,
     handle: (ctx, n) => {
       const org = n.member as Rec<'organization'>;
-      return membership(
+      const draft = membership(
         ctx,
         org,
         n.initiatives.find((i) => i.id !== org.runs),
         n.score,
       );
+      // "Does IBM lead it?" is not answered by "yes" to a membership: the link is told, the role not claimed.
+      return draft && roleBetween(ctx) && draft.lead.startsWith(YES)
+        ? { ...draft, lead: capitalise(draft.lead.slice(YES.length)) }
+        : draft;
     },
   },
   {
@@ -413,6 +420,23 @@ export function namedRecords(ctx: Ctx): Named {
     score: Math.min(1, ...ctx.mentions.map((m) => m.score)),
   };
 }
+
+/**
+ * "Is Meta AI really running the community?": a yes/no question whose role word stands between an organization
+ * and another record asks how the two are linked, not who holds a role at the first.
+ */
+function roleBetween(ctx: Ctx): boolean {
+  if (!ctx.ask.yesNo) return false;
+  const { words } = ctx.q;
+  const at = words.findIndex((w) => !!ROLE_WORDS[w]);
+  if (at < 0) return false;
+  const before = ctx.mentions.some(
+    (m) => m.end <= at && m.surfaces.every((s) => s.record.kind === 'organization'),
+  );
+  return before && ctx.mentions.some((m) => m.start > at);
+}
+
+const YES = 'Yes — ';
 
 /** Runs the route table: the first route that applies and answers gives the draft. */
 export function route(ctx: Ctx): Draft | undefined {

@@ -182,6 +182,8 @@ export const ASK_RULES: readonly AskRule[] = [
       'spoke',
       'speak',
       'spokesperson',
+      'spokespeople',
+      'spokespersons',
       'spokesman',
       'spokeswoman',
       // "who represented NASA in the launch quotes": who spoke for it.

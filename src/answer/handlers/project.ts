@@ -109,7 +109,8 @@ export function projectAnswer(ctx: Ctx, project: Rec<'project'>, score: number):
       sure: true,
     };
   }
-  if (owner && (asks(ask, 'who') || asks(ask, 'founders'))) {
+  // "Who made it?", "which company created it?"; not "what sizes did it launch with?", which asks for more.
+  if (owner && (asks(ask, 'who') || (asks(ask, 'founders') && !ask.content.length))) {
     return {
       subject: project,
       sure: true,
@@ -191,6 +192,19 @@ function typedName(ctx: Ctx, project: Rec<'project'>, i: number): string {
     (m) => m.score < 1 && i >= m.start && i < m.end && m.surfaces.some((s) => s.record.id === project.id),
   );
   return linked ? (normalize(project.name).split(' ').at(-1) ?? word) : word;
+}
+
+/**
+ * How well a statement fits the versions a question names of a project: +1 when it names one of them, -1 when it
+ * names only another version of the project ("Llama 3.1 …" for a question about Llama 2), 0 otherwise.
+ */
+export function versionFit(ctx: Ctx, project: Rec<'project'>, doc: FactDoc): number {
+  const asked = versionPhrases(ctx, project).filter((v) => !isSize(v));
+  if (!asked.length) return 0;
+  const text = ` ${normalize(doc.text)} `;
+  if (asked.some((v) => new RegExp(` ${v}(?! \\d)(?: |$)`).test(text))) return 1;
+  const name = asked[0]?.split(' ').slice(0, -1).join(' ');
+  return name && new RegExp(` ${name} \\d`).test(text) ? -1 : 0;
 }
 
 /** Every release statement of a project, normalised, for finding a version in it. */
