@@ -6,6 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answer } from '../src/answer/answer.js';
 import { readAsk } from '../src/answer/ask.js';
+import { composeAnswer } from '../src/answer/compose.js';
+import { mergeAnswers, splitQuestion } from '../src/answer/parts.js';
 import { readQuestion } from '../src/answer/question.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
 import { buildIndex, type SearchIndex } from '../src/search/index.js';
@@ -67,7 +69,27 @@ const FILES = {
         date: "2023-12-05"
         reason: Orbit gave no reason of its own. Daily Byte notes that Orbit, Vela and Corvid have called open models risky and reckless, and none of the three joined.
         sources: [src-a]
-${outside('org-vela', 'Vela', 'A search company.', 'A long-time critic of open models, it has argued for years that weights should stay private, that open releases help bad actors, and that safety research needs closed labs with strict access rules, a view it repeated in several essays, talks and interviews over the past year.')}${outside('org-corvid', 'Corvid', 'A software giant.', 'It works closely with Orbit, has invested heavily in it, and sells the models of Orbit through its own cloud, so joining a body that promotes open models would sit uneasily with the partnership it has built, as several commentators pointed out in the weeks after the launch.')}  - id: org-byte
+${outside('org-vela', 'Vela', 'A search company.', 'A long-time critic of open models, it has argued for years that weights should stay private, that open releases help bad actors, and that safety research needs closed labs with strict access rules, a view it repeated in several essays, talks and interviews over the past year.')}${outside('org-corvid', 'Corvid', 'A software giant.', 'It works closely with Orbit, has invested heavily in it, and sells the models of Orbit through its own cloud, so joining a body that promotes open models would sit uneasily with the partnership it has built, as several commentators pointed out in the weeks after the launch.')}  - id: org-sora
+    name: Sora Labs
+    summary: A Japanese AI lab.
+    sources: [src-a]
+    type: company
+    involvement:
+      - initiative: ai-alliance
+        role: founding-member
+        date: "2023-12-05"
+        sources: [src-a]
+  - id: org-kyo
+    name: Kyo University
+    summary: A Japanese university.
+    sources: [src-a]
+    type: university
+    involvement:
+      - initiative: ai-alliance
+        role: founding-member
+        date: "2023-12-05"
+        sources: [src-a]
+  - id: org-byte
     name: Daily Byte
     summary: A technology news site.
     sources: [src-a]
@@ -242,5 +264,51 @@ describe('an organization asked whether it runs a body', () => {
     const r = answer('so does IBM actually lead the AI Alliance?', index);
     expect(r.answer).toContain('co-founded');
     expect(r.answer).not.toMatch(/^Yes/);
+  });
+});
+
+describe('members of a kind', () => {
+  it('answers which organizations of a kind were in a body from the start with those members', () => {
+    const r = answer('Which Japanese organizations have been in the AI Alliance since the start?', index);
+    expect(r.answer).toContain('Sora Labs');
+    expect(r.answer).toContain('Kyo University');
+    expect(r.answer).not.toContain('Nvidia');
+  });
+});
+
+describe('a short question before a second one', () => {
+  it('splits "whats X and when was it released" into its two questions', () => {
+    const parts = splitQuestion(readQuestion('whats Pixel and when was it released'));
+    expect(parts.map((p) => p.norm)).toEqual(['whats pixel', 'when was it released']);
+  });
+});
+
+describe('parts joined', () => {
+  const part = (text: string) => ({
+    answered: true,
+    answer: text,
+    confidence: 1,
+    subject: null,
+    sources: [],
+    suggestions: [],
+  });
+
+  it('leaves no space before the comma where a repeated parenthesis was dropped', () => {
+    const merged = mergeAnswers([
+      part('Lee Park founded Kite Labs (Kite Image Models Labs) in 2020.'),
+      part('Roles: Founder of Kite Labs (Kite Image Models Labs), an image-model startup.'),
+    ]).answer;
+    expect(merged).toContain('Founder of Kite Labs, an image-model startup.');
+  });
+});
+
+describe('statements of several records in one answer', () => {
+  it("names the record of a statement that doesn't name it, when statements stand on their own", () => {
+    const of = (id: string) => (index.docsByRecord.get(id) ?? []).filter((d) => d.recordId === id);
+    const kite = index.kb.byId.get('org-kite');
+    const cloudy = of('org-cloudy').find((d) => d.topic === 'summary');
+    if (!kite || !cloudy) throw new Error('fixture records missing');
+    const draft = { subject: kite, lead: '', docs: [...of('org-kite').slice(0, 1), cloudy], confidence: 0.5 };
+    expect(composeAnswer(draft, index, []).answer).toContain('Cloudy: A cloud provider.');
   });
 });

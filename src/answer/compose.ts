@@ -137,11 +137,16 @@ export function composeAnswer(
   const seen = new Set<string>([text]);
   const bullets = draft.listStyle || (draft.docs.length > 1 && text !== '');
   for (const doc of draft.docs) {
-    const piece = (
+    const said = (
       text
         ? keySentence(docText(doc, draft.quoteStyle ?? false), focus, index)
         : docText(doc, draft.quoteStyle ?? false)
     ).trim();
+    // Another record's statement that doesn't name it ("AI-compute chip maker, led by …") says whose it is,
+    // where statements stand on their own (under a profile, the bullets' room is too short for the name).
+    const owner =
+      draft.lead || doc.recordId === draft.subject.id ? undefined : index.kb.byId.get(doc.recordId);
+    const piece = owner && said ? namingSubject(said, owner) : said;
     if (!piece || seen.has(piece) || text.includes(piece) || (!draft.listStyle && mostlyRepeats(piece, text)))
       continue;
     const next = text ? `${text}\n${bullets ? '• ' : ''}${piece}` : piece;

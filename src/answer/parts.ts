@@ -27,7 +27,8 @@ export function splitQuestion(q: Question): Question[] {
   const first = q.raw.slice(0, m.index);
   const second = q.raw.slice(m.index + m[0].length);
   // "cohere ceo + his background": a name and an ask word joined by "+" are a question already.
-  const shortest = m[0].includes('+') ? 2 : 3;
+  // "whats X, and when did it launch?": a question word and a name ask a question of their own.
+  const shortest = m[0].includes('+') || WH_START.test(first) ? 2 : 3;
   if (first.trim().split(/\s+/).length < shortest || !second.trim()) return [q];
   // "ok so I keep seeing X everywhere, when did it launch?": a lead-in that asks nothing is context, not a part.
   // A part that ends in "?" or is joined by "+" ("X's CEO + their angle") asked something of its own.
@@ -39,6 +40,7 @@ export function splitQuestion(q: Question): Question[] {
 
 /** A question word anywhere makes a part a question; "is", "did" only where a question starts with them. */
 const WH_WORD = /\b(?:when|who|whos|what|whats|how|why|where|which|whose)\b/i;
+const WH_START = /^\W*(?:what|whats|who|whos|where|wheres)\b/i;
 const YES_NO_START = /^\W*(?:is|are|was|were|did|does|do|has|have|can|could|would|will|should)\b/i;
 
 /**
@@ -130,7 +132,11 @@ function withoutRepeats(texts: readonly string[]): string[] {
       if (said.some((earlier) => earlier.includes(piece.trim()))) out = out.replace(piece, '');
     }
     said.push(text);
-    out = out.replace(/ {2,}/g, ' ').trim();
+    // A parenthesis dropped leaves no space before the comma or stop that followed it ("AMI , a startup").
+    out = out
+      .replace(/ {2,}/g, ' ')
+      .replace(/ ([,.;:])/g, '$1')
+      .trim();
     // What is left of a part said almost whole before may be a fragment ("ai, Fenrir, Inc."), not an answer.
     return out === text || SENTENCE.test(out) ? out : '';
   });

@@ -86,9 +86,11 @@ export function initiativeAnswer(ctx: Ctx, initiative: Rec<'initiative'>, score:
     !asks(ask, 'goals', 'governance') &&
     // "Which companies co-founded it?" picks among its founders, not every member (of one body: those that
     // co-founded two bodies are found in both lists).
+    // A kind named ("which Japanese organizations were in it from the start") picks among the members.
     !(
       asks(ask, 'founders') &&
       !/\bmembers?\b/.test(ctx.q.norm) &&
+      !ask.category.length &&
       uniqueRecords(ctx.mentions).filter((r) => r.kind === 'initiative').length === 1
     ) &&
     (asks(ask, 'members') ||
