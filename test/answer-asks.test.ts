@@ -131,6 +131,30 @@ ${outside('org-vela', 'Vela', 'A search company.', 'A long-time critic of open m
         text: Called the launch just the beginning and said more members were welcome later.
         quote: This is just the beginning
         sources: [src-a]
+  - id: person-bo
+    name: Bo Kim
+    summary: Former head of policy at IBM.
+    sources: [src-a]
+    roles:
+      - title: Head of policy
+        organization: org-ibm
+        from: "2019"
+        to: "2024-01"
+        sources: [src-a]
+  - id: person-cy
+    name: Cy Dune
+    summary: Former lab lead at IBM, now at Cloudy.
+    sources: [src-a]
+    roles:
+      - title: Lab lead
+        organization: org-ibm
+        from: "2018"
+        to: "2023-06"
+        sources: [src-a]
+      - title: Chief scientist
+        organization: org-cloudy
+        from: "2023-07"
+        sources: [src-a]
 `,
   'projects.yaml': `projects:
   - id: proj-pixel
@@ -310,5 +334,19 @@ describe('statements of several records in one answer', () => {
     if (!kite || !cloudy) throw new Error('fixture records missing');
     const draft = { subject: kite, lead: '', docs: [...of('org-kite').slice(0, 1), cloudy], confidence: 0.5 };
     expect(composeAnswer(draft, index, []).answer).toContain('Cloudy: A cloud provider.');
+  });
+});
+
+describe('what someone did after leaving', () => {
+  it('declines when nothing after their leaving is recorded', () => {
+    const r = answer('what did Bo Kim go on to do once out of IBM, after leaving?', index);
+    expect(r.answered).toBe(false);
+    expect(r.answer).toContain("can't tell what Bo Kim did next");
+  });
+
+  it('tells the role recorded since', () => {
+    const r = answer('what did Cy Dune do after leaving IBM?', index);
+    expect(r.answer).toContain('Since then');
+    expect(r.answer).toContain('Chief scientist');
   });
 });

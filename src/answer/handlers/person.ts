@@ -61,6 +61,15 @@ export function personCareer(
         confidence: 0,
         declines: true,
       };
+    // "Where did she go after quitting?": the same, of what came next.
+    if (asksAfter(ctx.q.words) && !now.length)
+      return {
+        subject: person,
+        lead: `I can't tell what ${person.name} did next: the records only say that they left ${leftName} (${together.join('; ')}).`,
+        docs: [],
+        confidence: 0,
+        declines: true,
+      };
     lead = `${no} to the sources, ${person.name} left ${leftName}: ${together.join('; ')}.${now.length ? ` Since then: ${now.join(' ')}` : ''}`;
   } else if (!org || (!ctx.ask.yesNo && at.some((r) => !r.to))) {
     // "Which company did he found before he joined Meta?" asks no yes or no: every role answers it.
@@ -154,6 +163,30 @@ export function personQuotes(ctx: Ctx, person: Rec<'person'>, score: number): Dr
 }
 
 const NOW_WORDS = new Set(['now', 'today', 'currently', 'current', 'nowadays', 'presently']);
+
+/** Words of leaving a post. */
+const LEAVING = new Set([
+  'leaving',
+  'left',
+  'quitting',
+  'quit',
+  'departing',
+  'departure',
+  'exit',
+  'stepping',
+]);
+
+/** The question asks what came after someone left ("after leaving", "went on to", "what next"). */
+function asksAfter(words: readonly string[]): boolean {
+  return words.some(
+    (w, i) =>
+      ((w === 'after' || w === 'since') && LEAVING.has(words[i + 1] ?? '')) ||
+      (w === 'on' && words[i + 1] === 'to' && ['go', 'went', 'gone', 'going'].includes(words[i - 1] ?? '')) ||
+      w === 'afterwards' ||
+      w === 'afterward' ||
+      (w === 'next' && i === words.length - 1),
+  );
+}
 
 /** The question asks about the present ("today", "right now", "these days"). */
 function asksNow(words: readonly string[]): boolean {
