@@ -141,6 +141,15 @@ ${outside('org-vela', 'Vela', 'A search company.', 'A long-time critic of open m
         from: "2019"
         to: "2024-01"
         sources: [src-a]
+  - id: person-eve
+    name: Eve Stone
+    summary: The AI Alliance's first executive director, named in 2024.
+    sources: [src-a]
+    roles:
+      - title: Executive director
+        initiative: ai-alliance
+        from: "2024-03"
+        sources: [src-a]
   - id: person-cy
     name: Cy Dune
     summary: Former lab lead at IBM, now at Cloudy.
@@ -348,5 +357,13 @@ describe('what someone did after leaving', () => {
     const r = answer('what did Cy Dune do after leaving IBM?', index);
     expect(r.answer).toContain('Since then');
     expect(r.answer).toContain('Chief scientist');
+  });
+});
+
+describe('what someone did before a body', () => {
+  it('is refused when the records hold only their role there, the body named after a pronoun and a verb', () => {
+    expect(answer('what did Eve Stone do before she had joined the AI Alliance?', index).answered).toBe(
+      false,
+    );
   });
 });

@@ -80,8 +80,8 @@ function onlyRoleBefore(ctx: Ctx): KbRecord | undefined {
   const { words } = ctx.q;
   const at = words.indexOf('before');
   if (at < 0) return undefined;
-  // "before the Forum", "before joining the Forum".
-  const body = ctx.mentions.find((m) => m.start > at && m.start <= at + 3);
+  // "before the Forum", "before joining the Forum", "before she joined the Forum".
+  const body = ctx.mentions.find((m) => m.start > at && m.start <= at + 4);
   const person = ctx.mentions.find((m) => m.end <= at && m.surfaces.every((s) => s.record.kind === 'person'));
   const record = person?.surfaces[0]?.record;
   if (!body || record?.kind !== 'person' || !record.roles.length) return undefined;
