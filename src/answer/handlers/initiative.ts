@@ -99,14 +99,14 @@ export function initiativeAnswer(ctx: Ctx, initiative: Rec<'initiative'>, score:
       (asks(ask, 'whyNot') &&
         !asks(ask, 'why') &&
         !ask.yesNo &&
-        !ask.content.length &&
+        (!ask.content.length || absenteesOfKind(ctx, initiative).length > 0) &&
         (ask.which || asks(ask, 'who'))) ||
       (asks(ask, 'membership') &&
         !ask.yesNo &&
         !asks(ask, 'why', 'whyNot') &&
         (ask.which || asks(ask, 'who'))))
   ) {
-    return { ...base, ...membersAnswer(ctx, initiative), list: true, sure: true };
+    return { ...base, list: true, sure: true, ...membersAnswer(ctx, initiative) };
   }
   // "Which working groups did it launch?": something else launched is asked about, not the body's founding;
   // "why did they found it?" asks for the reason, not the names.
@@ -252,12 +252,16 @@ export function membersAnswer(
   if (ctx.ask.negated || asks(ctx.ask, 'whyNot')) {
     const out = all.filter((m) => m.inv.role === 'not-a-member' || m.inv.role === 'critic');
     const outFiltered = categoryTerms.length > 0 ? out.filter((m) => describes(m.org)) : [];
-    const shown = outFiltered.length ? outFiltered : out;
+    // "Which high-profile startups were left out?": those whose record or reason says what the question does.
+    const ofKind = asks(ctx.ask, 'whyNot') ? absenteesOfKind(ctx, initiative) : [];
+    const shown = ofKind.length ? ofKind : outFiltered.length ? outFiltered : out;
     if (shown.length)
       return {
         lead: `Not in ${withArticle(initiative.name)}, per the records: ${joinList(shown.map((m) => `${shortName(m.org)}${m.inv.role === 'critic' ? ' (a critic)' : ''}`))}.`,
         leadSources: shown.slice(0, 3).flatMap((m) => m.inv.sources),
-        docs: [],
+        // Picked for what their reasons say, they are shown with them — and weighed against other statements.
+        ...(ofKind.length ? { sure: false } : {}),
+        docs: ofKind.slice(0, 3).flatMap((m) => whyOut(ctx, m.org, initiative)),
       };
   }
   const filtered = categoryTerms.length > 0 ? inAny.filter((m) => describes(m.org)) : [];
@@ -397,6 +401,47 @@ export function memberCount(
 /** The organizations taking part in a body, less the one that runs it ("Partnership on AI" in its own list). */
 function bodyMembers(ctx: Ctx, initiative: Rec<'initiative'>) {
   return (ctx.index.membersOf.get(initiative.id) ?? []).filter((m) => m.org.runs !== initiative.id);
+}
+
+/**
+ * The statement of an organization that stayed out which best holds what the question adds: the one saying it
+ * stayed out, unless its description holds more ("a software giant").
+ */
+function whyOut(
+  ctx: Ctx,
+  org: Organization & { kind: 'organization' },
+  initiative: Rec<'initiative'>,
+): FactDoc[] {
+  const own = (ctx.index.docsByRecord.get(org.id) ?? []).filter(
+    (d) =>
+      d.recordId === org.id &&
+      ((d.topic === 'relation' && d.about.includes(initiative.id)) ||
+        d.topic === 'summary' ||
+        d.topic === 'overview'),
+  );
+  const score = (d: FactDoc) =>
+    coverage(ctx.ask.content, [d], [], ctx.index).ratio + (d.topic === 'relation' ? 0.01 : 0);
+  const best = [...own].sort((a, b) => score(b) - score(a))[0];
+  return best ? [best] : [];
+}
+
+/**
+ * Those the records say stayed out of the body whose record or reason holds every content word of the question
+ * ("high-profile AI startups", "chip maker"), when some do but not all.
+ */
+function absenteesOfKind(ctx: Ctx, initiative: Rec<'initiative'>) {
+  const out = bodyMembers(ctx, initiative).filter((m) => m.inv.role === 'not-a-member');
+  if (!ctx.ask.content.length) return [];
+  const covering = out.filter(
+    (m) =>
+      coverage(
+        ctx.ask.content,
+        [],
+        [m.inv.reason ?? '', m.inv.note ?? '', m.org.description ?? '', m.org.summary],
+        ctx.index,
+      ).ratio >= 0.99,
+  );
+  return covering.length < out.length ? covering : [];
 }
 
 /** Plural topic words: criticisms, concerns, drawbacks, goals, objectives, aims, projects, efforts. */
