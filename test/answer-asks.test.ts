@@ -367,3 +367,13 @@ describe('what someone did before a body', () => {
     );
   });
 });
+
+describe('words that only colour a question', () => {
+  it('reads "a ton" and an "-era" after a name as no content to cover', () => {
+    const q = readQuestion('does Kite Labs share a ton of its Lee-era models openly?');
+    const ask = readAsk(q, linkEntities(q.raw, index));
+    expect(ask.content).not.toContain('ton');
+    expect(ask.content).not.toContain('era');
+    expect(ask.content).toContain('share');
+  });
+});
