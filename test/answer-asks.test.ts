@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answer } from '../src/answer/answer.js';
 import { readAsk } from '../src/answer/ask.js';
 import { composeAnswer } from '../src/answer/compose.js';
+import { coverage } from '../src/answer/coverage.js';
 import { mergeAnswers, splitQuestion } from '../src/answer/parts.js';
 import { readQuestion } from '../src/answer/question.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
@@ -112,6 +113,9 @@ ${outside('org-vela', 'Vela', 'A search company.', 'A long-time critic of open m
     facts:
       - topic: note
         text: For the Pixel 2 launch Kite Labs' preferred partner was Cloudy, which hosted the model.
+        sources: [src-a]
+      - topic: criticism
+        text: Cloudy had to pull a chatbot demo that produced inaccurate content.
         sources: [src-a]
 `,
   'people.yaml': `people:
@@ -375,5 +379,13 @@ describe('words that only colour a question', () => {
     expect(ask.content).not.toContain('ton');
     expect(ask.content).not.toContain('era');
     expect(ask.content).toContain('share');
+  });
+});
+
+describe('words of the same thing', () => {
+  it('meets "wrong output" in a statement of inaccurate content', () => {
+    const doc = (index.docsByRecord.get('org-cloudy') ?? []).find((d) => d.topic === 'criticism');
+    if (!doc) throw new Error('fixture statement missing');
+    expect(coverage(['wrong', 'output'], [doc], [], index).missing).toEqual([]);
   });
 });

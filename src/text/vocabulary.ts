@@ -71,6 +71,8 @@ const SYNONYM_GROUPS = [
   'politician politicians political politics minister ministers parliament mp senator congressman congresswoman',
   'stat stats statistic statistics figure figures number numbers estimate estimates',
   'argument arguments argue argued argues reasoning rationale view views viewpoint thinking',
+  'wrong incorrect inaccurate false untrue erroneous mistaken',
+  'output outputs content generated',
   'weird odd strange surprising surprise surprised notable notably unusual remarkable curious omission confusing confused puzzling puzzled baffling',
 ];
 
