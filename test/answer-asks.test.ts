@@ -154,6 +154,14 @@ ${outside('org-vela', 'Vela', 'A search company.', 'A long-time critic of open m
         initiative: ai-alliance
         from: "2024-03"
         sources: [src-a]
+  - id: person-gil
+    name: Gil Moss
+    summary: Robotics researcher and co-recipient of the 2019 Golden Gear Prize.
+    sources: [src-a]
+    roles:
+      - title: Researcher
+        organization: org-ibm
+        sources: [src-a]
   - id: person-cy
     name: Cy Dune
     summary: Former lab lead at IBM, now at Cloudy.
@@ -387,5 +395,13 @@ describe('words of the same thing', () => {
     const doc = (index.docsByRecord.get('org-cloudy') ?? []).find((d) => d.topic === 'criticism');
     if (!doc) throw new Error('fixture statement missing');
     expect(coverage(['wrong', 'output'], [doc], [], index).missing).toEqual([]);
+  });
+});
+
+describe('an award someone received', () => {
+  it('reads "what prize has <person> received" as asking for the prize, met by "recipient"', () => {
+    const q = readQuestion('What big prize has Gil Moss received?');
+    expect(readAsk(q, linkEntities(q.raw, index)).content).toContain('prize');
+    expect(answer(q.raw, index).answer).toContain('Golden Gear Prize');
   });
 });

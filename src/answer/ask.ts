@@ -153,7 +153,10 @@ export function readAsk(q: Question, mentions: readonly Mention[]): Ask {
     else if (/^\d$/.test(w) && content.at(-1) === words[i - 1]) content.push(w);
   });
   // "which research labs are in…": the category is a slot the member list is filtered by, not content to cover.
-  const category = categoryWords(words);
+  // (A question about a person names no kind of members: "what award has she received" asks for an award.)
+  const aboutPeople =
+    mentions.length > 0 && mentions.every((m) => m.surfaces.every((s) => s.record.kind === 'person'));
+  const category = aboutPeople ? [] : categoryWords(words);
   const slot = new Set(category);
   // "when did X come out — 2023?": a date in a question about when is the member's guess, which the answer's
   // date confirms or corrects, not content a statement must repeat.

@@ -71,6 +71,7 @@ const SYNONYM_GROUPS = [
   'politician politicians political politics minister ministers parliament mp senator congressman congresswoman',
   'stat stats statistic statistics figure figures number numbers estimate estimates',
   'argument arguments argue argued argues reasoning rationale view views viewpoint thinking',
+  'win won wins winner winners receive received receives recipient recipients awarded',
   'wrong incorrect inaccurate false untrue erroneous mistaken',
   'output outputs content generated',
   'weird odd strange surprising surprise surprised notable notably unusual remarkable curious omission confusing confused puzzling puzzled baffling',
