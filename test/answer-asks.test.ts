@@ -289,6 +289,10 @@ describe('what someone said, asked in other words', () => {
     expect(r.answer).toContain('just the beginning');
   });
 
+  it('does not take the record\'s own name in its profile for a person a "who at" question asks for', () => {
+    expect(answer('Who at Kite Labs makes image models?', index).answered).toBe(false);
+  });
+
   it('takes a name before "described" as the person a "who at" question asks for', () => {
     const r = answer('Who at Kite Labs said the company shares weights but not training data?', index);
     expect(r.answer).toContain('Rosa Vance');

@@ -194,7 +194,11 @@ const NAME_WITH_ROLE =
 
 /** The draft names a person: a person record, or a name with its role beside it. */
 function namesSomeone(draft: Draft, index: Ctx['index']): boolean {
-  const text = [draft.lead, ...draft.docs.map((d) => `${d.text} ${d.quote ?? ''}`)].join(' ');
+  // A profile opens with the record's own name and a dash ("Acme Labs — a company …"): no speaker.
+  const lead = draft.lead.startsWith(`${draft.subject.name} — `)
+    ? draft.lead.slice(draft.subject.name.length + 3)
+    : draft.lead;
+  const text = [lead, ...draft.docs.map((d) => `${d.text} ${d.quote ?? ''}`)].join(' ');
   if (NAME_WITH_ROLE.test(text) || index.kb.byId.get(draft.subject.id)?.kind === 'person') return true;
   return linkEntities(text, index).some((m) => m.surfaces.some((s) => s.record.kind === 'person'));
 }
