@@ -31,7 +31,7 @@ const OUT_OF_SCOPE = [
   'how many calories are in a banana',
   'what is the meaning of life',
   'compose a short verse about dogs',
-  'is it going to rain in tokyo this weekend',
+  'will tokyo get rain this weekend',
   'what time is it in new york',
   'how do I cook rice without a rice cooker',
 ];

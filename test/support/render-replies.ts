@@ -75,7 +75,7 @@ try {
     }
     for (const question of [
       'who started the AI Alliance and when?',
-      'was Apple among the founders of the Partnership on AI?',
+      'did Apple help found the Partnership on AI?',
       'what does Joelle Pineau do now?',
       'how many members does the AI Alliance have?',
     ])
