@@ -63,7 +63,9 @@ function bestStatements(ctx: Ctx, records: readonly KbRecord[], cues: readonly s
     }
     return namesShare(doc, records, index) >= 1;
   };
-  const projects = records.filter((r): r is Rec<'project'> => r.kind === 'project');
+  const versions = records
+    .filter((r): r is Rec<'project'> => r.kind === 'project')
+    .map((p) => versionFit(ctx, p));
   const docs = new Map<FactDoc, boolean>();
   for (const d of rankDocs(ctx, scope, { limit: 12 })) docs.set(d, related(d));
   // A named record's own statements are all candidates (a description rarely repeats the name it describes).
@@ -84,7 +86,7 @@ function bestStatements(ctx: Ctx, records: readonly KbRecord[], cues: readonly s
       // A statement about none of the named records only counts when it covers nearly all of the ask.
       const cueRatio = coverage(cues, [doc], [], index).ratio;
       const counted = related || (cov.ratio >= UNRELATED_COVERAGE && ask.content.length > 1);
-      const version = projects.length ? Math.max(...projects.map((p) => versionFit(ctx, p, doc))) : 0;
+      const version = versions.length ? Math.max(...versions.map((fitOf) => fitOf(doc))) : 0;
       const fit =
         slotFit(doc, ask, ctx.q, own.has(doc.recordId)) +
         NAMES_WEIGHT * namesShare(doc, records, index) +

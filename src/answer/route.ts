@@ -169,7 +169,7 @@ function asksMembership(ctx: Ctx, n: Named): boolean {
     (asks(ask, 'membership', 'members') ||
       bare ||
       (whyNot && target !== undefined) ||
-      // "Does IBM run the Alliance?": how the two are linked.
+      // "Does IBM lead the Alliance?": how the two are linked.
       (roleBetween(ctx) && target !== undefined) ||
       (ask.yesNo && asks(ask, 'founders'))) &&
     (target !== undefined || org.involvement.length > 0)

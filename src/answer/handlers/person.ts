@@ -52,20 +52,13 @@ export function personCareer(
       .filter((r) => r.to === last.to)
       .sort((a, b) => (a.from ?? '').localeCompare(b.from ?? ''))
       .map((r) => `${r.title}${roleSpan(r)}`);
-    // "What is she doing now?" with nothing recorded since: that she left is no answer to what came after.
-    if (asksNow(ctx.q.words) && !now.length)
+    // "What is she doing now?", "where did she go after quitting?" with nothing recorded since: that she left is
+    // no answer to what came after.
+    const after = asksNow(ctx.q.words) ? 'is doing now' : asksAfter(ctx.q.words) ? 'did next' : undefined;
+    if (after && !now.length)
       return {
         subject: person,
-        lead: `I can't tell what ${person.name} is doing now: the records only say that they left ${leftName} (${together.join('; ')}).`,
-        docs: [],
-        confidence: 0,
-        declines: true,
-      };
-    // "Where did she go after quitting?": the same, of what came next.
-    if (asksAfter(ctx.q.words) && !now.length)
-      return {
-        subject: person,
-        lead: `I can't tell what ${person.name} did next: the records only say that they left ${leftName} (${together.join('; ')}).`,
+        lead: `I can't tell what ${person.name} ${after}: the records only say that they left ${leftName} (${together.join('; ')}).`,
         docs: [],
         confidence: 0,
         declines: true,

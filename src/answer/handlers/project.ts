@@ -196,15 +196,20 @@ function typedName(ctx: Ctx, project: Rec<'project'>, i: number): string {
 
 /**
  * How well a statement fits the versions a question names of a project: +1 when it names one of them, -1 when it
- * names only another version of the project ("Llama 3.1 …" for a question about Llama 2), 0 otherwise.
+ * names only another version of the project ("Llama 3.1 …" for a question about Llama 2), 0 otherwise. Read once
+ * per question; the returned test runs per statement.
  */
-export function versionFit(ctx: Ctx, project: Rec<'project'>, doc: FactDoc): number {
+export function versionFit(ctx: Ctx, project: Rec<'project'>): (doc: FactDoc) => number {
   const asked = versionPhrases(ctx, project).filter((v) => !isSize(v));
-  if (!asked.length) return 0;
-  const text = ` ${normalize(doc.text)} `;
-  if (asked.some((v) => new RegExp(` ${v}(?! \\d)(?: |$)`).test(text))) return 1;
+  if (!asked.length) return () => 0;
+  const named = asked.map((v) => new RegExp(` ${v}(?! \\d)(?: |$)`));
   const name = asked[0]?.split(' ').slice(0, -1).join(' ');
-  return name && new RegExp(` ${name} \\d`).test(text) ? -1 : 0;
+  const other = name ? new RegExp(` ${name} \\d`) : undefined;
+  return (doc) => {
+    const text = ` ${normalize(doc.text)} `;
+    if (named.some((re) => re.test(text))) return 1;
+    return other?.test(text) ? -1 : 0;
+  };
 }
 
 /** Every release statement of a project, normalised, for finding a version in it. */
