@@ -42,6 +42,9 @@ const FILES = {
       - topic: quote
         text: "Ada Lin (Head of research, IBM): open science builds trust."
         sources: [src-a]
+      - topic: membership
+        text: Members contribute compute and data to open projects.
+        sources: [src-a]
       - topic: governance
         text: As a first step, members will set up a governing board and a technical committee.
         sources: [src-a]
@@ -407,5 +410,14 @@ describe('an award someone received', () => {
     const q = readQuestion('What big prize has Gil Moss received?');
     expect(readAsk(q, linkEntities(q.raw, index)).content).toContain('prize');
     expect(answer(q.raw, index).answer).toContain('Golden Gear Prize');
+  });
+});
+
+describe('idioms of giving', () => {
+  it('reads "chip in" as contributing, not as chips', () => {
+    const q = readQuestion('what do members chip in once they are in the AI Alliance?');
+    expect(q.words).toContain('contribute');
+    expect(q.words).not.toContain('chip');
+    expect(answer(q.raw, index).answer).toContain('contribute compute and data');
   });
 });

@@ -163,6 +163,12 @@ export const IDIOMS: Readonly<Record<string, string>> = {
   'market capitalization': 'market valuation',
   'market value': 'market valuation',
   'claims to fame': 'known for',
+  // Chipping in is contributing, nothing to do with chips; signing up to do something is committing to it.
+  'chip in': 'contribute',
+  'chips in': 'contributes',
+  'chipped in': 'contributed',
+  'sign up to': 'commit to',
+  'signed up to': 'committed to',
   'used to be called': 'formerly called',
   'used to be named': 'formerly named',
   'used to be known as': 'formerly known as',
