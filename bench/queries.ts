@@ -28,7 +28,7 @@ const OUT_OF_SCOPE = [
   'what will the weather be tomorrow',
   'who won the world cup in 2018',
   'suggest a fantasy book to read',
-  'how many calories are in a banana',
+  'calories in one banana, roughly',
   'what is the meaning of life',
   'compose a short verse about dogs',
   'will tokyo get rain this weekend',
