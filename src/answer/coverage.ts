@@ -43,7 +43,7 @@ function wordSet(text: string): WordSet {
 }
 
 /**
- * A statement's words: its text, quote and date, and the names of the record it belongs to (a statement of the
+ * A statement's words: its text, quote and date, plus the names of the record it belongs to (a statement of the
  * research community is about the research community even when its text doesn't say so). Computed once.
  */
 export function statementWords(doc: FactDoc, index: SearchIndex): WordSet {

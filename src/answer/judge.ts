@@ -111,6 +111,21 @@ const VERSION_WEIGHT = 0.3;
 /** How much naming every named record counts when picking a statement ("Jeff Boudreau (…, Dell)" for Dell). */
 const NAMES_WEIGHT = 0.6;
 
+/** How an organization takes part in a body it doesn't run. */
+const MEMBER_ROLES = new Set(['member', 'founding-member', 'partner']);
+
+/** Whether `body` is an initiative that one of the named organizations is a member of. */
+function placedIn(records: readonly KbRecord[], body: KbRecord): boolean {
+  return (
+    body.kind === 'initiative' &&
+    records.some(
+      (o) =>
+        o.kind === 'organization' &&
+        o.involvement.some((i) => i.initiative === body.id && MEMBER_ROLES.has(i.role)),
+    )
+  );
+}
+
 /**
  * "How did Engadget describe the Alliance?": a route's answer that leaves out a record the question names gives
  * way to the best statement that names them all (one record's statement naming the other).
@@ -126,11 +141,19 @@ function namingAll(
   const members = ctx.mentions.filter((m) => m.surfaces.every((s) => s.record.kind !== 'initiative'));
   const sideBySide = draft.via === 'compare' && members.length >= 3;
   // A sure yes or no ("Yes — A is a member…") stands; the confidence cap marks what it leaves out. So does the
-  // founder of a company placed in a body ("who founded that insurer in the Alliance?").
+  // holder of a role at a company placed in a body ("who founded that insurer in the Alliance?"): …
   if (
     records.length < 2 ||
     draft.list ||
-    (draft.sure && (ctx.ask.yesNo || (draft.via === 'role' && asks(ctx.ask, 'founders')))) ||
+    (draft.sure &&
+      (ctx.ask.yesNo ||
+        // …and, for another role, a body it is a member of, left out of the answer, is where the question placed
+        // the company; the body it co-founded, or a person, left out is not.
+        (draft.via === 'role' &&
+          (asks(ctx.ask, 'founders') ||
+            records.every(
+              (r) => placedIn(records, r) || namesEvery(draft, [draft.subject, r], ctx.index),
+            ))))) ||
     (!sideBySide && namesEvery(draft, records, ctx.index))
   )
     return undefined;

@@ -6,6 +6,7 @@ import { asks } from '../ask.js';
 import type { Draft } from '../compose.js';
 import type { Ctx } from '../context.js';
 import { ROLE_WORDS } from '../rules.js';
+import { rolesInText, type TextRole } from '../text-roles.js';
 import { foundersOf, joinList, type Rec, rankDocs, spellingNote, visibleTo } from './shared.js';
 
 export function personOverview(ctx: Ctx, person: Rec<'person'>, score: number): Draft {
@@ -225,6 +226,36 @@ function roleAskedFor(words: readonly string[]): string | undefined {
 const LEADING_ROLES = new Set(['lead', 'head', 'director', 'chair', 'ceo', 'president', 'chief executive']);
 
 /** People whose role title matches the role words of the question, at the records it names. */
+/** Role words that are verbs as often as titles ("who leads it", "heads it"). */
+const VERB_LIKE_TITLES = new Set(['lead', 'head']);
+
+/**
+ * The best-fitting role at a named organization that only a statement's text tells ("its CEO is …", a launch
+ * quote's "Jane Roe (CEO, Acme)"), when no person record already holds it there.
+ */
+function roleInText(
+  ctx: Ctx,
+  scopeRecords: readonly KbRecord[],
+  held: readonly { person: Person; role: { organization?: string | undefined } }[],
+  titleFit: (title: string) => number,
+): { role: TextRole; s: number } | undefined {
+  let best: { role: TextRole; s: number } | undefined;
+  const people = new Set(ctx.index.kb.records.filter((r) => r.kind === 'person').map((r) => r.name));
+  // A launch quote is filed under the body it was said for, and heads with the speaker's roles at their own
+  // organization.
+  const quotes = ctx.index.factDocs.filter((d) => d.topic === 'quote');
+  for (const org of scopeRecords) {
+    if (org.kind !== 'organization') continue;
+    for (const role of rolesInText(org, [...quotes, ...(ctx.index.docsByRecord.get(org.id) ?? [])])) {
+      // Someone with a record of their own is known by its roles, not by a sentence's.
+      if (held.some((h) => h.person.name === role.name) || people.has(role.name)) continue;
+      const s = titleFit(role.title);
+      if (s >= 2 && s > (best?.s ?? 0)) best = { role, s };
+    }
+  }
+  return best;
+}
+
 export function roleLookup(ctx: Ctx, scopeRecords: readonly KbRecord[], score: number): Draft | undefined {
   const { index, ask } = ctx;
   // A role listed under an initiative whose title names the person's own company ("IBM Chairman and CEO") is a
@@ -241,21 +272,36 @@ export function roleLookup(ctx: Ctx, scopeRecords: readonly KbRecord[], score: n
   const roleAsked = ctx.q.words.map((w) => ROLE_WORDS[w]).filter((r) => r !== undefined);
   // Named words count too: "representing OpenAI" answers who represented OpenAI.
   const qWords = new Set([...ctx.ask.content, ...ctx.ask.named]);
+  const titleFit = (written: string) => {
+    const title = normalize(written);
+    // Each role word asked counts once, whichever of its readings the title holds: "boss" met by "CEO and
+    // chairman" is one match, as it is by "Director".
+    const s = roleAsked.filter((readings) => readings.some((w) => title.includes(w))).length * 2;
+    return s + title.split(' ').filter((w) => qWords.has(w)).length * 0.5;
+  };
   const scored = candidates
-    .map((c) => {
-      const title = normalize(c.role.title);
-      // Each role word asked counts once, whichever of its readings the title holds: "boss" met by "CEO and
-      // chairman" is one match, as it is by "Director".
-      let s = roleAsked.filter((readings) => readings.some((w) => title.includes(w))).length * 2;
-      s += title.split(' ').filter((w) => qWords.has(w)).length * 0.5;
-      if (!c.role.to) s += 0.2;
-      return { c, s };
-    })
+    .map((c) => ({ c, s: titleFit(c.role.title) + (c.role.to ? 0 : 0.2) }))
     .filter((x) => x.s >= 2)
     .sort((a, b) => b.s - a.s);
   const subject = scopeRecords[0];
   if (!subject) return undefined;
   const best = scored[0];
+  // "Who runs it?" may be an organization operating it; a title ("its CEO", "the president") is a person's.
+  const titleAsked = ctx.q.words.some((w) => ROLE_WORDS[w]?.includes(w) && !VERB_LIKE_TITLES.has(w));
+  const told = titleAsked ? roleInText(ctx, scopeRecords, candidates, titleFit) : undefined;
+  if (told && told.s > (best?.s ?? 0)) {
+    const { name, shown, org, doc } = told.role;
+    return {
+      subject: org,
+      lead: `${name} — ${shown}.`,
+      leadSources: doc.sources,
+      docs: [doc],
+      quoteStyle: asks(ctx.ask, 'quote'),
+      // Read from a sentence's shape, not a record's roles: shown, but not as a sure answer.
+      confidence: score * 0.75,
+      sure: true,
+    };
+  }
   if (!best) {
     // Only a body (an initiative) is said to have no named leader; an organization's leader may be in its text,
     // and an analyst or reporter who wrote about the body is no role in it.

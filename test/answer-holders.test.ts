@@ -1,0 +1,101 @@
+/**
+ * Specifications of who holds a role when only a statement's text says so — an organization's description, a
+ * speaker's header on a quote — each on a tiny corpus written here (not the live knowledge base).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { answer } from '../src/answer/answer.js';
+import { loadKnowledge } from '../src/knowledge/load.js';
+import { buildIndex, type SearchIndex } from '../src/search/index.js';
+import { writeKnowledgeDir } from './support/kb-fixture.js';
+
+const FILES = {
+  'initiatives.yaml': `initiatives:
+  - id: circle
+    name: Open Compute Circle
+    aliases: [the Circle]
+    summary: A group of firms that share compute for open research.
+    sources: [src-a]
+    type: consortium
+    featured: true
+    launched: { date: "2024-03-02", sources: [src-a] }
+    facts:
+      - topic: quote
+        text: "Omar Reyes (Chief Scientist, Harbor Labs): shared clusters let small teams train real models."
+        date: "2024-03-02"
+        sources: [src-a]
+      - topic: membership
+        text: Pinecrest Robotics and Harbor Labs signed up in the spring, after a pilot with shared clusters.
+        sources: [src-a]
+`,
+  'organizations.yaml': `organizations:
+  - id: org-pinecrest
+    name: Pinecrest Robotics
+    summary: Pinecrest Robotics is a member of the Open Compute Circle.
+    sources: [src-a]
+    type: company
+    description: Maker of warehouse robot arms; its CEO is Lena Ortiz.
+    involvement:
+      - initiative: circle
+        role: member
+        date: "2024-03-02"
+        sources: [src-a]
+  - id: org-harbor
+    name: Harbor Labs
+    summary: Harbor Labs is a founding member of the Open Compute Circle.
+    sources: [src-a]
+    type: company
+    involvement:
+      - initiative: circle
+        role: founding-member
+        date: "2024-03-02"
+        sources: [src-a]
+  - id: org-delta
+    name: Delta Grid
+    summary: A power utility that hosts research clusters.
+    sources: [src-a]
+    type: company
+    involvement: []
+    facts:
+      - topic: note
+        text: Three utilities sat on Delta Grid's first board, and Ivo Petrov was its president.
+        sources: [src-a]
+`,
+};
+
+let index: SearchIndex;
+let cleanup: () => Promise<void>;
+beforeAll(async () => {
+  const kb = await writeKnowledgeDir(FILES);
+  cleanup = kb.cleanup;
+  index = buildIndex(await loadKnowledge(kb.dir));
+});
+afterAll(() => cleanup());
+
+describe('a role held by someone with no record of their own', () => {
+  it("a CEO an organization's description names answers who its CEO is", () => {
+    const a = answer('who is the ceo over at pinecrest robotics?', index);
+    expect(a.answered).toBe(true);
+    expect(a.answer).toMatch(/^Lena Ortiz — CEO, Pinecrest Robotics\./);
+  });
+
+  it("a speaker's header on a quote names the holder of a title at their organization, with their words", () => {
+    const a = answer("name of harbor labs' chief scientist", index);
+    expect(a.answer).toMatch(/^Omar Reyes — Chief Scientist, Harbor Labs\./);
+    expect(a.answer).toContain('shared clusters let small teams train real models');
+  });
+
+  it('a president a later sentence of the record names ("… was its president") answers who was president', () => {
+    const a = answer('who was president of delta grid', index);
+    expect(a.answer).toMatch(/^Ivo Petrov — President, Delta Grid\./);
+  });
+
+  it('the body a company is a member of, named beside it, does not trade the holder for a statement naming both', () => {
+    const a = answer('pinecrest robotics, the Circle member - who is their ceo?', index);
+    expect(a.answer).toMatch(/^Lena Ortiz — CEO/);
+  });
+
+  it('a verb of leading ("who runs …") is not read as a title a sentence gives', () => {
+    const a = answer('who runs harbor labs', index);
+    expect(a.answer).not.toMatch(/^Omar Reyes — /);
+  });
+});
