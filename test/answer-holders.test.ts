@@ -1,6 +1,7 @@
 /**
  * Specifications of who holds a role when only a statement's text says so — an organization's description, a
- * speaker's header on a quote — each on a tiny corpus written here (not the live knowledge base).
+ * speaker's header on a quote — and of members asked for by their kind, each on a tiny corpus written here (not
+ * the live knowledge base).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answer } from '../src/answer/answer.js';
@@ -26,6 +27,10 @@ const FILES = {
       - topic: membership
         text: Pinecrest Robotics and Harbor Labs signed up in the spring, after a pilot with shared clusters.
         sources: [src-a]
+      - topic: membership
+        text: "Members added on May 1, 2024: Health Grid Partners, Orbit Data."
+        date: "2024-05-01"
+        sources: [src-a]
 `,
   'organizations.yaml': `organizations:
   - id: org-pinecrest
@@ -44,6 +49,28 @@ const FILES = {
     summary: Harbor Labs is a founding member of the Open Compute Circle.
     sources: [src-a]
     type: company
+    involvement:
+      - initiative: circle
+        role: founding-member
+        date: "2024-03-02"
+        sources: [src-a]
+  - id: org-mercy
+    name: Mercy Care Network
+    summary: Mercy Care Network is a founding member of the Open Compute Circle.
+    sources: [src-a]
+    type: nonprofit
+    description: Hospital network in three states; its CEO is Ruth Okafor.
+    involvement:
+      - initiative: circle
+        role: founding-member
+        date: "2024-03-02"
+        sources: [src-a]
+  - id: org-nimbus
+    name: Nimbus Systems
+    summary: Nimbus Systems is a founding member of the Open Compute Circle.
+    sources: [src-a]
+    type: company
+    description: Robotics firm based in Switzerland that builds storage for research data.
     involvement:
       - initiative: circle
         role: founding-member
@@ -97,5 +124,36 @@ describe('a role held by someone with no record of their own', () => {
   it('a verb of leading ("who runs …") is not read as a title a sentence gives', () => {
     const a = answer('who runs harbor labs', index);
     expect(a.answer).not.toMatch(/^Omar Reyes — /);
+  });
+});
+
+describe('members asked for by their kind', () => {
+  it('a kind of two words is met by the member matching its telling word, not one whose name shares the other', () => {
+    const a = answer('which hospital system belongs to the open compute circle', index);
+    expect(a.answer).toContain('Mercy Care Network');
+    expect(a.answer).not.toContain('Nimbus Systems');
+  });
+
+  it('a kind said after "is a" ("which founding member is a …") narrows the members', () => {
+    const a = answer('which founding member of the Circle is a hospital?', index);
+    expect(a.answer).toContain('Mercy Care Network');
+    expect(a.answer).not.toContain('Pinecrest Robotics');
+  });
+
+  it('"its" in a second question stands for the one member the first one picked out', () => {
+    const a = answer('which hospital is in the Circle, and who is its ceo?', index);
+    expect(a.answer).toContain('Ruth Okafor');
+    expect(a.answer).not.toContain('do not name a CEO');
+  });
+
+  it('a country asked for meets the adjective or the name the records use ("swiss" ~ "Switzerland")', () => {
+    const a = answer('which swiss members are in the circle', index);
+    expect(a.answer).toContain('Nimbus Systems');
+    expect(a.answer).not.toContain('Mercy Care Network');
+  });
+
+  it('an everyday word alone is not read as the name of a listed member it only begins', () => {
+    const a = answer('is health a member of the open compute circle?', index);
+    expect(a.answer).not.toMatch(/records name Health among/);
   });
 });

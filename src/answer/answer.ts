@@ -67,8 +67,10 @@ export function answer(question: string, index: SearchIndex): Answer {
     if (refusedBefore && !linked.length && !pointsBack && part.words.length <= 3 && !ask.content.length)
       continue;
     // Each question of a message gets the budget of one answer; together they stay within the hard limit.
-    answers.push(answerPart({ index, q: part, ask, mentions }));
-    previous = mentions;
+    const { answer: given, picked } = answerPart({ index, q: part, ask, mentions });
+    answers.push(given);
+    // "Which hospital is in it, and who is its CEO?": the one member the answer picked out is what "its" means.
+    previous = picked ? [...mentions, pickedMention(picked)] : mentions;
   }
   const merged = mergeAnswers(answers);
   return { ...merged, answer: echoCompounds(merged.answer, q.raw) };
@@ -92,36 +94,59 @@ function sameRecords(a: Mention, b: Mention): boolean {
   return a.surfaces.some((s) => b.surfaces.some((t) => t.record.id === s.record.id));
 }
 
+/** A question's answer, and the one record it picked out as what was asked, if it did. */
+interface PartAnswer {
+  answer: Answer;
+  picked?: KbRecord | undefined;
+}
+
+/** A record an answer picked out, standing where a later part's pronoun points back. */
+function pickedMention(record: KbRecord): Mention {
+  const surface = {
+    key: record.name.toLowerCase(),
+    original: record.name,
+    record,
+    garbled: false,
+    isName: true,
+  };
+  return { surfaces: [surface], start: 0, end: 0, score: 1, typed: record.name };
+}
+
 /** One question: several organizations or people asked the same thing are answered one by one. */
-function answerPart(ctx: Ctx): Answer {
+function answerPart(ctx: Ctx): PartAnswer {
   const stranger = strangerBeside(ctx);
   if (stranger) {
     const content = ctx.ask.content.filter((w) => !stranger.words.has(w));
     const known = answerPart({ ...ctx, ask: { ...ctx.ask, content }, share: (ctx.share ?? 1) / 2 });
     const { lead, subject } = unknownMember(stranger.name, stranger.initiative);
-    return mergeAnswers([known, refuse(ctx.index, ctx.mentions, subject, lead)]);
+    return { answer: mergeAnswers([known.answer, refuse(ctx.index, ctx.mentions, subject, lead)]) };
   }
   const targets = recordTargets(ctx);
   const share = (ctx.share ?? 1) / Math.max(1, targets.length);
   if (targets.length >= 2)
-    return mergeAnswers(targets.map((mentions) => answerOne({ ...ctx, mentions, share })));
+    return { answer: mergeAnswers(targets.map((mentions) => answerOne({ ...ctx, mentions, share }).answer)) };
   return answerOne(ctx);
 }
 
-function answerOne(ctx: Ctx): Answer {
+function answerOne(ctx: Ctx): PartAnswer {
   const plan = judge(ctx, route(ctx));
-  if (plan.kind === 'refuse') return refuse(ctx.index, ctx.mentions, plan.about);
+  if (plan.kind === 'refuse') return { answer: refuse(ctx.index, ctx.mentions, plan.about) };
   const draft = withPublishers(plan.draft, ctx.q, ctx.index);
-  if (draft.declines && !draft.docs.length) return refuse(ctx.index, ctx.mentions, draft.subject, draft.lead);
-  return composeAnswer(
-    // Statements the judge found answer by themselves: "I can't tell whether…" would misread the ask.
-    draft.declines ? { ...draft, lead: '' } : draft,
-    ctx.index,
-    otherRecords(ctx, draft.subject),
-    ctx.mentions,
-    ctx.share,
-    { content: ctx.ask.content },
-  );
+  if (draft.declines && !draft.docs.length)
+    return { answer: refuse(ctx.index, ctx.mentions, draft.subject, draft.lead) };
+  const picked = draft.picked?.length === 1 ? draft.picked[0] : undefined;
+  return {
+    picked,
+    answer: composeAnswer(
+      // Statements the judge found answer by themselves: "I can't tell whether…" would misread the ask.
+      draft.declines ? { ...draft, lead: '' } : draft,
+      ctx.index,
+      otherRecords(ctx, draft.subject),
+      ctx.mentions,
+      ctx.share,
+      { content: ctx.ask.content },
+    ),
+  };
 }
 
 function otherRecords(ctx: Ctx, subject: KbRecord): KbRecord[] {

@@ -156,7 +156,7 @@ export function readAsk(q: Question, mentions: readonly Mention[]): Ask {
   // (A question about a person names no kind of members: "what award has she received" asks for an award.)
   const aboutPeople =
     mentions.length > 0 && mentions.every((m) => m.surfaces.every((s) => s.record.kind === 'person'));
-  const category = aboutPeople ? [] : categoryWords(words);
+  const category = aboutPeople ? [] : categoryWords(words, named);
   const slot = new Set(category);
   // "when did X come out — 2023?": a date in a question about when is the member's guess, which the answer's
   // date confirms or corrects, not content a statement must repeat.
@@ -257,14 +257,41 @@ const DATE_WORD =
 const CATEGORY_END = new Set('are is were was joined join have has belong belongs from in'.split(' '));
 
 /** The words between "which/what" and the verb: "which European research labs joined…" → european, research, labs. */
-function categoryWords(words: readonly string[]): string[] {
+function categoryWords(words: readonly string[], named: ReadonlySet<number>): string[] {
   const start = words.findIndex((w) => w === 'which' || w === 'what');
   if (start < 0) return [];
   const out: string[] = [];
-  for (let i = start + 1; i < words.length && i <= start + 4; i++) {
+  // "which founding member of the Circle is a hospital?": words that only say which members (a body's name,
+  // "founding", "member") leave the kind to be said after "is a".
+  const onlyMembers = () => out.every((x, j) => named.has(start + 1 + j) || MEMBER_WORDS.has(x));
+  for (let i = start + 1; i < words.length && (i <= start + 4 || (i <= start + 8 && onlyMembers())); i++) {
     const w = words[i] as string;
-    if (CATEGORY_END.has(w)) return out.filter((x) => !GENERIC_CATEGORY.has(x));
+    if (CATEGORY_END.has(w)) {
+      const kind = out.filter((x) => !GENERIC_CATEGORY.has(x));
+      if (onlyMembers() && (w === 'is' || w === 'was') && ARTICLES.has(words[i + 1] ?? '')) {
+        const after = words.slice(i + 2, i + 6);
+        const end = after.findIndex((x) => CATEGORY_END.has(x) || KIND_STOP.has(x));
+        return (end < 0 ? after : after.slice(0, end)).filter((x) => !GENERIC_CATEGORY.has(x));
+      }
+      return kind;
+    }
     out.push(w);
   }
   return [];
 }
+
+/** Words that say which members without saying what kind ("which founding member …"). */
+const MEMBER_WORDS = new Set([
+  'member',
+  'members',
+  'founding',
+  'one',
+  'of',
+  'the',
+  'its',
+  'their',
+  'partner',
+]);
+const ARTICLES = new Set(['a', 'an']);
+/** Where a kind said after "is a" ends: "…is a hospital and who…", "…is a hospital or clinic". */
+const KIND_STOP = new Set(['and', 'or', 'who', 'what', 'that', 'which', 'with', 'whose']);

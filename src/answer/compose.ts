@@ -34,6 +34,11 @@ export interface Draft {
   declines?: boolean;
   /** Which route produced it ("membership", "statement" when the judge chose a statement instead). */
   via?: string;
+  /**
+   * The records it picks out as what was asked ("which hospital is in it" narrowed to one member): what a next
+   * question's "its" stands for.
+   */
+  picked?: readonly KbRecord[];
 }
 
 /** What the member asked, as the composer needs it: the content terms. */

@@ -74,6 +74,19 @@ const SYNONYM_GROUPS = [
   'win won wins winner winners receive received receives recipient recipients awarded',
   'wrong incorrect inaccurate false untrue erroneous mistaken',
   'output outputs content generated',
+  'hospital hospitals clinic clinics medical healthcare health',
+  // A country and the adjective records describe its organizations with ("Japanese university").
+  'japan japanese',
+  'swiss switzerland',
+  'german germany',
+  'israel israeli',
+  'india indian',
+  'america american',
+  'uk british britain',
+  'bulgaria bulgarian',
+  'italy italian',
+  'europe european',
+  'singapore singaporean',
   'weird odd strange surprising surprise surprised notable notably unusual remarkable curious omission confusing confused puzzling puzzled baffling',
 ];
 

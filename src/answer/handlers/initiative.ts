@@ -230,7 +230,7 @@ export function initiativeAnswer(ctx: Ctx, initiative: Rec<'initiative'>, score:
 export function membersAnswer(
   ctx: Ctx,
   initiative: Rec<'initiative'>,
-): Pick<Draft, 'lead' | 'leadSources' | 'docs'> {
+): Pick<Draft, 'lead' | 'leadSources' | 'docs' | 'picked'> {
   const all = bodyMembers(ctx, initiative);
   const inAny = all.filter((m) => ['co-founder', 'founding-member', 'member'].includes(m.inv.role));
   // A category in the question ("chip companies", "universities") narrows the list to members whose record
@@ -241,11 +241,20 @@ export function membersAnswer(
   const types = new Set(
     categoryTerms.map((t) => ORG_TYPE_WORDS[t]).filter((t): t is Organization['type'] => !!t),
   );
-  const expanded = [...new Set(categoryTerms.flatMap((t) => [t, ...(SYNONYMS.get(t) ?? [])]))];
-  const describes = (org: Organization) => {
-    if (types.size > 0) return types.has(org.type);
+  // Words of the category beside a type ("hospital system", "Israeli university") each say something: the
+  // members matching the most telling of them (by rarity: "hospital" over "system") are the ones asked for.
+  const words = categoryTerms.filter((t) => !ORG_TYPE_WORDS[t] && t.length > 2);
+  const textHas = (text: string, t: string) =>
+    [t, ...(SYNONYMS.get(t) ?? [])].some((x) => x.length > 2 && new RegExp(`\\b${x}`).test(text));
+  const kindFit = (org: Organization) => {
+    if (types.size > 0 && !types.has(org.type)) return -1;
     const text = normalize(`${org.description ?? ''} ${org.summary}`);
-    return expanded.some((t) => t.length > 2 && new RegExp(`\\b${t}`).test(text));
+    return words.filter((t) => textHas(text, t)).reduce((sum, t) => sum + ctx.index.facts.rarity(t), 0);
+  };
+  const best = Math.max(0, ...all.map((m) => kindFit(m.org)));
+  const describes = (org: Organization) => {
+    const f = kindFit(org);
+    return types.size > 0 && best === 0 ? f >= 0 : f > 0 && f >= best - 1e-9;
   };
   // "Which big labs are not in it?", "who stayed out": the organizations the records say stayed out, in the
   // category if any match.
@@ -301,9 +310,14 @@ export function membersAnswer(
       ? []
       : (ctx.index.docsByRecord.get(initiative.id) ?? [])
           .filter((d) => d.recordId === initiative.id && d.topic !== 'relation')
-          .filter((d) => expanded.some((t) => t.length > 2 && new RegExp(`\\b${t}`).test(normalize(d.text))))
+          .filter((d) => words.some((t) => textHas(normalize(d.text), t)))
           .slice(0, 1);
-    return { lead, leadSources: filtered.flatMap((m) => m.inv.sources), docs: about };
+    return {
+      lead,
+      leadSources: filtered.flatMap((m) => m.inv.sources),
+      docs: about,
+      picked: filtered.map((m) => m.org),
+    };
   }
   const founders = inAny
     .filter((m) => m.inv.role === 'co-founder')
@@ -364,7 +378,7 @@ const ROLE_LABEL: Record<Organization['involvement'][number]['role'], string> = 
 export function memberCount(
   ctx: Ctx,
   initiative: Rec<'initiative'>,
-): Pick<Draft, 'lead' | 'leadSources' | 'docs'> {
+): Pick<Draft, 'lead' | 'leadSources' | 'docs' | 'picked'> {
   const all = bodyMembers(ctx, initiative);
   const founding = all.filter((m) => m.inv.role === 'co-founder' || m.inv.role === 'founding-member');
   const later = all.filter((m) => m.inv.role === 'member');

@@ -293,12 +293,24 @@ export function listedNames(ctx: Ctx, initiative: Rec<'initiative'>): ListedName
         const name = findWritten(doc.text, text);
         // A name is written capitalised: "care" in "health care" is no organization.
         if (!name || !/^[\p{Lu}\d]/u.test(name)) continue;
+        // An everyday word alone ("health") names a list's item only when it is the whole item, not the first
+        // word of one ("Health Platforms").
+        if (len === 1 && informativeness(text) < 0.85 && !wholeItem(doc.text, name)) continue;
         found.push({ name, doc, start: i, end: i + len });
         break;
       }
     }
   }
   return found.sort((a, b) => a.start - b.start).map(({ name, doc }) => ({ name, doc }));
+}
+
+/** Whether `name` stands alone between a list's separators in `text` ("…, Uber, …"). */
+function wholeItem(text: string, name: string): boolean {
+  const at = text.indexOf(name);
+  if (at < 0) return false;
+  const before = text.slice(0, at).trimEnd();
+  const after = text.slice(at + name.length).trimStart();
+  return (!before || /[,:;]$/.test(before)) && (!after || /^[,;.]/.test(after));
 }
 
 /** The words of `text` that normalise to `span`, as written there ("Northeastern University"), if any. */
