@@ -395,6 +395,12 @@ describe('words that only colour a question', () => {
     expect(ask.content).not.toContain('era');
     expect(ask.content).toContain('share');
   });
+
+  it('reads "originally", "initially" and "in a nutshell" as no content to cover', () => {
+    const q = readQuestion('in a nutshell, what did Kite Labs initially and originally share?');
+    const ask = readAsk(q, linkEntities(q.raw, index));
+    expect(ask.content).toEqual(['share']);
+  });
 });
 
 describe('words of the same thing', () => {
