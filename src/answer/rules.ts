@@ -751,7 +751,8 @@ export const FILLER_WORDS = new Set(
   one ones thing things stuff something anything everything exact specifically precisely
   they them their theirs it its he she him her his hers this that these those there here
   say tell per according brag brags bragged bragging boast boasts boasted boasting tout touts touted saw seen read somewhere apparently supposedly officially truly true literally whether
-  besides alongside else apart aside except excluding even etc ton tons era originally initially nutshell`.split(/\s+/),
+  besides alongside else apart aside except excluding even etc ton tons era
+  originally initially nutshell`.split(/\s+/),
 );
 
 /** Role words in a question → the words a role title must contain ("who runs" → lead, head, director…). */
