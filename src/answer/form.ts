@@ -65,12 +65,32 @@ const FORM_CHECKS: readonly FormCheck[] = [
     },
   },
   {
+    // "What was the first product the startup shipped?": an answer that tells of nothing coming out doesn't say
+    // what did.
+    name: 'a release',
+    misfit: (ctx, draft) =>
+      RELEASE_ASKED.test(ctx.q.norm) && !tellsARelease(draft) ? draft.subject : undefined,
+  },
+  {
     // "Who at Meta came up with the idea?": a person; the organizations that founded it are no answer.
     name: 'a person',
     misfit: (ctx, draft) =>
       asksPersonAt(ctx) && !namesSomeone(draft, ctx.index) ? draft.subject : undefined,
   },
 ];
+
+/** A question asking what products came out: a product named, or a verb of shipping. */
+const RELEASE_ASKED = /\b(?:products?|ship|ships|shipped|shipping)\b/;
+/** Words an answer tells something coming out with. */
+const RELEASE_TOLD =
+  /\b(?:releas\w*|launch\w*|ship\w*|came out|unveil\w*|debut\w*|open[- ]?sourc\w*|available)\b/i;
+
+function tellsARelease(draft: Draft): boolean {
+  // A role's place in brackets ("(Meta's open model releases)") is a name, not a release told.
+  return [draft.lead, ...draft.docs.map((d) => d.text)].some((t) =>
+    RELEASE_TOLD.test(t.replace(/\([^)]*\)/g, '')),
+  );
+}
 
 /**
  * The person a "before <body>" question asks about, when every role the records give them is at that body: what
@@ -80,12 +100,16 @@ function onlyRoleBefore(ctx: Ctx): KbRecord | undefined {
   const { words } = ctx.q;
   const at = words.indexOf('before');
   if (at < 0) return undefined;
-  // "before the Forum", "before joining the Forum", "before she joined the Forum".
-  const body = ctx.mentions.find((m) => m.start > at && m.start <= at + 4);
+  // "before the Forum", "before joining the Forum", "before she joined the Forum", "before he was made its
+  // chair at the Forum".
+  const body = ctx.mentions.find((m) => m.start > at && m.start <= at + 6);
   const person = ctx.mentions.find((m) => m.end <= at && m.surfaces.every((s) => s.record.kind === 'person'));
   const record = person?.surfaces[0]?.record;
   if (!body || record?.kind !== 'person' || !record.roles.length) return undefined;
-  const ids = new Set(body.surfaces.map((s) => s.record.id));
+  // The organization that runs a body is the body too ("the Guild" and the company behind it).
+  const ids = new Set(
+    body.surfaces.flatMap((s) => [s.record.id, ctx.index.runBy.get(s.record.id)?.id ?? s.record.id]),
+  );
   const there = (r: (typeof record.roles)[number]) =>
     (r.organization !== undefined && ids.has(r.organization)) ||
     (r.initiative !== undefined && ids.has(r.initiative));

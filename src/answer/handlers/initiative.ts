@@ -11,6 +11,7 @@ import type { Ctx } from '../context.js';
 import { coverage } from '../coverage.js';
 import { GENERIC_CATEGORY, ORG_TYPE_WORDS } from '../rules.js';
 import {
+  asksNow,
   capitalise,
   foundersOf,
   joinList,
@@ -378,7 +379,7 @@ const ROLE_LABEL: Record<Organization['involvement'][number]['role'], string> = 
 export function memberCount(
   ctx: Ctx,
   initiative: Rec<'initiative'>,
-): Pick<Draft, 'lead' | 'leadSources' | 'docs' | 'picked'> {
+): Pick<Draft, 'lead' | 'leadSources' | 'docs' | 'declines'> {
   const all = bodyMembers(ctx, initiative);
   const founding = all.filter((m) => m.inv.role === 'co-founder' || m.inv.role === 'founding-member');
   const later = all.filter((m) => m.inv.role === 'member');
@@ -408,6 +409,14 @@ export function memberCount(
     if (counted.length) return { lead: '', docs: counted.slice(0, 2) };
   }
   const differ = docs.some((d) => d.confidence === 'conflicting') ? " The sources' counts differ:" : '';
+  // "How many members does it have today?": with no count from the sources (a year is none), the records' own
+  // lists are no count of today's members.
+  if (asksNow(ctx.q.words) && !docs.some((d) => /\b(?!(?:19|20)\d\d\b)\d{2,}\b/.test(d.text)))
+    return {
+      lead: `I can't tell how many members ${withArticle(initiative.name)} has now: the records only list ${founding.length} founding ${founding.length === 1 ? 'organization' : 'organizations'}${later.length ? ` and ${later.length} later` : ''}.`,
+      docs: [],
+      declines: true,
+    };
   const lead = `${name}: the records list ${founding.length} founding ${founding.length === 1 ? 'organization' : 'organizations'} (co-founders included)${later.length ? ` and ${later.length} later ${later.length === 1 ? 'member' : 'members'} with records of their own` : ''}.${differ}`;
   return { lead, leadSources: founding.slice(0, 2).flatMap((m) => m.inv.sources), docs };
 }

@@ -7,12 +7,15 @@ import type { Draft } from '../compose.js';
 import type { Ctx } from '../context.js';
 import { ROLE_WORDS } from '../rules.js';
 import { rolesInText, type TextRole } from '../text-roles.js';
-import { foundersOf, joinList, type Rec, rankDocs, spellingNote, visibleTo } from './shared.js';
+import { asksNow, foundersOf, joinList, type Rec, rankDocs, spellingNote, visibleTo } from './shared.js';
 
 export function personOverview(ctx: Ctx, person: Rec<'person'>, score: number): Draft {
-  const roles = person.roles.map((r) =>
-    roleSentence(person, r, ctx.index.kb).replace(`${person.name}: `, ''),
-  );
+  // A role held at an organization and at the body it runs reads the same: said once.
+  const roles = [
+    ...new Set(
+      person.roles.map((r) => roleSentence(person, r, ctx.index.kb).replace(`${person.name}: `, '')),
+    ),
+  ];
   const lead = `${person.name} — ${person.summary}${spellingNote(ctx, person)}`;
   const docs = rankDocs(ctx, [person.id], { topics: ['quote', 'career', 'role'], limit: 3 });
   const extra = roles.length > 1 ? `\nRoles: ${roles.join(' ')}` : '';
@@ -156,8 +159,6 @@ export function personQuotes(ctx: Ctx, person: Rec<'person'>, score: number): Dr
   };
 }
 
-const NOW_WORDS = new Set(['now', 'today', 'currently', 'current', 'nowadays', 'presently']);
-
 /** Words of leaving a post. */
 const LEAVING = new Set([
   'leaving',
@@ -180,11 +181,6 @@ function asksAfter(words: readonly string[]): boolean {
       w === 'afterward' ||
       (w === 'next' && i === words.length - 1),
   );
-}
-
-/** The question asks about the present ("today", "right now", "these days"). */
-function asksNow(words: readonly string[]): boolean {
-  return words.some((w, i) => NOW_WORDS.has(w) || (w === 'days' && words[i - 1] === 'these'));
 }
 
 /** A person's roles as a short clause: "Founder (Stability AI); CEO (at the launch) (Stability AI)". */

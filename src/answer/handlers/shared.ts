@@ -157,3 +157,10 @@ export function visibleTo(ctx: Ctx, doc: FactDoc): boolean {
   const q = ` ${ctx.q.norm} `;
   return doc.spellings.some((s) => q.includes(` ${s} `));
 }
+
+const NOW_WORDS = new Set(['now', 'today', 'currently', 'current', 'nowadays', 'presently']);
+
+/** The question asks about the present ("today", "right now", "these days"). */
+export function asksNow(words: readonly string[]): boolean {
+  return words.some((w, i) => NOW_WORDS.has(w) || (w === 'days' && words[i - 1] === 'these'));
+}

@@ -1,0 +1,136 @@
+/**
+ * Specifications of asks the records can't answer although their names link — what a startup shipped, what
+ * someone did before the post they hold, how many members a body has today — each on a tiny corpus written here
+ * (not the live knowledge base).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { answer } from '../src/answer/answer.js';
+import { loadKnowledge } from '../src/knowledge/load.js';
+import { buildIndex, type SearchIndex } from '../src/search/index.js';
+import { writeKnowledgeDir } from './support/kb-fixture.js';
+
+const FILES = {
+  'initiatives.yaml': `initiatives:
+  - id: guild
+    name: Data Commons Guild
+    aliases: [the Guild]
+    summary: A non-profit body of firms that pool public data sets.
+    sources: [src-a]
+    type: consortium
+    featured: true
+    launched: { date: "2022-06-01", sources: [src-a] }
+    facts:
+      - topic: goals
+        text: The Guild wants public data sets to be easy to find and reuse.
+        sources: [src-a]
+`,
+  'organizations.yaml': `organizations:
+  - id: org-guild
+    name: Data Commons Guild
+    summary: The legal body that runs the Data Commons Guild.
+    sources: [src-a]
+    type: nonprofit
+    runs: guild
+    involvement: []
+  - id: org-tessel
+    name: Tessel Works
+    summary: Tessel Works co-founded the Data Commons Guild.
+    sources: [src-a]
+    type: company
+    involvement:
+      - initiative: guild
+        role: co-founder
+        date: "2022-06-01"
+        sources: [src-a]
+  - id: org-fathom
+    name: Fathom Maps
+    summary: Fathom Maps helped found the Data Commons Guild in 2022.
+    sources: [src-a]
+    type: company
+    involvement:
+      - initiative: guild
+        role: founding-member
+        date: "2022-06-01"
+        sources: [src-a]
+`,
+  'people.yaml': `people:
+  - id: person-ines
+    name: Ines Duarte
+    summary: Chief executive of the Data Commons Guild (as of 2024), who became its public face at its 2024 summit.
+    sources: [src-a]
+    roles:
+      - title: CEO (as of 2024)
+        organization: org-guild
+        sources: [src-a]
+      - title: CEO (as of 2024)
+        initiative: guild
+        sources: [src-a]
+    facts:
+      - topic: quote
+        text: Said shared data sets should come with clear licences, and that the Guild would keep working with its members.
+        sources: [src-a]
+  - id: person-karl
+    name: Karl Mertens
+    summary: Geographer who left Fathom Maps in 2023 to found Lumen, a startup building street-level maps.
+    sources: [src-a]
+    roles:
+      - title: Founder of Lumen, a street-level mapping startup (since 2023)
+        sources: [src-a]
+      - title: Chief scientist
+        organization: org-fathom
+        to: "2023"
+        sources: [src-a]
+    facts:
+      - topic: career
+        text: In 2023 he announced that he was leaving Fathom Maps to start Lumen, which later raised seed money.
+        sources: [src-a]
+`,
+};
+
+let index: SearchIndex;
+let cleanup: () => Promise<void>;
+beforeAll(async () => {
+  const kb = await writeKnowledgeDir(FILES);
+  cleanup = kb.cleanup;
+  index = buildIndex(await loadKnowledge(kb.dir));
+});
+afterAll(() => cleanup());
+
+describe('asks the records hold nothing for', () => {
+  it("what a startup shipped is refused when no statement tells of anything coming out, though its founder's profile names it", () => {
+    for (const q of [
+      'has karl mertens startup lumen shipped anything yet',
+      "Karl Mertens' Lumen: its first product?",
+    ]) {
+      const a = answer(q, index);
+      expect(a.answered, q).toBe(false);
+      expect(a.answer, q).toContain('Karl Mertens');
+    }
+  });
+
+  it('what someone did before they were made CEO of the body they lead is refused when that is their only post', () => {
+    const a = answer("what was Ines Duarte's work before she was made CEO of the Guild?", index);
+    expect(a.answered).toBe(false);
+  });
+
+  it('how many members a body has today is declined when no source counts them, saying what the records list', () => {
+    const a = answer('how many members does the Data Commons Guild have today', index);
+    expect(a.answered).toBe(false);
+    expect(a.answer).toMatch(/can't tell how many members the Data Commons Guild has now/);
+    expect(a.answer).toContain('2 founding organizations');
+  });
+
+  it('how many members a body had, with no day asked, is still counted from the lists', () => {
+    const a = answer('how many members does the Data Commons Guild have', index);
+    expect(a.answered).toBe(true);
+    expect(a.answer).toContain('2 founding organizations');
+  });
+});
+
+describe("a person's profile", () => {
+  it('says a role held at an organization and at the body it runs once', () => {
+    const a = answer('who is ines duarte', index);
+    expect(a.answer).toContain('Chief executive of the Data Commons Guild');
+    expect(a.answer.split('CEO (as of 2024) (Data Commons Guild)').length).toBeLessThanOrEqual(2);
+  });
+});
