@@ -285,7 +285,7 @@ describe('what an answer leads with', () => {
   });
 
   it('answers who spoke for an organization with the launch quote that names it, not a membership', () => {
-    const r = answer('who from lakeside university was quoted in the ai alliance launch', index);
+    const r = answer('who from lakeside university got quoted at the ai alliance launch', index);
     expect(r.answer).toContain('Jane Roe');
     expect(r.answer).not.toMatch(/^Yes/);
   });
