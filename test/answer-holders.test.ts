@@ -28,6 +28,9 @@ const FILES = {
         text: Pinecrest Robotics and Harbor Labs signed up in the spring, after a pilot with shared clusters.
         sources: [src-a]
       - topic: membership
+        text: "Everyone at the first summit: Mercy Care Network, Nimbus Systems, Harbor Labs, Pinecrest Robotics, Alder Bank, Birch Analytics, Cedar Works, Dune Energy, Elm Logistics, Fjord Media, Garnet Chips, Heron Cloud, Iris Vision, Juniper Labs, Kestrel Data, Larch Tools, Maple Compute, Nettle Security, Oak Research and Pine Robotics."
+        sources: [src-a]
+      - topic: membership
         text: "Members added on May 1, 2024: Health Grid Partners, Orbit Data."
         date: "2024-05-01"
         sources: [src-a]
@@ -155,5 +158,19 @@ describe('members asked for by their kind', () => {
   it('an everyday word alone is not read as the name of a listed member it only begins', () => {
     const a = answer('is health a member of the open compute circle?', index);
     expect(a.answer).not.toMatch(/records name Health among/);
+  });
+});
+
+describe('several members asked about together', () => {
+  it('after each one is answered, a short statement of the body naming them all is told once', () => {
+    const a = answer('did pinecrest robotics and harbor labs join the Circle?', index);
+    expect(a.answer).toMatch(/Pinecrest Robotics[\s\S]*Harbor Labs/);
+    expect(a.answer).toContain('signed up in the spring, after a pilot');
+  });
+
+  it('a long member list naming them among others is not told as theirs together', () => {
+    const a = answer('are mercy care network and nimbus systems both in the circle?', index);
+    expect(a.answer).toMatch(/Mercy Care Network[\s\S]*Nimbus Systems/);
+    expect(a.answer).not.toContain('Everyone at the first summit');
   });
 });

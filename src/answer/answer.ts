@@ -2,12 +2,13 @@ import type { KbRecord } from '../knowledge/schema.js';
 import type { SearchIndex } from '../search/index.js';
 import { linkEntities, type Mention } from '../search/link.js';
 import { asks, readAsk } from './ask.js';
-import { composeAnswer, echoCompounds } from './compose.js';
+import { composeAnswer, type Draft, echoCompounds } from './compose.js';
 import type { Ctx } from './context.js';
 import { withoutDeparted } from './departed.js';
 import { describedRecords } from './described.js';
 import { strangerBeside, unknownMember } from './handlers/membership.js';
 import { judge } from './judge.js';
+import { namesShare } from './naming.js';
 import { mergeAnswers, recordTargets, splitQuestion } from './parts.js';
 import { type Question, readQuestion } from './question.js';
 import { refuse } from './refuse.js';
@@ -122,10 +123,43 @@ function answerPart(ctx: Ctx): PartAnswer {
     return { answer: mergeAnswers([known.answer, refuse(ctx.index, ctx.mentions, subject, lead)]) };
   }
   const targets = recordTargets(ctx);
-  const share = (ctx.share ?? 1) / Math.max(1, targets.length);
-  if (targets.length >= 2)
-    return { answer: mergeAnswers(targets.map((mentions) => answerOne({ ...ctx, mentions, share }).answer)) };
+  if (targets.length >= 2) {
+    const joint = jointStatement(ctx, targets);
+    // The statement naming them all takes a share of the answer's budget like each one's answer.
+    const share = (ctx.share ?? 1) / (targets.length + (joint ? 1 : 0));
+    const each = targets.map((mentions) => answerOne({ ...ctx, mentions, share }).answer);
+    const together = joint && composeAnswer(joint, ctx.index, [], ctx.mentions, share);
+    return { answer: mergeAnswers(together ? [...each, together] : each) };
+  }
   return answerOne(ctx);
+}
+
+const JOINT_MAX_CHARS = 300;
+
+/**
+ * "Had A, B or C joined by early 2024?": a statement naming every one of them in the body's records, of the
+ * year asked if one was, says it for all of them at once — after each one's own answer.
+ */
+function jointStatement(ctx: Ctx, targets: readonly (readonly Mention[])[]): Draft | undefined {
+  if (!asks(ctx.ask, 'membership') || ctx.ask.negated) return undefined;
+  const records = targets.map((t) => t[0]?.surfaces[0]?.record).filter((r): r is KbRecord => !!r);
+  const bodies = ctx.mentions
+    .flatMap((m) => m.surfaces.map((s) => s.record))
+    .filter((r) => r.kind === 'initiative');
+  if (records.length < 2 || !bodies.length) return undefined;
+  const doc = bodies
+    .flatMap((b) => ctx.index.docsByRecord.get(b.id) ?? [])
+    .find(
+      (d) =>
+        bodies.some((b) => b.id === d.recordId) &&
+        d.topic !== 'relation' &&
+        // A long member list names everyone; it says nothing of these ones together.
+        d.text.length <= JOINT_MAX_CHARS &&
+        (!ctx.q.years.length || ctx.q.years.some((y) => d.text.includes(y) || d.date?.startsWith(y))) &&
+        namesShare(d, records, ctx.index) >= 1,
+    );
+  if (!doc) return undefined;
+  return { subject: ctx.index.kb.byId.get(doc.recordId) as KbRecord, lead: '', docs: [doc], confidence: 1 };
 }
 
 function answerOne(ctx: Ctx): PartAnswer {

@@ -253,6 +253,10 @@ export function membersAnswer(
     return words.filter((t) => textHas(text, t)).reduce((sum, t) => sum + ctx.index.facts.rarity(t), 0);
   };
   const best = Math.max(0, ...all.map((m) => kindFit(m.org)));
+  // The rarest word of the kind that the records use ("organisations", spelt as they never do, says nothing).
+  const telling = words
+    .filter((w) => [w, ...(SYNONYMS.get(w) ?? [])].some((x) => ctx.index.facts.has(x)))
+    .sort((a, b) => ctx.index.facts.rarity(b) - ctx.index.facts.rarity(a))[0];
   const describes = (org: Organization) => {
     const f = kindFit(org);
     return types.size > 0 && best === 0 ? f >= 0 : f > 0 && f >= best - 1e-9;
@@ -311,7 +315,7 @@ export function membersAnswer(
       ? []
       : (ctx.index.docsByRecord.get(initiative.id) ?? [])
           .filter((d) => d.recordId === initiative.id && d.topic !== 'relation')
-          .filter((d) => words.some((t) => textHas(normalize(d.text), t)))
+          .filter((d) => !!telling && textHas(normalize(d.text), telling))
           .slice(0, 1);
     return {
       lead,
