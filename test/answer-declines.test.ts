@@ -23,6 +23,9 @@ const FILES = {
       - topic: goals
         text: The Guild wants public data sets to be easy to find and reuse.
         sources: [src-a]
+      - topic: membership
+        text: Applications opened on June 1, 2022 for firms that publish public data sets.
+        sources: [src-a]
 `,
   'organizations.yaml': `organizations:
   - id: org-guild
@@ -68,6 +71,14 @@ const FILES = {
     facts:
       - topic: quote
         text: Said shared data sets should come with clear licences, and that the Guild would keep working with its members.
+        sources: [src-a]
+  - id: person-omar
+    name: Omar Haddad
+    summary: Director of research at Fathom Maps when the Data Commons Guild launched.
+    sources: [src-a]
+    roles:
+      - title: Director of research (at the Guild's launch)
+        organization: org-fathom
         sources: [src-a]
   - id: person-karl
     name: Karl Mertens
@@ -132,5 +143,25 @@ describe("a person's profile", () => {
     const a = answer('who is ines duarte', index);
     expect(a.answer).toContain('Chief executive of the Data Commons Guild');
     expect(a.answer.split('CEO (as of 2024) (Data Commons Guild)').length).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('what the records cannot date to now', () => {
+  it('whether someone is still in a post is declined when the records give it no end, saying what they list', () => {
+    const a = answer('is Ines Duarte still at the Data Commons Guild?', index);
+    expect(a.answered).toBe(false);
+    expect(a.answer).toMatch(/can't tell whether Ines Duarte is still there/);
+    expect(a.answer).toContain('CEO (as of 2024)');
+  });
+
+  it('what someone did after "he left" is declined when their only role is dated to an event', () => {
+    const a = answer('what did omar haddad do after he left fathom maps', index);
+    expect(a.answered).toBe(false);
+    expect(a.answer).toMatch(/can't tell what Omar Haddad did next/);
+  });
+
+  it('a word capitalised only because it starts a sentence is not read as a listed member', () => {
+    const a = answer('is the Guild still taking applications?', index);
+    expect(a.answer).not.toMatch(/records name Applications among/);
   });
 });

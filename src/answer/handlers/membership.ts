@@ -296,12 +296,25 @@ export function listedNames(ctx: Ctx, initiative: Rec<'initiative'>): ListedName
         // An everyday word alone ("health") names a list's item only when it is the whole item, not the first
         // word of one ("Health Platforms").
         if (len === 1 && informativeness(text) < 0.85 && !wholeItem(doc.text, name)) continue;
+        // …and a word capitalised only because a sentence starts with it ("Applications were due …") is none.
+        if (startsSentence(doc.text, name) && !wholeItem(doc.text, name)) continue;
         found.push({ name, doc, start: i, end: i + len });
         break;
       }
     }
   }
   return found.sort((a, b) => a.start - b.start).map(({ name, doc }) => ({ name, doc }));
+}
+
+/** Whether `name` is written only at the start of a sentence of `text`. */
+function startsSentence(text: string, name: string): boolean {
+  let at = text.indexOf(name);
+  if (at < 0) return false;
+  while (at >= 0) {
+    if (!(at === 0 || /[.!?:]\s+$/.test(text.slice(Math.max(0, at - 3), at)))) return false;
+    at = text.indexOf(name, at + name.length);
+  }
+  return true;
 }
 
 /** Whether `name` stands alone between a list's separators in `text` ("…, Uber, …"). */

@@ -84,10 +84,28 @@ export function personCareer(
         confidence: 0,
         declines: true,
       };
+    // "What did he do after he left?": with no role since, the roles he held are no answer to what came next.
+    if (person.roles.length && !nowRoles.length && asksAfter(ctx.q.words))
+      return {
+        subject: person,
+        lead: `I can't tell what ${person.name} did next: the records only list these roles: ${roleList(person, ctx)}.`,
+        docs: [],
+        confidence: 0,
+        declines: true,
+      };
     const now = nowRoles.map(describe);
     lead = `According to the sources, ${person.name}'s current roles: ${now.join(' ') || 'none recorded.'}${past.length ? `\nEarlier: ${past.map(describe).join(' ')}` : ''}`;
   } else if (at.some((r) => !r.to)) {
     const role = at.find((r) => !r.to) as (typeof at)[number];
+    // "Is she still at it?": a role with no end recorded says she was there when the sources wrote, not now.
+    if (ctx.q.words.includes('still') || asksNow(ctx.q.words))
+      return {
+        subject: person,
+        lead: `I can't tell whether ${person.name} is still there: the records only say ${person.name} was ${role.title}${roleSpan(role)}${org ? ` at ${org.name}` : ''} when their sources were written.`,
+        docs: [],
+        confidence: 0,
+        declines: true,
+      };
     lead = `As far as the sources go, yes — ${person.name} is ${role.title}${roleSpan(role)}. The records may lag behind recent changes.`;
   } else {
     lead = `${person.name} — ${person.summary}`;
@@ -172,10 +190,14 @@ const LEAVING = new Set([
 ]);
 
 /** The question asks what came after someone left ("after leaving", "went on to", "what next"). */
+const PRONOUNS = new Set(['he', 'she', 'they']);
+
 function asksAfter(words: readonly string[]): boolean {
   return words.some(
     (w, i) =>
-      ((w === 'after' || w === 'since') && LEAVING.has(words[i + 1] ?? '')) ||
+      ((w === 'after' || w === 'since') &&
+        (LEAVING.has(words[i + 1] ?? '') ||
+          (PRONOUNS.has(words[i + 1] ?? '') && LEAVING.has(words[i + 2] ?? '')))) ||
       (w === 'on' && words[i + 1] === 'to' && ['go', 'went', 'gone', 'going'].includes(words[i - 1] ?? '')) ||
       w === 'afterwards' ||
       w === 'afterward' ||
