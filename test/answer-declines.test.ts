@@ -1,7 +1,7 @@
 /**
  * Specifications of asks the records can't answer although their names link — what a startup shipped, what
- * someone did before the post they hold, how many members a body has today — each on a tiny corpus written here
- * (not the live knowledge base).
+ * someone did before the post they hold, how many members a body has today — and of a "when" that asks no date,
+ * each on a tiny corpus written here (not the live knowledge base).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answer } from '../src/answer/answer.js';
@@ -25,6 +25,9 @@ const FILES = {
         sources: [src-a]
       - topic: membership
         text: Applications opened on June 1, 2022 for firms that publish public data sets.
+        sources: [src-a]
+      - topic: governance
+        text: As a first step, members will set up a review board and a data-quality committee.
         sources: [src-a]
 `,
   'organizations.yaml': `organizations:
@@ -163,5 +166,17 @@ describe('what the records cannot date to now', () => {
   it('a word capitalised only because it starts a sentence is not read as a listed member', () => {
     const a = answer('is the Guild still taking applications?', index);
     expect(a.answer).not.toMatch(/records name Applications among/);
+  });
+});
+
+describe('a "when" that joins a clause', () => {
+  it('asks no date: what members create first "when the Guild got under way" leads with its first bodies, not its launch', () => {
+    const a = answer('which structures would the members create first when the Guild got under way?', index);
+    expect(a.answer).toMatch(/^As a first step, members will set up a review board/);
+  });
+
+  it('still asks when after "and": who founded it and when', () => {
+    const a = answer('which firms founded the Guild and when', index);
+    expect(a.answer).toContain('June 1, 2022');
   });
 });

@@ -103,6 +103,8 @@ export function readAsk(q: Question, mentions: readonly Mention[]): Ask {
   const taken = new Set<number>();
   const types: AskType[] = [];
   const present = new Set(words);
+  // "…when it launched": a clause that only says when, whose words ask nothing of their own.
+  const clause = whenClause(words);
   for (const rule of COMPILED) {
     let hit = false;
     for (const c of rule.cues) {
@@ -112,7 +114,9 @@ export function readAsk(q: Question, mentions: readonly Mention[]): Ask {
       // A cue inside a name ("Open Innovation AI Research Community" holds "research") is part of the name.
       if (exact.has(at) || (named.has(at) && c.words.length === 1 && !COMPARE_WORDS.has(words[at] as string)))
         continue;
-      hit = true;
+      // (Its words of starting or a date — "when it launched" — say when; joining or saying still count.)
+      const inClause = clause && at >= clause.start && at < clause.end;
+      if (!inClause || !CLAUSE_TYPES.has(rule.ask)) hit = true;
       if (rule.content) continue;
       for (let j = 0; j < c.words.length; j++) {
         cue.add(at + j);
@@ -279,6 +283,33 @@ function categoryWords(words: readonly string[], named: ReadonlySet<number>): st
   }
   return [];
 }
+
+const QUESTION_STARTS = new Set(['what', 'which', 'who', 'whom', 'whose', 'how', 'why', 'where', 'whats']);
+/** Words that, after "when", make it a question of its own ("… and when did it start?"). */
+const ASKING_AFTER_WHEN = new Set(
+  'did does do was were is are will would has have had exactly roughly approximately'.split(' '),
+);
+/** Other words that ask for a date, beside "when". */
+const DATE_WORDS = new Set(['year', 'years', 'date', 'dates', 'day', 'timeline', 'history', 'long', 'since']);
+
+/**
+ * The clause that the only "when" of a question starting with another question word opens ("what did she say
+ * when it launched"), up to the next "and" — it says when, and asks no date.
+ */
+function whenClause(words: readonly string[]): { start: number; end: number } | undefined {
+  const at = words.indexOf('when');
+  if (at <= 0 || words.lastIndexOf('when') !== at || !QUESTION_STARTS.has(words[0] ?? '')) return undefined;
+  if (words.some((w) => DATE_WORDS.has(w))) return undefined;
+  const before = words[at - 1] ?? '';
+  const after = words[at + 1];
+  if (after === undefined || ASKING_AFTER_WHEN.has(after) || JOINING.has(before)) return undefined;
+  const next = words.findIndex((w, i) => i > at && JOINING.has(w));
+  return { start: at, end: next < 0 ? words.length : next };
+}
+
+const JOINING = new Set(['and', 'or', 'but', 'also']);
+/** The asks a "when" clause's words don't make: it says when something started. */
+const CLAUSE_TYPES: ReadonlySet<string> = new Set(['when', 'founders']);
 
 /** Words that say which members without saying what kind ("which founding member …"). */
 const MEMBER_WORDS = new Set([
