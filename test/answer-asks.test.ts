@@ -118,7 +118,7 @@ ${outside('org-vela', 'Vela', 'A search company.', 'A long-time critic of open m
         text: For the Pixel 2 launch Kite Labs' preferred partner was Cloudy, which hosted the model.
         sources: [src-a]
       - topic: criticism
-        text: Cloudy had to pull a chatbot demo that produced inaccurate content.
+        text: Cloudy had to pull a chatbot demo that produced inaccurate content, and its ethics work drew criticism.
         sources: [src-a]
 `,
   'people.yaml': `people:
@@ -408,6 +408,14 @@ describe('words of the same thing', () => {
     const doc = (index.docsByRecord.get('org-cloudy') ?? []).find((d) => d.topic === 'criticism');
     if (!doc) throw new Error('fixture statement missing');
     expect(coverage(['wrong', 'output'], [doc], [], index).missing).toEqual([]);
+  });
+
+  it('meets "wary" in a statement of criticism and "bankrolling" in one of funding', () => {
+    const critic = (index.docsByRecord.get('org-cloudy') ?? []).find((d) => d.topic === 'criticism');
+    const funding = (index.docsByRecord.get('ai-alliance') ?? []).find((d) => d.text.includes('R&D funding'));
+    if (!critic || !funding) throw new Error('fixture statement missing');
+    expect(coverage(['wary'], [critic], [], index).missing).toEqual([]);
+    expect(coverage(['bankrolling'], [funding], [], index).missing).toEqual([]);
   });
 });
 

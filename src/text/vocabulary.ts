@@ -32,9 +32,9 @@ const SYNONYM_GROUPS = [
   'lead leads leading led leader leaders leadership head heads headed run runs running director chair chairs ceo president boss charge',
   'goal goals mission aim aims objective objectives purpose purposes',
   // …with the chat words for running something down (trash, slam, bash).
-  'criticism criticisms critic critics criticize criticizes criticise criticises criticized criticised concern concerns skeptic skeptics skeptical sceptical doubt doubts problem problems downside downsides risk risks controversy controversies trash trashed trashing slam slammed slamming bash bashed bashing',
+  'criticism criticisms critic critics criticize criticizes criticise criticises criticized criticised concern concerns skeptic skeptics skeptical sceptical wary wariness doubt doubts problem problems downside downsides risk risks controversy controversies trash trashed trashing slam slammed slamming bash bashed bashing',
   'misuse misused abuse abused abusing misusing harmful',
-  'pay paid pays fund funds funding funded money compute resources capital sponsor sponsors sponsored facilitator facilitate facilitates',
+  'pay paid pays fund funds funding funded bankroll bankrolls bankrolling bankrolled money compute resources capital sponsor sponsors sponsored facilitator facilitate facilitates',
   'work working worked collaborate collaborating collaboration collaborated cooperate',
   'benefit benefits advantage advantages upside upsides pros',
   'governance govern governed board boards committee committees oversight structure',
