@@ -97,7 +97,7 @@ const FILES = {
         text: "The Japanese participants included Lakeside University and Quantadex."
         sources: [src-a]
       - topic: note
-        text: "Example News presented the Alliance as a counterweight to the big labs."
+        text: "Example News presented the body as a counterweight to the big labs."
         sources: [src-b]
       - topic: governance
         text: "The Alliance adopted a charter in 2024 that sets out how projects are proposed, reviewed, run and retired, and what openness and transparency each of them must show. Hosted projects are governed by a member with the Alliance's support; funded projects are run by the Alliance itself."
@@ -134,6 +134,15 @@ const FILES = {
       - initiative: ai-alliance
         role: critic
         sources: [src-a]
+  - id: org-roadwise
+    name: Roadwise
+    aliases:
+      - name: Rodwize
+        garbled: true
+    summary: An insurer that prices car cover with machine learning.
+    sources: [src-a]
+    type: company
+    involvement: []
   - id: org-quanta
     name: Quantadex
     aliases:
@@ -269,6 +278,12 @@ describe('what members type', () => {
     expect(r.answer).toContain('Quantadex');
     expect(r.answer).toContain('garbled');
   });
+
+  it('answers two garbled names typed together with both real names, even read in a member list', () => {
+    const r = answer("a copy of the story lists 'Kwantadeks' and 'Rodwize' as members - real names?", index);
+    expect(r.answered).toBe(true);
+    expect(r.answer).toMatch(/Kwantadeks[\s\S]*Rodwize[\s\S]*Quantadex[\s\S]*Roadwise/);
+  });
 });
 
 describe("the member's wording", () => {
@@ -285,7 +300,7 @@ describe('what an answer leads with', () => {
   });
 
   it('answers who spoke for an organization with the launch quote that names it, not a membership', () => {
-    const r = answer('who from lakeside university got quoted at the ai alliance launch', index);
+    const r = answer('who from lakeside university spoke for it at the launch event', index);
     expect(r.answer).toContain('Jane Roe');
     expect(r.answer).not.toMatch(/^Yes/);
   });
@@ -377,7 +392,7 @@ describe('records that speak of each other', () => {
 
   it('finds the statement holding a phrase the member quotes, even with a word garbled', () => {
     const r = answer("what does 'a counterwait to the big labs' mean", index);
-    expect(r.answer).toContain('Example News presented the Alliance as a counterweight to the big labs');
+    expect(r.answer).toContain('Example News presented the body as a counterweight to the big labs');
   });
 
   it('spells out an acronym from the name whose initials it takes', () => {
@@ -411,7 +426,7 @@ describe('member lists', () => {
   });
 
   it('finds a listed name that begins with a word the question reads as a cue', () => {
-    expect(answer('is weights & widgets a member of the ai alliance?', index).answer).toMatch(
+    expect(answer('is weights & widgets one of the ai alliance members?', index).answer).toMatch(
       /^Yes — the records name Weights & Widgets among the members/,
     );
   });

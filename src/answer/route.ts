@@ -30,7 +30,7 @@ import {
   statementsQuoting,
 } from './handlers/quoted.js';
 import { globalSearch } from './handlers/search.js';
-import { capitalise, type Rec, topicsFor, uniqueRecords } from './handlers/shared.js';
+import { capitalise, joinList, type Rec, topicsFor, uniqueRecords } from './handlers/shared.js';
 import { HEADLINE_WORDS, PUBLISHING_WORDS, REPORTING_VERBS, ROLE_WORDS, WH_WORDS } from './rules.js';
 import { slotFit } from './slots.js';
 
@@ -177,11 +177,14 @@ function asksMembership(ctx: Ctx, n: Named): boolean {
 }
 
 /** The record and spelling of a garbled name the member typed ("Laminedex"), if any. */
-function garbledTyped(ctx: Ctx): { record: KbRecord; spelling: string; score: number } | undefined {
-  for (const m of ctx.mentions)
-    for (const s of m.surfaces)
-      if (s.garbled && s.key === m.typed) return { record: s.record, spelling: s.original, score: m.score };
-  return undefined;
+function garbledTyped(ctx: Ctx): { record: KbRecord; spelling: string; score: number }[] {
+  const out: { record: KbRecord; spelling: string; score: number }[] = [];
+  for (const m of ctx.mentions) {
+    const s = m.surfaces.find((x) => x.garbled && x.key === m.typed);
+    if (s && !out.some((o) => o.record.id === s.record.id))
+      out.push({ record: s.record, spelling: s.original, score: m.score });
+  }
+  return out;
 }
 
 /**
@@ -189,11 +192,12 @@ function garbledTyped(ctx: Ctx): { record: KbRecord; spelling: string; score: nu
  * cues of where the name was read ("says", "in the") don't make them ask more.
  */
 function asksWhatItIs(ctx: Ctx): boolean {
-  // "Is Foghere part of it?" asks about membership; "who is Lacan in the article?" only reads "in the" as one.
+  // "Is Foghere part of it?" asks about membership; "who is Lacan in the article?" only reads "in the" as one,
+  // and "it lists Rodzen as a member, what is it really?" names the list it was read in.
   return ctx.ask.types.every((t) => WHAT_IT_IS.has(t) || (t === 'membership' && !ctx.ask.yesNo));
 }
 
-const WHAT_IT_IS: ReadonlySet<string> = new Set(['overview', 'who', 'context', 'quote', 'career']);
+const WHAT_IT_IS: ReadonlySet<string> = new Set(['overview', 'who', 'context', 'quote', 'career', 'members']);
 
 /** The routes in precedence order; the first that applies and answers wins, global search is the catch-all. */
 const ROUTES: readonly Route[] = [
@@ -202,17 +206,22 @@ const ROUTES: readonly Route[] = [
     applies: asksWhatItIs,
     handle: (ctx) => {
       const garbled = garbledTyped(ctx);
-      if (!garbled) return undefined;
-      const { record, spelling, score } = garbled;
-      const correction = (ctx.index.docsByRecord.get(record.id) ?? []).filter(
-        (d) => d.recordId === record.id && d.spellings?.includes(normalize(spelling)),
+      const first = garbled[0];
+      if (!first) return undefined;
+      // "What are 'Laminedex' and 'Rodzen'?": each garbled name typed is told; one told alone keeps its correction.
+      const lead =
+        garbled.length === 1
+          ? `"${first.spelling}" is a garbled spelling of ${first.record.name} in a machine translation of an article. ${first.record.summary}`
+          : `${joinList(garbled.map((g) => `"${g.spelling}"`))} are garbled spellings of ${joinList(garbled.map((g) => g.record.name))}, in that order, in a machine translation of an article.`;
+      const correction = (ctx.index.docsByRecord.get(first.record.id) ?? []).filter(
+        (d) => d.recordId === first.record.id && d.spellings?.includes(normalize(first.spelling)),
       );
       return {
-        subject: record,
-        lead: `"${spelling}" is a garbled spelling of ${record.name} in a machine translation of an article. ${record.summary}`,
-        leadSources: record.sources,
-        docs: correction.slice(0, 1),
-        confidence: score,
+        subject: first.record,
+        lead,
+        leadSources: garbled.flatMap((g) => g.record.sources),
+        docs: garbled.length === 1 ? correction.slice(0, 1) : [],
+        confidence: Math.min(...garbled.map((g) => g.score)),
         sure: true,
         complete: true,
       };
