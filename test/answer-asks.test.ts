@@ -120,6 +120,9 @@ ${outside('org-vela', 'Vela', 'A search company.', 'A long-time critic of open m
       - topic: criticism
         text: Cloudy had to pull a chatbot demo that produced inaccurate content, and its ethics work drew criticism.
         sources: [src-a]
+      - topic: note
+        text: Cloudy points to its new hosting credits for students.
+        sources: [src-a]
 `,
   'people.yaml': `people:
   - id: person-ada
@@ -416,6 +419,12 @@ describe('words of the same thing', () => {
     if (!critic || !funding) throw new Error('fixture statement missing');
     expect(coverage(['wary'], [critic], [], index).missing).toEqual([]);
     expect(coverage(['bankrolling'], [funding], [], index).missing).toEqual([]);
+  });
+
+  it('meets "highlighted" and "emphasized" in a statement of what someone points to', () => {
+    const doc = (index.docsByRecord.get('org-cloudy') ?? []).find((d) => d.text.includes('points to'));
+    if (!doc) throw new Error('fixture statement missing');
+    expect(coverage(['highlighted', 'emphasized'], [doc], [], index).missing).toEqual([]);
   });
 });
 

@@ -75,6 +75,7 @@ const SYNONYM_GROUPS = [
   'wrong incorrect inaccurate false untrue erroneous mistaken',
   'output outputs content generated',
   'hospital hospitals clinic clinics medical healthcare health',
+  'highlight highlighted highlights highlighting point points pointed pointing stress stressed stresses emphasize emphasized emphasizes emphasise emphasised underline underlined',
   // A country and the adjective records describe its organizations with ("Japanese university").
   'japan japanese',
   'swiss switzerland',
