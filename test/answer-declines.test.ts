@@ -29,6 +29,12 @@ const FILES = {
       - topic: governance
         text: As a first step, members will set up a review board and a data-quality committee.
         sources: [src-a]
+      - topic: release
+        text: The Guild released a data catalog on May 2, 2023.
+        sources: [src-a]
+      - topic: activities
+        text: In March 2023 the Guild set aside $2 million for a data-cleaning grant fund.
+        sources: [src-a]
 `,
   'organizations.yaml': `organizations:
   - id: org-guild
@@ -138,6 +144,28 @@ describe('asks the records hold nothing for', () => {
     const a = answer('how many members does the Data Commons Guild have', index);
     expect(a.answered).toBe(true);
     expect(a.answer).toContain('2 founding organizations');
+  });
+});
+
+describe('asks of a kind no statement answers', () => {
+  it('who got grants from a fund is refused when no statement tells of anyone receiving one', () => {
+    const a = answer('which teams got grants from the Guild fund?', index);
+    expect(a.answered).toBe(false);
+  });
+
+  it('what the fund is, asked without who got it, is still answered', () => {
+    const a = answer('how much did the Guild set aside for its grant fund', index);
+    expect(a.answer).toContain('$2 million');
+  });
+
+  it('when something will happen is refused when the statements tell only of what happened', () => {
+    const a = answer('when will the Guild release its next data catalog?', index);
+    expect(a.answered).toBe(false);
+  });
+
+  it('when something happened is still answered with its date', () => {
+    const a = answer('when did the Guild release its data catalog?', index);
+    expect(a.answer).toContain('May 2, 2023');
   });
 });
 

@@ -65,6 +65,18 @@ const FORM_CHECKS: readonly FormCheck[] = [
     },
   },
   {
+    // "Who got grants from the fund?": an answer that tells of nobody receiving one doesn't say who did.
+    name: 'who received it',
+    misfit: (ctx, draft) =>
+      RECEIVING_ASKED.test(ctx.q.norm) && !tellsWhatIs(draft, RECEIVING_TOLD) ? draft.subject : undefined,
+  },
+  {
+    // "When will the project release its model?": a date to come; the dates of what already happened are none.
+    name: 'a date to come',
+    misfit: (ctx, draft) =>
+      FUTURE_WHEN.test(ctx.q.norm) && !tellsWhatIs(draft, FUTURE_TOLD) ? draft.subject : undefined,
+  },
+  {
     // "What was the first product the startup shipped?": an answer that tells of nothing coming out doesn't say
     // what did.
     name: 'a release',
@@ -86,11 +98,24 @@ const RELEASE_TOLD =
   /\b(?:releas\w*|launch\w*|ship\w*|came out|unveil\w*|debut\w*|open[- ]?sourc\w*|available)\b/i;
 
 function tellsARelease(draft: Draft): boolean {
-  // A role's place in brackets ("(Meta's open model releases)") is a name, not a release told.
-  return [draft.lead, ...draft.docs.map((d) => d.text)].some((t) =>
-    RELEASE_TOLD.test(t.replace(/\([^)]*\)/g, '')),
-  );
+  return tellsWhatIs(draft, RELEASE_TOLD);
 }
+
+/** Whether the draft's text, names in brackets left out ("(Meta's open model releases)"), matches `told`. */
+function tellsWhatIs(draft: Draft, told: RegExp): boolean {
+  return [draft.lead, ...draft.docs.map((d) => d.text)].some((t) => told.test(t.replace(/\([^)]*\)/g, '')));
+}
+
+/** "Who got grants", "which teams received funding", "the recipients". */
+const RECEIVING_ASKED =
+  /\b(?:(?:got|get|gets|received|receive|receives|won|awarded)\s+(?:\w+\s+)?(?:grants?|funding|money|awards?)|recipients?|grantees?)\b/;
+const RECEIVING_TOLD = /\b(?:receiv\w*|recipients?|grantees?|awarded|granted|went to|given to|won)\b/i;
+/** "When will …", "what date will …", "when is it going to …", "when is … expected". */
+const FUTURE_WHEN =
+  /\b(?:when|what date|which date|what day)\s+(?:will|would|shall)\b|\bwhen\s+(?:is|are)\b.*\b(?:going to|expected|due|scheduled|planned)\b/;
+// ("Will" alone is no date to come: "members will set up a board" tells a plan made at the launch.)
+const FUTURE_TOLD =
+  /\b(?:plans? to|planned|planning|expected|expects|scheduled|due|upcoming|soon|intends?)\b/i;
 
 /**
  * The person a "before <body>" question asks about, when every role the records give them is at that body: what
