@@ -295,6 +295,12 @@ describe('what someone said, asked in other words', () => {
     expect(r.answer).toContain('just the beginning');
   });
 
+  it('reads a body named inside the occasion ("in the alliance launch announcement") the same way', () => {
+    const q = readQuestion("what were Ada Lin's words in the alliance launch announcement?");
+    const ask = readAsk(q, linkEntities(q.raw, index));
+    expect(ask.content).not.toContain('announcement');
+  });
+
   it('does not take the record\'s own name in its profile for a person a "who at" question asks for', () => {
     expect(answer('Who at Kite Labs makes image models?', index).answered).toBe(false);
   });

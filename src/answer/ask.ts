@@ -238,11 +238,11 @@ function occasionClause(words: readonly string[]): number[] {
   const out: number[] = [];
   words.forEach((w, i) => {
     if (!OCCASION_NOUNS.has(w)) return;
-    const start = words
-      .slice(Math.max(0, i - 3), i)
-      .findIndex((x) => x === 'in' || x === 'at' || x === 'during');
+    // "in the launch announcement", "in the alliance launch announcement".
+    const from = Math.max(0, i - 4);
+    const start = words.slice(from, i).findIndex((x) => x === 'in' || x === 'at' || x === 'during');
     if (start < 0) return;
-    for (let k = Math.max(0, i - 3) + start + 1; k <= i; k++) out.push(k);
+    for (let k = from + start + 1; k <= i; k++) out.push(k);
   });
   return out;
 }
