@@ -105,6 +105,19 @@ const FILES = {
         text: In 2023 he announced that he was leaving Fathom Maps to start Lumen, which later raised seed money.
         sources: [src-a]
 `,
+  'projects.yaml': `projects:
+  - id: proj-sieve
+    name: Sieve
+    summary: An open library for cleaning public data sets.
+    sources: [src-a]
+    type: library
+    owner: org-tessel
+    released: "2019"
+    facts:
+      - topic: history
+        text: On April 3, 2023 Tessel Works handed Sieve over to the Data Commons Guild.
+        sources: [src-a]
+`,
 };
 
 let index: SearchIndex;
@@ -166,6 +179,13 @@ describe('asks of a kind no statement answers', () => {
   it('when something happened is still answered with its date', () => {
     const a = answer('when did the Guild release its data catalog?', index);
     expect(a.answer).toContain('May 2, 2023');
+  });
+});
+
+describe('a release the record dates', () => {
+  it('answers what year a project first came out with its release date, not a later handover', () => {
+    const a = answer('what year did sieve first come out?', index);
+    expect(a.answer).toMatch(/^Sieve was first released in 2019\./);
   });
 });
 

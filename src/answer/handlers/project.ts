@@ -122,6 +122,18 @@ export function projectAnswer(ctx: Ctx, project: Rec<'project'>, score: number):
       confidence: score,
     };
   }
+  // "What year did it first come out?": the release the record dates, when no version is asked about.
+  if (project.released && asks(ask, 'when') && asks(ask, 'release') && !versionAsked(ctx, project))
+    return {
+      subject: project,
+      sure: true,
+      lead: `${project.name} was first released in ${formatDate(project.released)}.`,
+      leadSources: project.sources,
+      docs: rankDocs(ctx, [project.id], { topics: ['history', 'release'], limit: 2 }).filter(
+        (d) => d.topic !== 'summary',
+      ),
+      confidence: score,
+    };
   return topicAnswer(ctx, project, owner, score);
 }
 
