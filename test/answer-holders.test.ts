@@ -155,6 +155,12 @@ describe('members asked for by their kind', () => {
     expect(a.answer).not.toContain('Mercy Care Network');
   });
 
+  it('a kind of member asked with no body named is answered from the one body with members of that kind, unsure', () => {
+    const a = answer('which swiss firms were among the founding members?', index);
+    expect(a.answer).toContain('Nimbus Systems');
+    expect(a.confidence).toBeLessThan(0.8);
+  });
+
   it('an everyday word alone is not read as the name of a listed member it only begins', () => {
     const a = answer('is health a member of the open compute circle?', index);
     expect(a.answer).not.toMatch(/records name Health among/);

@@ -8,7 +8,7 @@ import type { Draft } from './compose.js';
 import type { Ctx } from './context.js';
 import { coverage } from './coverage.js';
 import { compare, distinctBodies } from './handlers/compare.js';
-import { initiativeAnswer } from './handlers/initiative.js';
+import { initiativeAnswer, membersAnswer } from './handlers/initiative.js';
 import {
   listedMember,
   listedNames,
@@ -448,6 +448,20 @@ function roleBetween(ctx: Ctx): boolean {
 const YES = 'Yes — ';
 
 /** Runs the route table: the first route that applies and answers gives the draft. */
+/**
+ * "Which Swiss firms signed up at the start?": no body named, and the one body with members
+ * of that kind is the one asked about — shown, but not as a sure answer, since the body is inferred.
+ */
+function membersOfUnnamedBody(ctx: Ctx): Draft | undefined {
+  if (ctx.ask.category.length === 0 || !asks(ctx.ask, 'members', 'membership')) return undefined;
+  const bodies = ctx.index.kb.records
+    .filter((r): r is Rec<'initiative'> => r.kind === 'initiative')
+    .map((initiative) => ({ initiative, members: membersAnswer(ctx, initiative) }))
+    .filter((b) => b.members.picked?.length);
+  const only = bodies.length === 1 ? bodies[0] : undefined;
+  return only && { subject: only.initiative, ...only.members, list: true, confidence: 0.7 };
+}
+
 export function route(ctx: Ctx): Draft | undefined {
   const named = namedRecords(ctx);
   // A quoted title with a word about publishing ("which outlet ran '…'") names a source.
@@ -485,6 +499,8 @@ export function route(ctx: Ctx): Draft | undefined {
   if (held && rare.length <= 2)
     return { subject: held, lead: '', docs: rare, confidence: 0.7, via: 'quoted word', complete: true };
   if (named.records.length === 0) {
+    const members = membersOfUnnamedBody(ctx);
+    if (members) return { ...members, via: 'members of an unnamed body' };
     const found = globalSearch(ctx);
     return found && { ...found, via: 'search' };
   }
