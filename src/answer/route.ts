@@ -449,12 +449,13 @@ const YES = 'Yes — ';
 
 /** Runs the route table: the first route that applies and answers gives the draft. */
 /**
- * "Which Swiss firms signed up at the start?": no body named, and the one body with members
- * of that kind is the one asked about — shown, but not as a sure answer, since the body is inferred.
+ * "Which Swiss firms signed up at the start?": no body named, and the one featured body with
+ * members of that kind is the one asked about — shown, but not as a sure answer, since the body is inferred.
  */
 function membersOfUnnamedBody(ctx: Ctx): Draft | undefined {
   if (ctx.ask.category.length === 0 || !asks(ctx.ask, 'members', 'membership')) return undefined;
-  const bodies = ctx.index.kb.records
+  // The featured bodies are the ones members ask about without naming them.
+  const bodies = ctx.index.featured
     .filter((r): r is Rec<'initiative'> => r.kind === 'initiative')
     .map((initiative) => ({ initiative, members: membersAnswer(ctx, initiative) }))
     .filter((b) => b.members.picked?.length);

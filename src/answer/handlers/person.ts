@@ -260,8 +260,15 @@ function roleInText(
   let best: { role: TextRole; s: number } | undefined;
   const people = new Set(ctx.index.kb.records.filter((r) => r.kind === 'person').map((r) => r.name));
   // A launch quote is filed under the body it was said for, and heads with the speaker's roles at their own
-  // organization.
-  const quotes = ctx.index.factDocs.filter((d) => d.topic === 'quote');
+  // organization: the quotes of the bodies the organizations take part in.
+  const bodies = new Set(
+    scopeRecords.flatMap((r) =>
+      r.kind === 'organization' ? r.involvement.map((i) => i.initiative) : [r.id],
+    ),
+  );
+  const quotes = [...bodies].flatMap((id) =>
+    (ctx.index.docsByRecord.get(id) ?? []).filter((d) => d.topic === 'quote' && d.recordId === id),
+  );
   for (const org of scopeRecords) {
     if (org.kind !== 'organization') continue;
     for (const role of rolesInText(org, [...quotes, ...(ctx.index.docsByRecord.get(org.id) ?? [])])) {
