@@ -396,9 +396,10 @@ export function memberCount(
         /\b\d{2,}\b/.test(d.text) &&
         d.text.length < 400,
     )
-    // The conflicting counts first: they are what "how many" is really about.
+    // The conflicting counts first: they are what "how many" is really about — a few of them, readable at a
+    // glance (a count is no list).
     .sort((a, b) => Number(b.confidence === 'conflicting') - Number(a.confidence === 'conflicting'))
-    .slice(0, 5);
+    .slice(0, 3);
   // "How many people signed the letter?": a body whose records name one or two organizations is counted in
   // people; the statement that gives a number for what was asked answers.
   if (founding.length + later.length <= 2) {
