@@ -81,7 +81,7 @@ const FORM_CHECKS: readonly FormCheck[] = [
     // what did.
     name: 'a release',
     misfit: (ctx, draft) =>
-      RELEASE_ASKED.test(ctx.q.norm) && !tellsARelease(draft) ? draft.subject : undefined,
+      RELEASE_ASKED.test(ctx.q.norm) && !tellsWhatIs(draft, RELEASE_TOLD) ? draft.subject : undefined,
   },
   {
     // "Who at Meta came up with the idea?": a person; the organizations that founded it are no answer.
@@ -96,10 +96,6 @@ const RELEASE_ASKED = /\b(?:products?|ship|ships|shipped|shipping)\b/;
 /** Words an answer tells something coming out with. */
 const RELEASE_TOLD =
   /\b(?:releas\w*|launch\w*|ship\w*|came out|unveil\w*|debut\w*|open[- ]?sourc\w*|available)\b/i;
-
-function tellsARelease(draft: Draft): boolean {
-  return tellsWhatIs(draft, RELEASE_TOLD);
-}
 
 /** Whether the draft's text, names in brackets left out ("(Meta's open model releases)"), matches `told`. */
 function tellsWhatIs(draft: Draft, told: RegExp): boolean {

@@ -258,7 +258,6 @@ function roleInText(
   titleFit: (title: string) => number,
 ): { role: TextRole; s: number } | undefined {
   let best: { role: TextRole; s: number } | undefined;
-  const people = new Set(ctx.index.kb.records.filter((r) => r.kind === 'person').map((r) => r.name));
   // A launch quote is filed under the body it was said for, and heads with the speaker's roles at their own
   // organization: the quotes of the bodies the organizations take part in.
   const bodies = new Set(
@@ -273,7 +272,8 @@ function roleInText(
     if (org.kind !== 'organization') continue;
     for (const role of rolesInText(org, [...quotes, ...(ctx.index.docsByRecord.get(org.id) ?? [])])) {
       // Someone with a record of their own is known by its roles, not by a sentence's.
-      if (held.some((h) => h.person.name === role.name) || people.has(role.name)) continue;
+      const person = ctx.index.surfaces.get(normalize(role.name))?.some((x) => x.record.kind === 'person');
+      if (person || held.some((h) => h.person.name === role.name)) continue;
       const s = titleFit(role.title);
       if (s >= 2 && s > (best?.s ?? 0)) best = { role, s };
     }
