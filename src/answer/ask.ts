@@ -91,6 +91,10 @@ const PROFILE_WORDS = new Set(['what', 'whats', 'who', 'whos']);
 const YES_NO =
   /^(?:(?:so|ok|okay|but|and|wait|hmm|hey|also|then|sorry|lol)\s+)*(is|are|was|were|did|does|do|has|have|had|can|will|would|isn|isnt|didn|didnt)\b/;
 
+/** A request put as a question ("can you give me…", "could someone explain…"): it asks for the thing, not a yes. */
+const REQUEST =
+  /^(?:(?:so|ok|okay|but|and|hey|also|then|sorry)\s+)*(?:can|could|would|will)\s+(?:you|u|someone|somebody|anyone|anybody)\s+(?:please\s+|pls\s+|plz\s+|just\s+|quickly\s+)?(?:give|tell|explain|summarize|summarise|list|describe|share|show|walk|break|sum|outline|name|remind|point|recap|clarify|help)\b/;
+
 /** Reads the asks and the content terms of a question, given the places that name records. */
 export function readAsk(q: Question, mentions: readonly Mention[]): Ask {
   const { words } = q;
@@ -105,6 +109,8 @@ export function readAsk(q: Question, mentions: readonly Mention[]): Ask {
   const present = new Set(words);
   // "…when it launched": a clause that only says when, whose words ask nothing of their own.
   const clause = whenClause(words);
+  // "why isn't X in it when it's the biggest chip maker": what the member grants in passing asks nothing.
+  const conceded = new Set(asksWhy(words) ? concessiveClause(words) : []);
   for (const rule of COMPILED) {
     let hit = false;
     for (const c of rule.cues) {
@@ -116,7 +122,7 @@ export function readAsk(q: Question, mentions: readonly Mention[]): Ask {
         continue;
       // (Its words of starting or a date — "when it launched" — say when; joining or saying still count.)
       const inClause = clause && at >= clause.start && at < clause.end;
-      if (!inClause || !CLAUSE_TYPES.has(rule.ask)) hit = true;
+      if ((!inClause || !CLAUSE_TYPES.has(rule.ask)) && !conceded.has(at)) hit = true;
       if (rule.content) continue;
       for (let j = 0; j < c.words.length; j++) {
         cue.add(at + j);
@@ -139,6 +145,7 @@ export function readAsk(q: Question, mentions: readonly Mention[]): Ask {
   const cueWords: string[] = [];
   // "…per the japanese blog coverage": a closing clause that only says where the member read it.
   for (const i of sourceClause(words)) cue.add(i);
+  for (const i of conceded) cue.add(i);
   // "what did she say in the launch announcement": where words were said, not what they are about.
   if (types.includes('quote')) for (const i of occasionClause(words)) cue.add(i);
   // "the techcrunch article", "the axios scoop": a word for a piece right after a name points to the piece.
@@ -182,7 +189,7 @@ export function readAsk(q: Question, mentions: readonly Mention[]): Ask {
     });
   return {
     types,
-    yesNo: YES_NO.test(q.norm),
+    yesNo: YES_NO.test(q.norm) && !REQUEST.test(q.norm),
     negated: q.negated,
     roleWords: [...new Set(words.flatMap((w) => ROLE_WORDS[w] ?? []))],
     content: [...new Set(content)].filter((w) => !slot.has(w)),
@@ -225,6 +232,32 @@ function sourceClause(words: readonly string[]): number[] {
   const rest = words.slice(at);
   if (rest.length > 7 || !rest.some((w) => SOURCE_NOUNS.has(w))) return [];
   return rest.map((_, k) => at + k);
+}
+
+/** A why question: "why", or "how come". */
+function asksWhy(words: readonly string[]): boolean {
+  return words.some((w, i) => w === 'why' || (w === 'how' && words[i + 1] === 'come'));
+}
+
+/** Words that open a clause granting something ("even though…", "when it's…"). */
+const CONCEDING = new Set(['although', 'despite', 'considering']);
+const CONCEDING_PAIRS = new Set(['even though', 'even if', 'given that', 'seeing as', 'seeing that']);
+/**
+ * The places of a clause, after the question proper, that grants something while asking why ("…when it's the
+ * largest maker of chips", "…even though they're in PAI"): up to the next "and", its words need no statement.
+ * (A "when" that opens a question of its own — "…and when did it leave?" — is no such clause.)
+ */
+function concessiveClause(words: readonly string[]): number[] {
+  let at = -1;
+  for (let i = 2; i < words.length && at < 0; i++) {
+    const w = words[i] as string;
+    if (CONCEDING.has(w) || CONCEDING_PAIRS.has(`${w} ${words[i + 1] ?? ''}`)) at = i;
+    else if (w === 'when' && !ASKING_AFTER_WHEN.has(words[i + 1] ?? '') && !JOINING.has(words[i - 1] ?? ''))
+      at = i;
+  }
+  if (at < 0) return [];
+  const end = words.findIndex((w, i) => i > at && JOINING.has(w));
+  return words.slice(at, end < 0 ? words.length : end).map((_, k) => at + k);
 }
 
 /** Nouns for an occasion words are said in. */

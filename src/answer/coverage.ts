@@ -5,7 +5,7 @@ import { editDistance } from '../search/link.js';
 import { formatDate } from '../text/dates.js';
 import { informativeness } from '../text/english.js';
 import { normalize } from '../text/normalize.js';
-import { SYNONYMS } from '../text/vocabulary.js';
+import { LOCATION_WORDS, PLACE_WORDS, SYNONYMS } from '../text/vocabulary.js';
 
 /** How much of a question's content a text covers, weighted by how rare each term is. */
 export interface Coverage {
@@ -23,6 +23,8 @@ interface WordSet {
   asked?: ReadonlySet<string>;
   /** Those phrasings one by one, normalised and padded with spaces. */
   phrasings?: readonly string[];
+  /** An organization's own description that names its country: it tells where the organization is. */
+  placed?: boolean;
   /** Terms already checked against this text, with their credit (statements are checked many times over). */
   seen?: Map<string, number>;
 }
@@ -54,6 +56,12 @@ export function statementWords(doc: FactDoc, index: SearchIndex): WordSet {
     const owner = record?.kind === 'project' && record.owner ? index.kb.byId.get(record.owner) : undefined;
     const names = [record, owner].flatMap((r) => (r ? [r.name, ...r.aliases.map(aliasName)] : [])).join(' ');
     set = wordSet(`${doc.text} ${doc.quote ?? ''} ${doc.date ? formatDate(doc.date) : ''} ${names}`);
+    // Where something is based is told by the country an organization's own description places it in ("a Swiss
+    // university"); a body's statement naming a country says nothing of where the body sits.
+    set.placed =
+      record?.kind === 'organization' &&
+      (doc.topic === 'overview' || doc.topic === 'summary') &&
+      set.words.some((w) => PLACE_WORDS.has(w));
     // How members ask for it ("can faculty take part") counts too, for less than its own words.
     if (doc.askedAs) {
       set.asked = wordSet(doc.askedAs).stems;
@@ -85,6 +93,7 @@ function covers(term: string, set: WordSet): number {
 function creditFor(term: string, set: WordSet): number {
   if (set.stems.has(root(term))) return 1;
   if (coversDirectly(term, set)) return 1;
+  if (set.placed && LOCATION_WORDS.has(term)) return SYNONYM_CREDIT;
   for (const syn of SYNONYMS.get(term) ?? SYNONYMS.get(stem(term)) ?? [])
     if (set.stems.has(root(syn))) return SYNONYM_CREDIT;
   if (set.asked?.has(root(term))) return ASKED_CREDIT;

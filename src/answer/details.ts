@@ -1,5 +1,6 @@
 import type { KbRecord } from '../knowledge/schema.js';
 import { normalize } from '../text/normalize.js';
+import { LOCATION_WORDS, PLACE_WORDS } from '../text/vocabulary.js';
 import type { Draft } from './compose.js';
 import type { Ctx } from './context.js';
 import { coverage } from './coverage.js';
@@ -45,10 +46,21 @@ export function detailCovered(ctx: Ctx, draft: Draft | undefined, records: reado
   const amounts = all.filter((t) => AMOUNT.test(t));
   // What was paid or charged is told by a sum beside that verb: R&D funding is no fee someone paid.
   const paid = amounts.map((t) => ` ${normalize(t)} `);
-  return words.every((w) =>
-    SUM_VERBS.has(w)
-      ? paid.some((t) => toldWith(w).some((f) => t.includes(` ${f} `)))
-      : coverage([w], [], MONEY_WORDS.has(w) ? amounts : all, ctx.index).missing.length === 0,
+  // Where an organization is based is told by the country its own description places it in ("a Swiss
+  // university"); nothing else the records say of it does.
+  const placed = records.some(
+    (r) =>
+      r.kind === 'organization' &&
+      normalize(`${r.summary} ${r.description ?? ''}`)
+        .split(' ')
+        .some((w) => PLACE_WORDS.has(w)),
+  );
+  return words.every(
+    (w) =>
+      (LOCATION_WORDS.has(w) && placed) ||
+      (SUM_VERBS.has(w)
+        ? paid.some((t) => toldWith(w).some((f) => t.includes(` ${f} `)))
+        : coverage([w], [], MONEY_WORDS.has(w) ? amounts : all, ctx.index).missing.length === 0),
   );
 }
 

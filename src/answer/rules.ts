@@ -210,6 +210,11 @@ export const ASK_RULES: readonly AskRule[] = [
       'did ? call',
       'did ? ? call',
       'did ? ? ? call',
+      // "what did IBM's research VP tell the paper": what someone told, however long the way of naming them.
+      'did ? tell',
+      'did ? ? tell',
+      'did ? ? ? tell',
+      'did ? ? ? ? tell',
       'wrote',
       'write',
       'writes',
@@ -752,7 +757,7 @@ export const FILLER_WORDS = new Set(
   they them their theirs it its he she him her his hers this that these those there here
   say tell per according brag brags bragged bragging boast boasts boasted boasting tout touts touted saw seen read somewhere apparently supposedly officially truly true literally whether
   besides alongside else apart aside except excluding even etc ton tons era
-  originally initially nutshell`.split(/\s+/),
+  originally initially nutshell mention mentions mentioned mentioning`.split(/\s+/),
 );
 
 /** Role words in a question → the words a role title must contain ("who runs" → lead, head, director…). */
@@ -879,6 +884,8 @@ export const SOURCE_VERBS: ReadonlySet<string> = new Set([
   'called',
   'noted',
   'notes',
+  'mentioned',
+  'mentions',
 ]);
 
 /** Words that, with a quoted title, ask who published it ("who broke '…'", "which outlet ran '…'"). */

@@ -282,6 +282,8 @@ function fuzzySpans(
   }
 }
 
+const WEB_ADDRESS = /^[\w-]+(?:\.[\w-]+)+$/;
+
 /** The link score of something named by its organization and words of its name ("the Mozilla letter"). */
 const OWNED_SCORE = 0.9;
 
@@ -310,15 +312,19 @@ function ownedThings(words: readonly string[], index: SearchIndex, found: Mentio
       const asked = after.filter((w) => !STOPWORDS.has(w)).map(stemRoot);
       // Everyday words name the thing only with its head noun ("the Mozilla letter"); "Meta's open approach"
       // is no name of the Open Innovation community.
-      const everyday = !after.some((w) => informativeness(w) > 0.3);
+      // Nor does a word most names hold ("IBM Research AI" is no name of the AI Alliance).
+      const everyday = after.every((w) => informativeness(w) <= 0.3 || COMMON_WORDS.has(w));
       const thing = things.find((t) =>
-        [t.name, ...t.aliases.map(aliasName)].some((name) => {
-          const nameWords = normalize(name).split(' ');
-          const own = new Set(nameWords.map(stemRoot));
-          return (
-            asked.every((w) => own.has(w)) && (!everyday || asked.includes(stemRoot(headNoun(nameWords))))
-          );
-        }),
+        // A web address ("thealliance.ai") is no name whose last word is its head noun.
+        [t.name, ...t.aliases.map(aliasName)]
+          .filter((name) => !WEB_ADDRESS.test(name))
+          .some((name) => {
+            const nameWords = normalize(name).split(' ');
+            const own = new Set(nameWords.map(stemRoot));
+            return (
+              asked.every((w) => own.has(w)) && (!everyday || asked.includes(stemRoot(headNoun(nameWords))))
+            );
+          }),
       );
       if (!thing) continue;
       const surfaces = index.surfaces.get(normalize(thing.name)) ?? [];

@@ -22,6 +22,40 @@ export const COMMON_WORDS = new Set(
   institute university college center centre lab labs group data cloud ai platform platforms`.split(/\s+/),
 );
 
+/** A country and the adjective records describe its organizations with ("Japanese university"). */
+const COUNTRY_GROUPS = [
+  'japan japanese',
+  'swiss switzerland',
+  'german germany',
+  'israel israeli',
+  'india indian',
+  'america american',
+  'uk british britain',
+  'bulgaria bulgarian',
+  'italy italian',
+  'europe european',
+  'singapore singaporean',
+  'canada canadian',
+  'france french',
+  'korea korean',
+  'china chinese',
+  'spain spanish',
+  'netherlands dutch',
+  'uae emirati emirates',
+  'saudi arabia',
+  'vietnam vietnamese',
+  'finland finnish',
+  'ireland irish',
+];
+
+/** Words that place an organization in a country: what a question of where it is based is answered by. */
+export const PLACE_WORDS: ReadonlySet<string> = new Set(COUNTRY_GROUPS.flatMap((g) => g.split(' ')));
+
+/** Words asking where an organization is. */
+export const LOCATION_WORDS: ReadonlySet<string> = new Set(
+  'based located headquartered headquarters hq location country countries'.split(' '),
+);
+
 /**
  * Groups of words that mean the same thing in questions about initiatives. A question word is expanded to its
  * group before fact search, so "misused" finds "abused" and "pay" finds "fund".
@@ -76,18 +110,7 @@ const SYNONYM_GROUPS = [
   'output outputs content generated',
   'hospital hospitals clinic clinics medical healthcare health',
   'highlight highlighted highlights highlighting point points pointed pointing stress stressed stresses emphasize emphasized emphasizes emphasise emphasised underline underlined',
-  // A country and the adjective records describe its organizations with ("Japanese university").
-  'japan japanese',
-  'swiss switzerland',
-  'german germany',
-  'israel israeli',
-  'india indian',
-  'america american',
-  'uk british britain',
-  'bulgaria bulgarian',
-  'italy italian',
-  'europe european',
-  'singapore singaporean',
+  ...COUNTRY_GROUPS,
   'weird odd strange surprising surprise surprised notable notably unusual remarkable curious omission confusing confused puzzling puzzled baffling',
 ];
 
@@ -244,6 +267,41 @@ export const IDIOMS: Readonly<Record<string, string>> = {
   'supposed to mean': 'meant',
   'tl dr': 'summary',
   tldr: 'summary',
+  gist: 'summary',
+  // Bringing a thing up or pointing it out is mentioning it: a verb of telling, not a fact to find.
+  'brought up': 'mentioned',
+  'bring up': 'mention',
+  'brings up': 'mentions',
+  'bringing up': 'mentioning',
+  'pointed out': 'noted',
+  'point out': 'note',
+  'points out': 'notes',
+  'pointing out': 'noting',
+  // The member asking within what the bot knows: the bot answers from its records anyway.
+  ...Object.fromEntries(
+    [
+      'as far as you know',
+      'as far as you can tell',
+      'to your knowledge',
+      'to the best of your knowledge',
+      'from what you know',
+      'in your records',
+      'per your records',
+      'according to your records',
+      'in your data',
+      'according to your data',
+      'according to your sources',
+      'in your knowledge base',
+      ...['newest', 'latest', 'most recent'].flatMap((w) =>
+        ['info', 'information', 'data'].flatMap((d) => [
+          `as of the ${w} ${d} you have`,
+          `based on the ${w} ${d} you have`,
+          `with the ${w} ${d} you have`,
+          `the ${w} ${d} you have`,
+        ]),
+      ),
+    ].map((p) => [p, '']),
+  ),
 };
 
 /** Month abbreviations people type ("feb 2024") mapped to the names the records use. */

@@ -16,6 +16,11 @@ import { joinedAfterLaunch, joinList, type Rec, rankDocs, spellingNote } from '.
 /** Informativeness from which a word typed in lower case may be an organization's name. */
 const NAME_LIKE = 0.6;
 
+/** Words asking how things stand today. */
+const NOW_WORDS: ReadonlySet<string> = new Set(
+  'now today currently current still yet anymore nowadays latest newest recent recently'.split(' '),
+);
+
 /** The confidence of a yes or no given where a reason was asked. */
 const UNSURE = 0.7;
 
@@ -106,8 +111,15 @@ export function membership(
         (d) => d.recordId === initiative.id && d.topic === 'quote' && quoteSpeaksFor(d.text, org),
       )
     : [];
+  // "Is X in it now?": the latest the records say of an organization left out is in its summary ("still missing
+  // from the member pages as of …"), which a reply about today has to carry.
+  const latest =
+    inv.role === 'not-a-member' && ctx.q.words.some((w) => NOW_WORDS.has(w))
+      ? (index.docsByRecord.get(org.id) ?? []).filter((d) => d.recordId === org.id && d.topic === 'summary')
+      : [];
   const docs = [
     ...quoted.slice(0, 1),
+    ...latest,
     ...rankDocs(ctx, [org.id], {
       topics:
         inv.role === 'not-a-member' ? ['relation', 'note', 'overview'] : ['overview', 'summary', 'note'],

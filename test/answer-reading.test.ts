@@ -1,0 +1,190 @@
+/**
+ * Specifications of how a question's wording is read before anything is looked up — a request put as a question,
+ * words about the bot's own knowledge, a clause granted while asking why, verbs of mentioning, someone named by
+ * their post telling an outlet — each on a tiny corpus written here (not the live knowledge base).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { answer } from '../src/answer/answer.js';
+import { loadKnowledge } from '../src/knowledge/load.js';
+import { buildIndex, type SearchIndex } from '../src/search/index.js';
+import { writeKnowledgeDir } from './support/kb-fixture.js';
+
+const FILES = {
+  'sources.yaml': `sources:
+  - id: src-a
+    title: Guild launch release
+    publisher: Harbor Wire
+    date: "2022-06-01"
+    url: https://example.org/guild
+    kind: public
+  - id: src-b
+    title: Who is missing from the Guild
+    publisher: Atlas Daily
+    date: "2022-06-03"
+    url: https://example.org/missing
+    kind: public
+`,
+  'initiatives.yaml': `initiatives:
+  - id: guild
+    name: Data Commons Guild
+    aliases: [the Guild, Tessel-Fathom Data Guild]
+    summary: A non-profit body of firms that pool public map data.
+    sources: [src-a]
+    type: consortium
+    featured: true
+    launched: { date: "2022-06-01", sources: [src-a] }
+    facts:
+      - topic: goals
+        text: The Guild's mission is to make public map data easy to find and reuse.
+        sources: [src-a]
+      - topic: membership
+        text: As of March 1, 2023 the member page still did not list Nimbus Charts.
+        sources: [src-b]
+      - topic: membership
+        text: Its founding firms come from Japan, Italy and Switzerland.
+        sources: [src-b]
+`,
+  'organizations.yaml': `organizations:
+  - id: org-tessel
+    name: Tessel Works
+    aliases: [Tessel Research]
+    summary: Tessel Works co-founded the Data Commons Guild.
+    sources: [src-a]
+    type: company
+    involvement:
+      - initiative: guild
+        role: co-founder
+        date: "2022-06-01"
+        sources: [src-a]
+  - id: org-fathom
+    name: Fathom Maps
+    summary: Fathom Maps helped found the Data Commons Guild in 2022.
+    sources: [src-a]
+    type: company
+    description: Swiss mapping company that publishes open street maps.
+    involvement:
+      - initiative: guild
+        role: founding-member
+        date: "2022-06-01"
+        sources: [src-a]
+  - id: org-nimbus
+    name: Nimbus Charts
+    summary: Nimbus Charts, the largest seller of sea charts, was not in the Data Commons Guild at its launch and was
+      still missing from the member page as of March 2023.
+    sources: [src-b]
+    type: company
+    involvement:
+      - initiative: guild
+        role: not-a-member
+        date: "2022-06-01"
+        reason: Harbor Wire and Atlas Daily name Nimbus Charts as missing; Atlas Daily guesses its licences forbid sharing.
+        sources: [src-b]
+    facts:
+      - topic: note
+        text: Nimbus Charts sells its sea charts through a paid service.
+        sources: [src-b]
+`,
+  'people.yaml': `people:
+  - id: person-vera
+    name: Vera Lind
+    summary: Vice president of data at Tessel Research.
+    sources: [src-a]
+    roles:
+      - title: Vice President, Tessel Research Data
+        organization: org-tessel
+        sources: [src-a]
+    facts:
+      - topic: quote
+        text: Told Atlas Daily by email that the Guild would first admit firms that already publish open map data, calling this only the first round.
+        sources: [src-b]
+`,
+};
+
+let index: SearchIndex;
+let cleanup: () => Promise<void>;
+beforeAll(async () => {
+  const kb = await writeKnowledgeDir(FILES);
+  cleanup = kb.cleanup;
+  index = buildIndex(await loadKnowledge(kb.dir));
+});
+afterAll(() => cleanup());
+
+describe('a request put as a question', () => {
+  it('a request ("could somebody give the gist …") is answered, not read as a yes or no about an unknown name', () => {
+    const a = answer("could somebody give the gist of the Guild's mission?", index);
+    expect(a.answered).toBe(true);
+    expect(a.answer).toContain('easy to find and reuse');
+    expect(a.answer).not.toMatch(/gist is a member/i);
+  });
+});
+
+describe("words about the bot's own knowledge", () => {
+  it('"based on the most recent data you have" asks nothing of its own: the question after it is answered', () => {
+    const a = answer('based on the most recent data you have, who co-founded the Guild?', index);
+    expect(a.answered).toBe(true);
+    expect(a.confidence).toBeGreaterThanOrEqual(0.8);
+    expect(a.answer).toContain('Tessel Works');
+  });
+
+  it('"to the best of your knowledge" is no doubt about the answer: it stays sure', () => {
+    const a = answer('to the best of your knowledge, who co-founded the Guild', index);
+    expect(a.confidence).toBeGreaterThanOrEqual(0.8);
+    expect(a.answer).toContain('Tessel Works');
+  });
+
+  it('asked whether a left-out body is in it now, the reply carries the latest the records say', () => {
+    const a = answer('is Nimbus Charts in the Guild now?', index);
+    expect(a.answered).toBe(true);
+    expect(a.answer).toContain('as of March 2023');
+  });
+});
+
+describe('a clause granted while asking why', () => {
+  it('"how come X is not in it when it is the top pick of …" is answered by the reason, not refused over the clause', () => {
+    const a = answer("how come Nimbus Charts isn't in the Guild when it's the top pick of sailors?", index);
+    expect(a.answered).toBe(true);
+    expect(a.answer).toContain('licences forbid sharing');
+  });
+
+  it('"even though …" words make no ask of their own: the reason still leads', () => {
+    const a = answer('why did Nimbus Charts stay out of the Guild even though sailors love it', index);
+    expect(a.answered).toBe(true);
+    expect(a.answer).toContain('licences forbid sharing');
+  });
+});
+
+describe('verbs of mentioning', () => {
+  it('"which outlets pointed out that X was missing" is answered by who named it missing', () => {
+    const a = answer('Which outlets pointed out that Nimbus Charts was missing from the Guild?', index);
+    expect(a.answered).toBe(true);
+    expect(a.answer).toContain('Harbor Wire and Atlas Daily name Nimbus Charts as missing');
+  });
+});
+
+describe('someone named by their post', () => {
+  it('an exact alias inside a loose match of another name keeps its own record', () => {
+    const a = answer("who is Tessel Research's data VP", index);
+    expect(a.answered).toBe(true);
+    expect(a.answer).toContain('Vera Lind');
+  });
+
+  it('"what did <post> tell <outlet>" asks for their words, not whether the outlet is a member', () => {
+    const a = answer("what did Tessel Research's data VP tell Atlas Daily about who gets in?", index);
+    expect(a.answered).toBe(true);
+    expect(a.answer).toContain('first round');
+    expect(a.answer).not.toMatch(/not a member/);
+  });
+});
+
+describe('where an organization is based', () => {
+  it('is answered from the country its own description names', () => {
+    const a = answer('where is Fathom Maps based?', index);
+    expect(a.answered).toBe(true);
+    expect(a.answer).toContain('Swiss mapping company');
+  });
+
+  it("is refused for a body whose statements only name its members' countries", () => {
+    const a = answer('where is the Guild headquartered?', index);
+    expect(a.answered).toBe(false);
+  });
+});
