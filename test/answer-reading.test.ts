@@ -42,6 +42,15 @@ const FILES = {
         sources: [src-b]
       - topic: membership
         text: Its founding firms come from Japan, Italy and Switzerland.
+        sources: [src-a]
+      - topic: membership
+        text: On February 1, 2023 the Guild announced 12 new members.
+        sources: [src-a]
+      - topic: criticism
+        text: Harbor Wire called the membership of Fathom Maps redundant, since Tessel Works already shares its maps.
+        sources: [src-a]
+      - topic: correction
+        text: Nimbus Charts and Gale Survey were never members of the Guild, so they did not pull out of it.
         sources: [src-b]
 `,
   'organizations.yaml': `organizations:
@@ -83,6 +92,27 @@ const FILES = {
       - topic: note
         text: Nimbus Charts sells its sea charts through a paid service.
         sources: [src-b]
+  - id: org-gale
+    name: Gale Survey
+    summary: Gale Survey, a weather-mapping firm, was not in the Data Commons Guild at its launch.
+    sources: [src-b]
+    type: company
+    involvement:
+      - initiative: guild
+        role: not-a-member
+        date: "2022-06-01"
+        reason: Atlas Daily names it as missing and gives no reason.
+        sources: [src-b]
+  - id: org-kelp
+    name: Kelp Atlas
+    summary: Kelp Atlas joined the Data Commons Guild in February 2023.
+    sources: [src-a]
+    type: company
+    involvement:
+      - initiative: guild
+        role: member
+        date: "2023-02-01"
+        sources: [src-a]
 `,
   'people.yaml': `people:
   - id: person-vera
@@ -186,5 +216,50 @@ describe('where an organization is based', () => {
   it("is refused for a body whose statements only name its members' countries", () => {
     const a = answer('where is the Guild headquartered?', index);
     expect(a.answered).toBe(false);
+  });
+});
+
+describe('a yes or no the records settle', () => {
+  it('still leads when a statement covers the rest of the message', () => {
+    const a = answer('is Fathom Maps actually a member of the Guild lol, that seems redundant', index);
+    expect(a.answer).toMatch(/^Yes — Fathom Maps/);
+    expect(a.answer).toContain('Tessel Works already shares its maps');
+  });
+
+  it('is asked by a question opening with a negative ("wasnt it …")', () => {
+    const a = answer('wasnt the Guild basically a Tessel Works + Nimbus Charts team-up?', index);
+    expect(a.answer).toContain('Yes — Tessel Works co-founded');
+    expect(a.answer).toContain('Nimbus Charts');
+    expect(a.answer).toMatch(/No — Nimbus Charts/);
+  });
+});
+
+describe('leaving a body one never joined', () => {
+  it('"when did X leave it" corrects the premise: X never left, it was never a member', () => {
+    const a = answer('when did Nimbus Charts leave the Guild?', index);
+    expect(a.answered).toBe(true);
+    expect(a.answer).toMatch(/^Nimbus Charts never left the Data Commons Guild/);
+  });
+
+  it('two asked together also get the body statement that says they did not pull out', () => {
+    const a = answer('did Nimbus Charts and Gale Survey pull out of the Guild?', index);
+    expect(a.answer).toMatch(/^No — Nimbus Charts never left/);
+    expect(a.answer).toContain('so they did not pull out of it');
+  });
+
+  it('an opening that says which article the member read, with a quoted phrase, asks nothing more', () => {
+    const a = answer(
+      "the translated article says Gale Survey is 'pulling out of the guild' - did it quit?",
+      index,
+    );
+    expect(a.answer).toMatch(/^Gale Survey never left/);
+  });
+});
+
+describe('a start named as a point in time', () => {
+  it('"the first new members after launch" asks when members came, not when the body was founded', () => {
+    const a = answer('when did the Guild add its first new members after launch', index);
+    expect(a.answer).toContain('February 1, 2023');
+    expect(a.answer).not.toContain('June 1, 2022');
   });
 });

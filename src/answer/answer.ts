@@ -6,7 +6,7 @@ import { composeAnswer, type Draft, echoCompounds } from './compose.js';
 import type { Ctx } from './context.js';
 import { withoutDeparted } from './departed.js';
 import { describedRecords } from './described.js';
-import { strangerBeside, unknownMember } from './handlers/membership.js';
+import { asksAboutLeaving, strangerBeside, tellsOfLeaving, unknownMember } from './handlers/membership.js';
 import { judge } from './judge.js';
 import { namesShare } from './naming.js';
 import { mergeAnswers, recordTargets, splitQuestion } from './parts.js';
@@ -141,15 +141,16 @@ const JOINT_MAX_CHARS = 300;
  * year asked if one was, says it for all of them at once — after each one's own answer.
  */
 function jointStatement(ctx: Ctx, targets: readonly (readonly Mention[])[]): Draft | undefined {
-  if (!asks(ctx.ask, 'membership') || ctx.ask.negated) return undefined;
+  const leaving = asksAboutLeaving(ctx);
+  if (!(asks(ctx.ask, 'membership') || leaving) || ctx.ask.negated) return undefined;
   const records = targets.map((t) => t[0]?.surfaces[0]?.record).filter((r): r is KbRecord => !!r);
   const bodies = ctx.mentions
     .flatMap((m) => m.surfaces.map((s) => s.record))
     .filter((r) => r.kind === 'initiative');
   if (records.length < 2 || !bodies.length) return undefined;
-  const doc = bodies
+  const candidates = bodies
     .flatMap((b) => ctx.index.docsByRecord.get(b.id) ?? [])
-    .find(
+    .filter(
       (d) =>
         bodies.some((b) => b.id === d.recordId) &&
         d.topic !== 'relation' &&
@@ -158,6 +159,8 @@ function jointStatement(ctx: Ctx, targets: readonly (readonly Mention[])[]): Dra
         (!ctx.q.years.length || ctx.q.years.some((y) => d.text.includes(y) || d.date?.startsWith(y))) &&
         namesShare(d, records, ctx.index) >= 1,
     );
+  // "Did A and B pull out?": the statement that speaks of leaving, if one names them all.
+  const doc = (leaving && candidates.find((d) => tellsOfLeaving(d.text))) || candidates[0];
   if (!doc) return undefined;
   return { subject: ctx.index.kb.byId.get(doc.recordId) as KbRecord, lead: '', docs: [doc], confidence: 1 };
 }

@@ -9,8 +9,10 @@ import {
   GENERIC_CATEGORY,
   OUTLET_WORDS,
   PIECE_WORDS,
+  REPORTING_VERBS,
   ROLE_WORDS,
   SAID_NOUNS,
+  WH_WORDS,
 } from './rules.js';
 
 /** What a question asks, read from its cue words; handlers read this, never the raw question. */
@@ -89,7 +91,7 @@ const PROFILE_WORDS = new Set(['what', 'whats', 'who', 'whos']);
 
 /** A yes/no question, after a chat lead-in ("so is it…", "ok but did they…"). */
 const YES_NO =
-  /^(?:(?:so|ok|okay|but|and|wait|hmm|hey|also|then|sorry|lol)\s+)*(is|are|was|were|did|does|do|has|have|had|can|will|would|isn|isnt|didn|didnt)\b/;
+  /^(?:(?:so|ok|okay|but|and|wait|hmm|hey|also|then|sorry|lol)\s+)*(is|are|was|were|did|does|do|has|have|had|can|will|would|isn|isnt|didn|didnt|wasn|wasnt|weren|werent|aren|arent|doesn|doesnt|don|dont|hasn|hasnt|haven|havent)\b/;
 
 /** A request put as a question ("can you give me…", "could someone explain…"): it asks for the thing, not a yes. */
 const REQUEST =
@@ -111,6 +113,8 @@ export function readAsk(q: Question, mentions: readonly Mention[]): Ask {
   const clause = whenClause(words);
   // "why isn't X in it when it's the biggest chip maker": what the member grants in passing asks nothing.
   const conceded = new Set(asksWhy(words) ? concessiveClause(words) : []);
+  // "the first new members after launch": a start said as a point in time asks for no founding.
+  const since = new Set(sinceStart(words));
   for (const rule of COMPILED) {
     let hit = false;
     for (const c of rule.cues) {
@@ -122,7 +126,7 @@ export function readAsk(q: Question, mentions: readonly Mention[]): Ask {
         continue;
       // (Its words of starting or a date — "when it launched" — say when; joining or saying still count.)
       const inClause = clause && at >= clause.start && at < clause.end;
-      if ((!inClause || !CLAUSE_TYPES.has(rule.ask)) && !conceded.has(at)) hit = true;
+      if ((!inClause || !CLAUSE_TYPES.has(rule.ask)) && !conceded.has(at) && !since.has(at)) hit = true;
       if (rule.content) continue;
       for (let j = 0; j < c.words.length; j++) {
         cue.add(at + j);
@@ -145,6 +149,8 @@ export function readAsk(q: Question, mentions: readonly Mention[]): Ask {
   const cueWords: string[] = [];
   // "…per the japanese blog coverage": a closing clause that only says where the member read it.
   for (const i of sourceClause(words)) cue.add(i);
+  // "the translated article says …": an opening that only says where the member read the claim.
+  for (const i of pieceLeadIn(words)) cue.add(i);
   for (const i of conceded) cue.add(i);
   // "what did she say in the launch announcement": where words were said, not what they are about.
   if (types.includes('quote')) for (const i of occasionClause(words)) cue.add(i);
@@ -234,6 +240,23 @@ function sourceClause(words: readonly string[]): number[] {
   return rest.map((_, k) => at + k);
 }
 
+/** Words of a start that "after", "since" or "before" make a point in time. */
+const START_WORDS = new Set(['launch', 'launching', 'founding', 'start', 'debut', 'kickoff', 'inception']);
+const TIME_PREPOSITIONS = new Set(['after', 'since', 'before', 'post']);
+
+/** The places of "after (its|the) launch", "since the founding": when something else happened, not a founding. */
+function sinceStart(words: readonly string[]): number[] {
+  const out: number[] = [];
+  words.forEach((w, i) => {
+    if (!START_WORDS.has(w)) return;
+    const before = words[i - 1] ?? '';
+    if (TIME_PREPOSITIONS.has(before)) out.push(i);
+    else if (['its', 'the', 'their'].includes(before) && TIME_PREPOSITIONS.has(words[i - 2] ?? ''))
+      out.push(i);
+  });
+  return out;
+}
+
 /** A why question: "why", or "how come". */
 function asksWhy(words: readonly string[]): boolean {
   return words.some((w, i) => w === 'why' || (w === 'how' && words[i + 1] === 'come'));
@@ -258,6 +281,18 @@ function concessiveClause(words: readonly string[]): number[] {
   if (at < 0) return [];
   const end = words.findIndex((w, i) => i > at && JOINING.has(w));
   return words.slice(at, end < 0 ? words.length : end).map((_, k) => at + k);
+}
+
+/**
+ * The places of an opening "the (translated) article says", "that piece claimed": where the member read what
+ * follows, not what they ask about.
+ */
+function pieceLeadIn(words: readonly string[]): number[] {
+  const at = words.findIndex(
+    (w, i) => i <= 4 && PIECE_NOUNS.has(w) && REPORTING_VERBS.has(words[i + 1] ?? ''),
+  );
+  if (at < 0 || words.slice(0, at).some((w) => WH_WORDS.has(w))) return [];
+  return words.slice(0, at + 2).map((_, k) => k);
 }
 
 /** Nouns for an occasion words are said in. */

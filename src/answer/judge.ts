@@ -335,9 +335,13 @@ function judgeDraft(ctx: Ctx, routedDraft: Draft | undefined): Plan {
       .filter((s) => s.cov.ratio >= MIN_COVERAGE && s.related && !s.otherVersion)
       .slice(0, 3)
       .map((s) => s.doc);
+    // A yes or no the route is sure of still answers a yes/no question ("is PAI actually in it? seems
+    // redundant"): it leads, and the statement that covers the rest of the message follows it.
+    const keepsYes = draft?.sure && ask.yesNo && YES_OR_NO.test(draft.lead);
     chosen = {
-      subject,
-      lead: '',
+      subject: keepsYes && draft ? draft.subject : subject,
+      lead: keepsYes && draft ? draft.lead : '',
+      leadSources: keepsYes ? draft?.leadSources : undefined,
       docs: [top.doc, ...supporting],
       confidence: named.score * (top.related ? 1 : 0.8),
       alternatives: draft?.alternatives,
@@ -433,6 +437,9 @@ function unknownThing(word: string, index: Ctx['index']): boolean {
   if (word.length < 4 || /(?:ed|ing)$/.test(word)) return false;
   return informativeness(word) >= 1 && !index.facts.has(word) && !index.vocab.has(word);
 }
+
+/** A lead that answers yes or no. */
+const YES_OR_NO = /^(?:Yes|No)\b/;
 
 /** The highest confidence of an answer that is not a typed answer covering the whole ask. */
 const UNSURE_CAP = 0.75;

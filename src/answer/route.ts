@@ -10,6 +10,7 @@ import { coverage } from './coverage.js';
 import { compare, distinctBodies } from './handlers/compare.js';
 import { initiativeAnswer, membersAnswer } from './handlers/initiative.js';
 import {
+  asksAboutLeaving,
   listedMember,
   listedNames,
   membership,
@@ -171,6 +172,10 @@ function asksMembership(ctx: Ctx, n: Named): boolean {
       (whyNot && target !== undefined) ||
       // "Does IBM lead the Alliance?": how the two are linked.
       (roleBetween(ctx) && target !== undefined) ||
+      // "When did Microsoft leave it?": leaving a body the records say it stayed out of.
+      (target !== undefined &&
+        asksAboutLeaving(ctx) &&
+        org.involvement.some((i) => i.initiative === target.id && i.role === 'not-a-member')) ||
       (ask.yesNo && asks(ask, 'founders'))) &&
     (target !== undefined || org.involvement.length > 0)
   );

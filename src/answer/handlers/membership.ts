@@ -16,6 +16,18 @@ import { joinedAfterLaunch, joinList, type Rec, rankDocs, spellingNote } from '.
 /** Informativeness from which a word typed in lower case may be an organization's name. */
 const NAME_LIKE = 0.6;
 
+/** Words of leaving a body ("left out" is being kept out, not leaving). */
+const LEAVING = new Set(
+  'leave leaves leaving left quit quits quitting exit exits exited withdraw withdraws withdrew withdrawn'.split(
+    ' ',
+  ),
+);
+
+/** The question asks when or why someone left, or whether they did ("did Google quit it?"). */
+export function asksAboutLeaving(ctx: Ctx): boolean {
+  return ctx.q.words.some((w, i) => LEAVING.has(w) && ctx.q.words[i + 1] !== 'out');
+}
+
 /** Words asking how things stand today. */
 const NOW_WORDS: ReadonlySet<string> = new Set(
   'now today currently current still yet anymore nowadays latest newest recent recently'.split(' '),
@@ -87,6 +99,16 @@ export function membership(
       lead = `Not directly — ${name} is not separately listed as a member of ${init}; it takes part as a partner${inv.note ? ` (${inv.note})` : ''}.`;
       break;
     case 'not-a-member': {
+      // "When did X leave it?": a body it never joined, it never left — the premise is corrected.
+      if (asksAboutLeaving(ctx)) {
+        const atLaunch =
+          inv.date && inv.date === initiative.launched?.date
+            ? ` at its launch on ${formatDate(inv.date)}`
+            : '';
+        const reason = whyAsk && inv.reason ? ` ${inv.reason}` : '';
+        lead = `${ctx.ask.yesNo ? 'No — ' : ''}${name} never left ${init}: it was never a member — not a founding member${atLaunch}, and ${laterLists(index, initiative)} don't include it either.${reason}`;
+        break;
+      }
       const at =
         inv.date && inv.date === initiative.launched?.date
           ? ` at its launch on ${formatDate(inv.date)}`
@@ -117,8 +139,16 @@ export function membership(
     inv.role === 'not-a-member' && ctx.q.words.some((w) => NOW_WORDS.has(w))
       ? (index.docsByRecord.get(org.id) ?? []).filter((d) => d.recordId === org.id && d.topic === 'summary')
       : [];
+  // "Did X quit it?": the body's own statement that X never left, where the records have one, says it best.
+  const neverLeft =
+    inv.role === 'not-a-member' && asksAboutLeaving(ctx)
+      ? (index.docsByRecord.get(initiative.id) ?? []).filter(
+          (d) => d.recordId === initiative.id && tellsOfLeaving(d.text) && namesOrg(d.text, org),
+        )
+      : [];
   const docs = [
     ...quoted.slice(0, 1),
+    ...neverLeft.slice(0, 1),
     ...latest,
     ...rankDocs(ctx, [org.id], {
       topics:
@@ -132,14 +162,26 @@ export function membership(
   return { subject: org, lead, leadSources: inv.sources, docs, confidence, sure: true };
 }
 
+/** A text that speaks of leaving ("did not pull out of it", "joined and left"). */
+export function tellsOfLeaving(text: string): boolean {
+  return normalize(text)
+    .split(' ')
+    .some((w) => LEAVING.has(w) || w === 'pull' || w === 'pulled');
+}
+
+/** A text that names the organization by its name, short name or an alias. */
+function namesOrg(text: string, org: Rec<'organization'>): boolean {
+  const said = ` ${normalize(text)} `;
+  return [org.name, shortName(org), ...org.aliases.map(aliasName)].some(
+    (n) => n.length > 1 && said.includes(` ${normalize(n)} `),
+  );
+}
+
 /** A quote statement whose speaker speaks for the organization: "Matt Hicks (President and CEO, Red Hat): …". */
 function quoteSpeaksFor(text: string, org: Rec<'organization'>): boolean {
   const speaker = text.match(/^[^:(]{3,60}\(([^)]*)\):/)?.[1];
   if (!speaker) return false;
-  const said = normalize(speaker);
-  return [org.name, shortName(org), ...org.aliases.map(aliasName)].some(
-    (n) => n.length > 1 && ` ${said} `.includes(` ${normalize(n)} `),
-  );
+  return namesOrg(speaker, org);
 }
 
 /** Initiatives that every named organization is related to, best date match first. */

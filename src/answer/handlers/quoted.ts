@@ -258,18 +258,25 @@ export function statementsQuoting(
 
 const MIN_PHRASE_SHARE = 0.66;
 
-/** The best share of the phrase's words found in order in a window of the text (a word may be one edit off). */
+/**
+ * The best share of the phrase's words found in order in a window of the text (a word may be one edit off).
+ * The share of its content words counts too: "of the alliance" is no quote of "leaving of the alliance".
+ */
 function phraseShare(phrase: readonly string[], text: readonly string[]): number {
+  const content = phrase.filter((w) => !STOPWORDS.has(w)).length;
   let best = 0;
   for (let start = 0; start < text.length; start++) {
     let matched = 0;
+    let matchedContent = 0;
     for (let k = 0; k < phrase.length && start + k < text.length; k++) {
       const a = phrase[k] as string;
       const b = text[start + k] as string;
-      if (a === b || (a.length >= 4 && b.length >= 4 && editDistance(a, b, 2) <= 2 && a[0] === b[0]))
+      if (a === b || (a.length >= 4 && b.length >= 4 && editDistance(a, b, 2) <= 2 && a[0] === b[0])) {
         matched++;
+        if (!STOPWORDS.has(a)) matchedContent++;
+      }
     }
-    best = Math.max(best, matched / phrase.length);
+    best = Math.max(best, Math.min(matched / phrase.length, content ? matchedContent / content : 1));
   }
   return best;
 }
