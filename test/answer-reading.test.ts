@@ -5,8 +5,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answer } from '../src/answer/answer.js';
+import { readAsk } from '../src/answer/ask.js';
+import { readQuestion } from '../src/answer/question.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
 import { buildIndex, type SearchIndex } from '../src/search/index.js';
+import { linkEntities } from '../src/search/link.js';
 import { writeKnowledgeDir } from './support/kb-fixture.js';
 
 const FILES = {
@@ -32,8 +35,18 @@ const FILES = {
     sources: [src-a]
     type: consortium
     featured: true
+    website: https://guild.example.org
     launched: { date: "2022-06-01", sources: [src-a] }
     facts:
+      - topic: activities
+        text: "In early 2023 the website named three focus areas: tile formats, shared place names and open survey data."
+        sources: [src-a]
+      - topic: criticism
+        text: Atlas Daily's essay lists these risks of pooled maps - stale tiles, leaked survey data and unclear licences.
+        sources: [src-b]
+      - topic: criticism
+        text: Nimbus Charts has criticized the Guild's pooling as careless with survey data.
+        sources: [src-b]
       - topic: goals
         text: The Guild's mission is to make public map data easy to find and reuse.
         sources: [src-a]
@@ -114,6 +127,16 @@ const FILES = {
         date: "2023-02-01"
         sources: [src-a]
 `,
+  'projects.yaml': `projects:
+  - id: proj-tiles
+    name: Open Tile Index
+    aliases: [OTX]
+    summary: The Guild's shared index of open map tiles.
+    sources: [src-a]
+    type: Guild project (map tile index)
+    owner: guild
+    facts: []
+`,
   'people.yaml': `people:
   - id: person-vera
     name: Vera Lind
@@ -127,6 +150,23 @@ const FILES = {
       - topic: quote
         text: Told Atlas Daily by email that the Guild would first admit firms that already publish open map data, calling this only the first round.
         sources: [src-b]
+  - id: person-ruth
+    name: Ruth Okafor
+    summary: Head of research at Fathom Maps until 2023, when she left to teach.
+    sources: [src-a]
+    roles:
+      - title: Head of research
+        organization: org-fathom
+        to: "2023"
+        sources: [src-a]
+  - id: person-ivo
+    name: Ivo Marsh
+    summary: Leads the new survey effort at Fathom Maps.
+    sources: [src-a]
+    roles:
+      - title: Leads the new Fathom Maps survey effort
+        organization: org-fathom
+        sources: [src-a]
 `,
 };
 
@@ -261,5 +301,52 @@ describe('a start named as a point in time', () => {
     const a = answer('when did the Guild add its first new members after launch', index);
     expect(a.answer).toContain('February 1, 2023');
     expect(a.answer).not.toContain('June 1, 2022');
+  });
+});
+
+describe('what is asked about, and what only frames it', () => {
+  it('"what is <project> in <body>" describes the project, not the body', () => {
+    const a = answer("what's OTX in the Guild", index);
+    expect(a.answer).toContain('shared index of open map tiles');
+  });
+
+  it('"in the <body> context" only frames the question', () => {
+    const a = answer("what's OTX in the Guild context", index);
+    expect(a.answered).toBe(true);
+    expect(a.answer).toContain('shared index of open map tiles');
+  });
+
+  it('"former" asks for the holder of a role that has ended', () => {
+    const a = answer("who was Fathom Maps' former head of research", index);
+    expect(a.answer).toMatch(/^Ruth Okafor/);
+  });
+
+  it('"on what grounds" asks for the reasons', () => {
+    const a = answer('who has criticized the Guild, and on what grounds?', index);
+    expect(a.answered).toBe(true);
+    expect(a.answer).toContain('careless with survey data');
+  });
+
+  it('"what does the essay list" asks for what it lists, not for members', () => {
+    const q = "what risks does Atlas Daily's essay list for the Guild?";
+    expect(readAsk(readQuestion(q), linkEntities(q, index)).types).not.toContain('members');
+    expect(answer(q, index).answer).toContain('stale tiles');
+  });
+
+  it('"the list of …" still asks for members', () => {
+    const q = 'show me the list of firms in the Guild';
+    expect(readAsk(readQuestion(q), linkEntities(q, index)).types).toContain('members');
+  });
+
+  it('"… on its site" asks for what the site says, not for its address; focus areas are no project list', () => {
+    const a = answer('what focus areas does the Guild name on its site', index);
+    expect(a.answer).toContain('tile formats');
+    expect(a.answer).not.toContain('runs these projects');
+    expect(a.answer).not.toContain('guild.example.org');
+  });
+
+  it("the site's address is still given when that is all that is asked", () => {
+    const a = answer("what's the Guild website", index);
+    expect(a.answer).toContain('https://guild.example.org');
   });
 });

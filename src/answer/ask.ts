@@ -114,7 +114,8 @@ export function readAsk(q: Question, mentions: readonly Mention[]): Ask {
   // "why isn't X in it when it's the biggest chip maker": what the member grants in passing asks nothing.
   const conceded = new Set(asksWhy(words) ? concessiveClause(words) : []);
   // "the first new members after launch": a start said as a point in time asks for no founding.
-  const since = new Set(sinceStart(words));
+  // "What risks does the essay list?": a source listing something asks for what it lists, not for members.
+  const since = new Set([...sinceStart(words), ...listedBySource(words)]);
   for (const rule of COMPILED) {
     let hit = false;
     for (const c of rule.cues) {
@@ -158,9 +159,14 @@ export function readAsk(q: Question, mentions: readonly Mention[]): Ask {
   words.forEach((w, i) => {
     if (PIECE_NOUNS.has(w) && mentions.some((m) => m.end === i)) cue.add(i);
   });
+  // "in the AI Alliance context": the frame the member asks in — neither a fact to find nor a cue to match.
+  const framing = new Set(
+    words.flatMap((w, i) => (w === 'context' && mentions.some((m) => m.end === i) ? [i] : [])),
+  );
   // A cue word said twice ("A vs B vs C") is a cue both times.
   const cueSet = new Set([...cue].map((i) => words[i] as string));
   words.forEach((w, i) => {
+    if (framing.has(i)) return;
     if (named.has(i)) namedWords.push(w);
     // "companies", "organizations": the kind of thing asked about, never a fact to cover.
     else if (cue.has(i) || cueSet.has(w) || GENERIC_CATEGORY.has(w)) cueWords.push(w);
@@ -255,6 +261,16 @@ function sinceStart(words: readonly string[]): number[] {
       out.push(i);
   });
   return out;
+}
+
+/** The place of "list" as a source's verb: "what risks does the essay list", "which names did it list". */
+function listedBySource(words: readonly string[]): number[] {
+  const at = words.indexOf('list');
+  if (at < 2) return [];
+  const verb = words
+    .slice(Math.max(0, at - 5), at)
+    .findIndex((w) => w === 'does' || w === 'do' || w === 'did');
+  return verb >= 0 && words[at + 1] !== 'of' ? [at] : [];
 }
 
 /** A why question: "why", or "how come". */

@@ -386,8 +386,10 @@ const ROUTES: readonly Route[] = [
   {
     name: 'initiative',
     // A project's licence and releases are its own, even when the question also names the initiative it is in.
+    // …and so is what a project is, asked right after "what is" ("what is <project> in <body>").
     applies: (ctx, n) =>
-      n.initiatives.length > 0 && !(n.projects.length > 0 && asks(ctx.ask, 'licence', 'release')),
+      n.initiatives.length > 0 &&
+      !(n.projects.length > 0 && (asks(ctx.ask, 'licence', 'release') || profiled(ctx)?.kind === 'project')),
     handle: (ctx, n) => initiativeAnswer(ctx, n.initiatives[0] as Rec<'initiative'>, n.score),
   },
   {
@@ -451,6 +453,20 @@ function roleBetween(ctx: Ctx): boolean {
 }
 
 const YES = 'Yes — ';
+
+/** The record named right after "what is" / "who is" / "what's": the one the question asks to be described. */
+function profiled(ctx: Ctx): KbRecord | undefined {
+  const { words } = ctx.q;
+  const m = ctx.mentions.find((x) => {
+    const [a, b] = [words[x.start - 2], words[x.start - 1]];
+    // "what's" reads as "what" before the name.
+    return (
+      ((b === 'whats' || b === 'what') && x.start === 1) ||
+      ((a === 'what' || a === 'who') && (b === 'is' || b === 's' || b === 'was'))
+    );
+  });
+  return m?.surfaces[0]?.record;
+}
 
 /** Runs the route table: the first route that applies and answers gives the draft. */
 /**

@@ -583,8 +583,6 @@ export const ASK_RULES: readonly AskRule[] = [
       'do they do',
       'does it do',
       'activities',
-      'focus areas',
-      'focus',
       'working groups',
       'work',
     ],

@@ -101,6 +101,7 @@ const SYNONYM_GROUPS = [
   'safe safer safest safety',
   'reliable unreliable legit legitimate trustworthy accurate accuracy inaccurate credible credibility dependable',
   'announcement announcements release releases',
+  'site sites website websites homepage webpage',
   'include included includes contain contained contains carry carried carries feature featured features stuffed packed crammed',
   'politician politicians political politics minister ministers parliament mp senator congressman congresswoman',
   'stat stats statistic statistics figure figures number numbers estimate estimates',
@@ -269,6 +270,10 @@ export const IDIOMS: Readonly<Record<string, string>> = {
   'go wrong': 'risks',
   'goes wrong': 'risks',
   'went wrong': 'problems',
+  // Grounds for something are its reasons.
+  'on what grounds': 'why',
+  'on which grounds': 'why',
+  'what grounds': 'why',
   'supposed to be': 'meant',
   'supposed to mean': 'meant',
   'tl dr': 'summary',

@@ -34,8 +34,14 @@ export function initiativeAnswer(ctx: Ctx, initiative: Rec<'initiative'>, score:
 
   // "What's its website?": the address the record gives.
   // Only when nothing else is asked: "what did its website list" asks for what is on it.
+  // "…list on its site": the site is where something else is read.
+  const { words } = ctx.q;
+  const onSite = words.some((w, i) => {
+    const before = ['its', 'the', 'their'].includes(words[i - 1] ?? '') ? words[i - 2] : words[i - 1];
+    return WEBSITE_WORDS.has(w) && ['on', 'at', 'from', 'in'].includes(before ?? '');
+  });
   const forAddress =
-    ctx.q.words.some((w) => WEBSITE_WORDS.has(w)) && ask.content.every((w) => WEBSITE_WORDS.has(w));
+    !onSite && words.some((w) => WEBSITE_WORDS.has(w)) && ask.content.every((w) => WEBSITE_WORDS.has(w));
   if (initiative.website && forAddress && !asks(ask, 'when', 'count', 'goals', 'members', 'membership')) {
     return {
       ...base,

@@ -247,6 +247,16 @@ const LEADING_ROLES = new Set(['lead', 'head', 'director', 'chair', 'ceo', 'pres
 /** Role words that are verbs as often as titles ("who leads it", "heads it"). */
 const VERB_LIKE_TITLES = new Set(['lead', 'head']);
 
+/** Words asking for a role that has ended. */
+const FORMER_WORDS: ReadonlySet<string> = new Set([
+  'former',
+  'formerly',
+  'ex',
+  'previous',
+  'past',
+  'onetime',
+]);
+
 /**
  * The best-fitting role at a named organization that only a statement's text tells ("its CEO is …", a launch
  * quote's "Jane Roe (CEO, Acme)"), when no person record already holds it there.
@@ -304,8 +314,11 @@ export function roleLookup(ctx: Ctx, scopeRecords: readonly KbRecord[], score: n
     const s = roleAsked.filter((readings) => readings.some((w) => title.includes(w))).length * 2;
     return s + title.split(' ').filter((w) => qWords.has(w)).length * 0.5;
   };
+  // "Meta's former head of research": a role that has ended is the one asked for; otherwise the current one.
+  const former = ctx.q.words.some((w) => FORMER_WORDS.has(w));
+  const tense = (ended: boolean) => (former ? (ended ? 1 : 0) : ended ? 0 : 0.2);
   const scored = candidates
-    .map((c) => ({ c, s: titleFit(c.role.title) + (c.role.to ? 0 : 0.2) }))
+    .map((c) => ({ c, s: titleFit(c.role.title) + tense(!!c.role.to) }))
     .filter((x) => x.s >= 2)
     .sort((a, b) => b.s - a.s);
   const subject = scopeRecords[0];
