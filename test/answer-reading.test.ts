@@ -350,3 +350,23 @@ describe('what is asked about, and what only frames it', () => {
     expect(a.answer).toContain('https://guild.example.org');
   });
 });
+
+describe('what the records do not name', () => {
+  it('a title no source names for a body is declined, saying who represents it', () => {
+    const a = answer("Who chairs the Guild's governing board?", index);
+    expect(a.answered).toBe(false);
+    expect(a.answer).toContain('do not name a chair');
+    expect(a.answer).toContain('Tessel Works');
+  });
+
+  it('who runs a body with no named leader is still answered by its founders', () => {
+    const a = answer('who runs the Guild?', index);
+    expect(a.answered).toBe(true);
+    expect(a.answer).toContain('Tessel Works');
+  });
+
+  it('a kind of thing no statement anywhere names, asked of a project, is refused', () => {
+    const a = answer('What GPU cluster is OTX shared on?', index);
+    expect(a.answered).toBe(false);
+  });
+});

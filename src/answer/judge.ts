@@ -245,6 +245,10 @@ function judgeDraft(ctx: Ctx, routedDraft: Draft | undefined): Plan {
   // "How much did it pay to join?" asks for a sum without a detail cue.
   if ((asks(ask, 'detail') || asksSum(ctx.q)) && !detailCovered(ctx, routedDraft, named.records))
     return { kind: 'refuse', about, missing: [] };
+  // "What GPU cluster is the project trained on?": a kind of thing no statement anywhere names, asked of
+  // something that has no members to pick by kind.
+  if (!named.initiatives.length && ask.category.some((w) => unknownThing(w, index)))
+    return { kind: 'refuse', about, missing: [] };
   if (
     comingEventUntold(ctx, named.records) ||
     howToUntold(ctx, named.records) ||

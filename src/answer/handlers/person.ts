@@ -219,6 +219,9 @@ const ROLE_NOUNS: Readonly<Record<string, string>> = {
   chair: 'chair',
   chairman: 'chairman',
   chairwoman: 'chairwoman',
+  // "Who chairs it?": the verb asks for its chair.
+  chairs: 'chair',
+  chaired: 'chair',
   president: 'president',
   director: 'director',
   executive: 'executive',
@@ -240,10 +243,16 @@ function roleAskedFor(words: readonly string[]): string | undefined {
     .join(' ');
 }
 
+/** Words that name a title, not only a leading ("who leads it" may be answered by the body's founders). */
+const TITLE_WORDS: ReadonlySet<string> = new Set(
+  'chair chairs chaired chairman chairwoman chairperson director directors ceo president board secretary treasurer'.split(
+    ' ',
+  ),
+);
+
 /** Roles that lead a body: the ones the records may say nobody holds. */
 const LEADING_ROLES = new Set(['lead', 'head', 'director', 'chair', 'ceo', 'president', 'chief executive']);
 
-/** People whose role title matches the role words of the question, at the records it names. */
 /** Role words that are verbs as often as titles ("who leads it", "heads it"). */
 const VERB_LIKE_TITLES = new Set(['lead', 'head']);
 
@@ -291,6 +300,7 @@ function roleInText(
   return best;
 }
 
+/** People whose role title matches the role words of the question, at the records it names. */
 export function roleLookup(ctx: Ctx, scopeRecords: readonly KbRecord[], score: number): Draft | undefined {
   const { index, ask } = ctx;
   // A role listed under an initiative whose title names the person's own company ("IBM Chairman and CEO") is a
@@ -348,6 +358,10 @@ export function roleLookup(ctx: Ctx, scopeRecords: readonly KbRecord[], score: n
     const founders = subject.kind === 'initiative' ? foundersOf(ctx, subject) : [];
     const role = roleAskedFor(ctx.q.words) ?? 'leader';
     const lead = `The sources do not name ${/^[aeiou]/.test(role) ? 'an' : 'a'} ${role} for ${withArticle(subject.name)} itself${founders.length ? `; it was launched and is represented by its ${founders.length === 1 ? 'founder' : 'co-founders'} ${joinList(founders)}` : ''}.`;
+    // A title asked for ("who chairs its board", "its executive director") that no source names is not known:
+    // the reply says so and who represents the body, as a refusal. "Who runs it?" is answered by the founders.
+    if (ctx.q.words.some((w) => TITLE_WORDS.has(w)))
+      return { subject, lead, docs: [], confidence: 0, declines: true };
     return {
       subject,
       lead,
