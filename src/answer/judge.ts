@@ -10,7 +10,7 @@ import { asksSum, detailCovered } from './details.js';
 import { formMisfit } from './form.js';
 import { unknownVersionAsked, versionFit } from './handlers/project.js';
 import { type Rec, rankDocs, visibleTo } from './handlers/shared.js';
-import { namesEvery, namesOf, namesShare } from './naming.js';
+import { namesEvery, namesOf, namesShare, paddedText } from './naming.js';
 import { namedRecords } from './route.js';
 import { slotFit, TYPED_FIT } from './slots.js';
 import { comingEventUntold, howToUntold, schoolingUntold } from './unanswerable.js';
@@ -52,16 +52,26 @@ function bestStatements(ctx: Ctx, records: readonly KbRecord[], cues: readonly s
   // candidates, but only as strong as an unrelated statement.
   const own = new Set(records.map((r) => r.id));
   const names = namesOf(records);
+  // Each candidate's share of the named records, worked out once (it decides both relatedness and fit).
+  const shares = new Map<FactDoc, number>();
+  const shareOf = (doc: FactDoc) => {
+    let share = shares.get(doc);
+    if (share === undefined) {
+      share = namesShare(doc, records, index);
+      shares.set(doc, share);
+    }
+    return share;
+  };
   // A statement of another record speaks to the question only when it names what the question names: all of it
   // when the question names several ("how is A connected to B" is not answered by C's link to B).
   const related = (doc: FactDoc) => {
     if (own.has(doc.recordId)) return true;
     if (records.length < 2 && doc.about.some((a) => own.has(a))) return true;
     if (records.length < 2) {
-      const text = ` ${normalize(doc.text)} `;
+      const text = paddedText(doc);
       return names.some((n) => text.includes(` ${n} `));
     }
-    return namesShare(doc, records, index) >= 1;
+    return shareOf(doc) >= 1;
   };
   const versions = records
     .filter((r): r is Rec<'project'> => r.kind === 'project')
@@ -89,7 +99,7 @@ function bestStatements(ctx: Ctx, records: readonly KbRecord[], cues: readonly s
       const version = versions.length ? Math.max(...versions.map((fitOf) => fitOf(doc))) : 0;
       const fit =
         slotFit(doc, ask, ctx.q, own.has(doc.recordId)) +
-        NAMES_WEIGHT * namesShare(doc, records, index) +
+        NAMES_WEIGHT * shareOf(doc) +
         VERSION_WEIGHT * version;
       // …and even then weighs a little less than the named record's own statement covering as much.
       const ratio = counted ? cov.ratio * (related ? 1 : UNRELATED_WEIGHT) : cov.ratio * 0.4;

@@ -7,10 +7,29 @@ import type { Ctx } from './context.js';
 
 /** Names of the records, normalised, for finding statements elsewhere that speak of them. */
 export function namesOf(records: readonly KbRecord[]): string[] {
-  return records
-    .flatMap((r) => [r.name, ...r.aliases.map(aliasName)])
-    .map(normalize)
-    .filter((n) => n.length >= 3);
+  return records.flatMap(recordNames);
+}
+
+/** A record's names, normalised once: they are matched against many statements for every question. */
+const normalisedNames = new WeakMap<KbRecord, readonly string[]>();
+function recordNames(r: KbRecord): readonly string[] {
+  let names = normalisedNames.get(r);
+  if (!names) {
+    names = [r.name, ...r.aliases.map(aliasName)].map(normalize).filter((n) => n.length >= 3);
+    normalisedNames.set(r, names);
+  }
+  return names;
+}
+
+/** A statement's text, normalised once and padded with spaces for whole-word matching. */
+const paddedTexts = new WeakMap<FactDoc, string>();
+export function paddedText(doc: FactDoc): string {
+  let text = paddedTexts.get(doc);
+  if (text === undefined) {
+    text = ` ${normalize(doc.text)} `;
+    paddedTexts.set(doc, text);
+  }
+  return text;
 }
 
 /**
@@ -19,12 +38,12 @@ export function namesOf(records: readonly KbRecord[]): string[] {
  */
 export function namesShare(doc: FactDoc, records: readonly KbRecord[], index: Ctx['index']): number {
   if (records.length < 2) return 0;
-  const text = ` ${normalize(doc.text)} `;
+  const text = paddedText(doc);
   const hit = records.filter(
     (r) =>
       r.id === doc.recordId ||
       doc.about.includes(r.id) ||
-      namesOf([r]).some((n) => text.includes(` ${n} `)) ||
+      recordNames(r).some((n) => text.includes(` ${n} `)) ||
       speaksFor(doc.recordId, r, index),
   ).length;
   return hit / records.length;

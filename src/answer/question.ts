@@ -53,8 +53,18 @@ const IDIOM_PATTERN = new RegExp(
   'giu',
 );
 
+/**
+ * Each idiom's longest word: a text holding none of them has no idiom to rewrite, and the long pattern is skipped
+ * ("the", "as" or "in" would be in nearly every text).
+ */
+const IDIOM_ANCHORS = new Set(
+  IDIOM_KEYS.map((k) => k.split(' ').reduce((a, b) => (b.length > a.length ? b : a))),
+);
+
 /** The text with each idiom spelled in the records' words. */
 function withIdioms(text: string): string {
+  const words = text.toLowerCase().split(/[^\p{L}\p{N}]+/u);
+  if (!words.some((w) => IDIOM_ANCHORS.has(w))) return text;
   return text.replace(IDIOM_PATTERN, (match: string, ...groups: unknown[]) => {
     const at = groups.findIndex((g) => typeof g === 'string');
     return IDIOMS[IDIOM_KEYS[at] as string] ?? match;

@@ -33,10 +33,47 @@ export function rankDocs(
   } = {},
 ): FactDoc[] {
   const { index } = ctx;
-  const terms = ctx.ask.content;
   const inScope = new Set<number>();
   for (const id of scope) for (const d of index.docsByRecord.get(id) ?? []) inScope.add(d.id);
   const topics = new Set(opts.topics ?? []);
+  const { scores, byName } = scopeScores(ctx, scope, inScope);
+  const maxName = Math.max(1e-9, ...byName.values());
+  const docs = [...inScope]
+    .map((id) => index.factDocs[id] as FactDoc)
+    .filter((d) => visibleTo(ctx, d))
+    .filter((d) => !opts.exclude?.has(d.id) && (scores.has(d.id) || topics.has(d.topic)))
+    .filter((d) => !opts.noRelations || (d.topic !== 'relation' && d.topic !== 'role'))
+    .filter((d) => !opts.only || opts.only(d));
+  const max = Math.max(1, ...scores.values());
+  const value = (d: FactDoc) =>
+    (scores.get(d.id) ?? 0) / max +
+    (topics.has(d.topic) ? 0.5 : 0) +
+    (0.4 * (byName.get(d.id) ?? 0)) / maxName -
+    d.id * 1e-6;
+  return docs.sort((a, b) => value(b) - value(a)).slice(0, opts.limit ?? 4);
+}
+
+/** Statement scores of one ask over one scope, for the index they were computed on. */
+interface ScopeScores {
+  index: Ctx['index'];
+  scores: Map<number, number>;
+  byName: Map<number, number>;
+}
+
+/** Scores per ask, by scope and named records: the routes and the judge rank the same scope many times over. */
+const scoreCache = new WeakMap<Ctx['ask'], Map<string, ScopeScores>>();
+
+function scopeScores(ctx: Ctx, scope: readonly string[], inScope: ReadonlySet<number>): ScopeScores {
+  const key = `${scope.join(' ')}|${ctx.mentions.map((m) => `${m.typed}:${m.surfaces.map((x) => x.record.id).join(',')}`).join(' ')}`;
+  let byAsk = scoreCache.get(ctx.ask);
+  if (!byAsk) {
+    byAsk = new Map();
+    scoreCache.set(ctx.ask, byAsk);
+  }
+  const cached = byAsk.get(key);
+  if (cached?.index === ctx.index) return cached;
+  const { index } = ctx;
+  const terms = ctx.ask.content;
   let scores = new Map<number, number>();
   if (terms.length > 0) {
     const expanded = [...new Set(terms.flatMap((t) => SYNONYMS.get(t) ?? []))].filter(
@@ -65,20 +102,9 @@ export function rankDocs(
     terms.length === 0 && otherWords.length
       ? index.facts.scoreScope({ queries: [{ queries: otherWords }] }, inScope, () => false)
       : new Map<number, number>();
-  const maxName = Math.max(1e-9, ...byName.values());
-  const docs = [...inScope]
-    .map((id) => index.factDocs[id] as FactDoc)
-    .filter((d) => visibleTo(ctx, d))
-    .filter((d) => !opts.exclude?.has(d.id) && (scores.has(d.id) || topics.has(d.topic)))
-    .filter((d) => !opts.noRelations || (d.topic !== 'relation' && d.topic !== 'role'))
-    .filter((d) => !opts.only || opts.only(d));
-  const max = Math.max(1, ...scores.values());
-  const value = (d: FactDoc) =>
-    (scores.get(d.id) ?? 0) / max +
-    (topics.has(d.topic) ? 0.5 : 0) +
-    (0.4 * (byName.get(d.id) ?? 0)) / maxName -
-    d.id * 1e-6;
-  return docs.sort((a, b) => value(b) - value(a)).slice(0, opts.limit ?? 4);
+  const out = { index, scores, byName };
+  byAsk.set(key, out);
+  return out;
 }
 
 /** Notes the garbled spelling the user typed, so "Cohear" answers say it means Cohere. */
