@@ -47,6 +47,9 @@ const FILES = {
       - topic: criticism
         text: Nimbus Charts has criticized the Guild's pooling as careless with survey data.
         sources: [src-b]
+      - topic: activities
+        text: The launch release of June 1, 2022 carried statements from 3 firms.
+        sources: [src-a]
       - topic: goals
         text: The Guild's mission is to make public map data easy to find and reuse.
         sources: [src-a]
@@ -368,5 +371,13 @@ describe('what the records do not name', () => {
   it('a kind of thing no statement anywhere names, asked of a project, is refused', () => {
     const a = answer('What GPU cluster is OTX shared on?', index);
     expect(a.answered).toBe(false);
+  });
+});
+
+describe('a press release', () => {
+  it('is the release the records speak of: the word "press" is no fact to find', () => {
+    const q = 'how many statements did the press release carry';
+    expect(readAsk(readQuestion(q), linkEntities(q, index)).content).not.toContain('press');
+    expect(answer(q, index).answer).toContain('statements from 3 firms');
   });
 });

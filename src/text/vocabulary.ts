@@ -270,6 +270,9 @@ export const IDIOMS: Readonly<Record<string, string>> = {
   'go wrong': 'risks',
   'goes wrong': 'risks',
   'went wrong': 'problems',
+  // A press release is what the records call the release or announcement.
+  'press release': 'release',
+  'press releases': 'releases',
   // Grounds for something are its reasons.
   'on what grounds': 'why',
   'on which grounds': 'why',
