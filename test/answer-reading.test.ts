@@ -47,6 +47,12 @@ const FILES = {
       - topic: criticism
         text: Nimbus Charts has criticized the Guild's pooling as careless with survey data.
         sources: [src-b]
+      - topic: quote
+        text: "Omar Reyes (CTO, Kelp Atlas): unlike Nimbus Charts, Kelp Atlas shares its survey data with everyone."
+        sources: [src-a]
+      - topic: governance
+        text: The Guild's inaugural board (2022) included Ines Roe (Tessel Works) and Piet Smit (Fathom Maps).
+        sources: [src-a]
       - topic: activities
         text: The launch release of June 1, 2022 carried statements from 3 firms.
         sources: [src-a]
@@ -107,6 +113,9 @@ const FILES = {
     facts:
       - topic: note
         text: Nimbus Charts sells its sea charts through a paid service.
+        sources: [src-b]
+      - topic: note
+        text: Fathom Maps and Nimbus Charts sat on a sea-data forum's founding board.
         sources: [src-b]
   - id: org-gale
     name: Gale Survey
@@ -379,5 +388,20 @@ describe('a press release', () => {
     const q = 'how many statements did the press release carry';
     expect(readAsk(readQuestion(q), linkEntities(q, index)).content).not.toContain('press');
     expect(answer(q, index).answer).toContain('statements from 3 firms');
+  });
+});
+
+describe('what an outlet called something', () => {
+  it('"why did <outlet> call X\'s absence odd" asks why X stayed out, not for quotes naming X', () => {
+    const a = answer("Why did Atlas Daily call Nimbus Charts' absence from the Guild odd?", index);
+    expect(a.answer).toContain('licences forbid sharing');
+    expect(a.answer).not.toContain('Omar Reyes');
+  });
+});
+
+describe('a board', () => {
+  it('"who sat on its first board" is answered by the inaugural board, not another board the member sat on', () => {
+    const a = answer('which person sat on the first Guild board for Fathom Maps', index);
+    expect(a.answer).toMatch(/^The Guild's inaugural board/);
   });
 });

@@ -332,7 +332,9 @@ const ROUTES: readonly Route[] = [
       n.member !== undefined &&
       n.people.length === 0 &&
       // "TechCrunch says Google is pulling out — did it?" reports a claim; it doesn't ask for anyone's words.
-      (asks(ctx.ask, 'who') || !reports(ctx.q.words)),
+      (asks(ctx.ask, 'who') || !reports(ctx.q.words)) &&
+      // "Why did the paper call MIT's absence curious?" asks the reason for its absence, as the paper saw it.
+      !(asks(ctx.ask, 'whyNot') && n.initiatives.length > 0),
     handle: (ctx, n) => orgQuotes(ctx, n.member as Rec<'organization'>, n.score),
   },
   {

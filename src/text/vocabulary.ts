@@ -102,6 +102,7 @@ const SYNONYM_GROUPS = [
   'reliable unreliable legit legitimate trustworthy accurate accuracy inaccurate credible credibility dependable',
   'announcement announcements release releases',
   'site sites website websites homepage webpage',
+  'inaugural first initial',
   'include included includes contain contained contains carry carried carries feature featured features stuffed packed crammed',
   'politician politicians political politics minister ministers parliament mp senator congressman congresswoman',
   'stat stats statistic statistics figure figures number numbers estimate estimates',
@@ -270,6 +271,11 @@ export const IDIOMS: Readonly<Record<string, string>> = {
   'go wrong': 'risks',
   'goes wrong': 'risks',
   'went wrong': 'problems',
+  // Sitting on a board is being on it.
+  'sat on': 'on',
+  'sit on': 'on',
+  'sits on': 'on',
+  'sitting on': 'on',
   // A press release is what the records call the release or announcement.
   'press release': 'release',
   'press releases': 'releases',
