@@ -162,6 +162,18 @@ const FILES = {
       - topic: quote
         text: Told Atlas Daily by email that the Guild would first admit firms that already publish open map data, calling this only the first round.
         sources: [src-b]
+  - id: person-tomas
+    name: Tomas Berg
+    summary: Co-founder and CEO of Kelp Atlas.
+    sources: [src-a]
+    roles:
+      - title: Co-founder and CEO
+        organization: org-kelp
+        sources: [src-a]
+    facts:
+      - topic: note
+        text: Co-wrote 'Tiles All The Way Down', the paper that introduced shared tile indexes.
+        sources: [src-a]
   - id: person-ruth
     name: Ruth Okafor
     summary: Head of research at Fathom Maps until 2023, when she left to teach.
@@ -403,5 +415,18 @@ describe('a board', () => {
   it('"who sat on its first board" is answered by the inaugural board, not another board the member sat on', () => {
     const a = answer('which person sat on the first Guild board for Fathom Maps', index);
     expect(a.answer).toMatch(/^The Guild's inaugural board/);
+  });
+});
+
+describe('a pronoun after a person was named in the answer before', () => {
+  it('"who runs X, and what paper did he co-write?" asks about the person the first answer named', () => {
+    const a = answer('Who runs Kelp Atlas, and what paper did he co-write?', index);
+    expect(a.answer).toContain('Tomas Berg');
+    expect(a.answer).toContain('Tiles All The Way Down');
+  });
+
+  it('"…and what is it known for?" after a person was named still asks about the organization', () => {
+    const a = answer('Who runs Kelp Atlas, and when did it join the Guild?', index);
+    expect(a.answer).toContain('February');
   });
 });

@@ -52,7 +52,15 @@ export function answer(question: string, index: SearchIndex): Answer {
     // places in the part before are those of another text.
     const pronoun = part.words.findIndex((w) => BACK_REFERENCES.has(w));
     const at = pronoun >= 0 ? { start: pronoun, end: pronoun + 1 } : { start: 0, end: 0 };
-    const carried = previous.map((m) => ({ ...m, ...at }));
+    // "…and which paper did he co-write?": a personal pronoun after a person was picked out points to them alone.
+    // ("…and what is it best known for?": "it" is still what the part before named.)
+    const pickedPerson = (m: Mention) =>
+      m.start === 0 && m.end === 0 && m.surfaces[0]?.record.kind === 'person';
+    const person = PERSONAL_PRONOUNS.has(part.words[pronoun] ?? '') ? previous.find(pickedPerson) : undefined;
+    const carried = (person ? [person] : previous.filter((m) => !pickedPerson(m))).map((m) => ({
+      ...m,
+      ...at,
+    }));
     const mentions = !carried.length
       ? linked
       : !linked.length
@@ -90,6 +98,7 @@ function inherited(previous: readonly Mention[], part: Question): readonly Menti
 }
 
 const BACK_REFERENCES = new Set(['it', 'its', 'they', 'them', 'their', 'he', 'she', 'his', 'her', 'him']);
+const PERSONAL_PRONOUNS = new Set(['he', 'she', 'his', 'her', 'him']);
 
 function sameRecords(a: Mention, b: Mention): boolean {
   return a.surfaces.some((s) => b.surfaces.some((t) => t.record.id === s.record.id));

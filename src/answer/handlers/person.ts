@@ -394,5 +394,15 @@ export function roleLookup(ctx: Ctx, scopeRecords: readonly KbRecord[], score: n
   const docs = rankDocs(ctx, [person.id], { topics: ['quote', 'career'], limit: 2 }).filter(
     (d) => d.topic !== 'role' && d.topic !== 'summary',
   );
-  return { subject: person, lead, leadSources: role.sources, docs, confidence: score * 0.95, sure: true };
+  // One holder named: what a later "he" or "she" means ("who runs Cohere, and which paper did he co-write?").
+  const picked = others.length ? undefined : [person];
+  return {
+    subject: person,
+    lead,
+    leadSources: role.sources,
+    docs,
+    confidence: score * 0.95,
+    sure: true,
+    picked,
+  };
 }
