@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answer } from '../src/answer/answer.js';
 import { readAsk } from '../src/answer/ask.js';
+import { coverage } from '../src/answer/coverage.js';
 import { readQuestion } from '../src/answer/question.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
 import { buildIndex, type SearchIndex } from '../src/search/index.js';
@@ -49,6 +50,9 @@ const FILES = {
         sources: [src-b]
       - topic: quote
         text: "Omar Reyes (CTO, Kelp Atlas): unlike Nimbus Charts, Kelp Atlas shares its survey data with everyone."
+        sources: [src-a]
+      - topic: history
+        text: The Guild opened while the Harbor Map Summit met in Oslo.
         sources: [src-a]
       - topic: governance
         text: The Guild's inaugural board (2022) included Ines Roe (Tessel Works) and Piet Smit (Fathom Maps).
@@ -428,5 +432,15 @@ describe('a pronoun after a person was named in the answer before', () => {
   it('"…and what is it known for?" after a person was named still asks about the organization', () => {
     const a = answer('Who runs Kelp Atlas, and when did it join the Guild?', index);
     expect(a.answer).toContain('February');
+  });
+});
+
+describe('an event asked for', () => {
+  it('is met by a summit the records name', () => {
+    const doc = index.factDocs.find((d) => d.text.includes('Harbor Map Summit'));
+    expect(doc && coverage(['event'], [doc], [], index).ratio).toBeGreaterThan(0.5);
+    expect(answer('which conference was on while the Guild opened?', index).answer).toContain(
+      'Harbor Map Summit',
+    );
   });
 });

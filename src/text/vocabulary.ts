@@ -103,6 +103,7 @@ const SYNONYM_GROUPS = [
   'announcement announcements release releases',
   'site sites website websites homepage webpage',
   'inaugural first initial',
+  'event events summit summits conference conferences',
   'include included includes contain contained contains carry carried carries feature featured features stuffed packed crammed',
   'politician politicians political politics minister ministers parliament mp senator congressman congresswoman',
   'stat stats statistic statistics figure figures number numbers estimate estimates',
