@@ -8,6 +8,7 @@ import { answer } from '../src/answer/answer.js';
 import { readAsk } from '../src/answer/ask.js';
 import { coverage } from '../src/answer/coverage.js';
 import { readQuestion } from '../src/answer/question.js';
+import { namedRecords } from '../src/answer/route.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
 import { buildIndex, type SearchIndex } from '../src/search/index.js';
 import { linkEntities } from '../src/search/link.js';
@@ -31,7 +32,7 @@ const FILES = {
   'initiatives.yaml': `initiatives:
   - id: guild
     name: Data Commons Guild
-    aliases: [the Guild, Tessel-Fathom Data Guild]
+    aliases: [the Guild, Tessel-Fathom Data Guild, Open Map Data Commons Guild]
     summary: A non-profit body of firms that pool public map data.
     sources: [src-a]
     type: consortium
@@ -50,6 +51,9 @@ const FILES = {
         sources: [src-b]
       - topic: quote
         text: "Omar Reyes (CTO, Kelp Atlas): unlike Nimbus Charts, Kelp Atlas shares its survey data with everyone."
+        sources: [src-a]
+      - topic: membership
+        text: Any firm that publishes open map data may apply; eligibility is checked by the review board.
         sources: [src-a]
       - topic: history
         text: The Guild opened while the Harbor Map Summit met in Oslo.
@@ -442,5 +446,22 @@ describe('an event asked for', () => {
     expect(answer('which conference was on while the Guild opened?', index).answer).toContain(
       'Harbor Map Summit',
     );
+  });
+});
+
+describe("a founder's name before its body", () => {
+  it('names the body ("Tessel Works\' … Guild"), and is no member asked about', () => {
+    const text = "who is eligible to join Tessel Works' Open Map Data Commons Guild?";
+    const q = readQuestion(text);
+    const mentions = linkEntities(text, index);
+    expect(namedRecords({ index, q, ask: readAsk(q, mentions), mentions }).member).toBeUndefined();
+    expect(answer(text, index).answer).toContain('publishes open map data may apply');
+  });
+
+  it('an organization named apart from the body is still the member asked about', () => {
+    const text = 'is Tessel Works in the Guild?';
+    const q = readQuestion(text);
+    const mentions = linkEntities(text, index);
+    expect(namedRecords({ index, q, ask: readAsk(q, mentions), mentions }).member?.id).toBe('org-tessel');
   });
 });

@@ -426,6 +426,22 @@ export function namedRecords(ctx: Ctx): Named {
     .filter((r): r is Rec<'initiative'> => r.kind === 'initiative')
     .sort((a, b) => linkScore(b) - linkScore(a));
   const orgs = records.filter((r): r is Rec<'organization'> => r.kind === 'organization');
+  // "Meta's research community": an organization typed right before a body it founded names the body, and is
+  // no member asked about.
+  const owner = (o: Rec<'organization'>) =>
+    ctx.mentions.some(
+      (m) =>
+        m.surfaces.some((s) => s.record.id === o.id) &&
+        ctx.mentions.some(
+          (b) =>
+            b.start === m.end &&
+            b.surfaces.some(
+              (s) =>
+                s.record.kind === 'initiative' &&
+                o.involvement.some((i) => i.initiative === s.record.id && i.role === 'co-founder'),
+            ),
+        ),
+    );
   return {
     records,
     initiatives,
@@ -433,7 +449,7 @@ export function namedRecords(ctx: Ctx): Named {
     people: records.filter((r): r is Rec<'person'> => r.kind === 'person'),
     projects: records.filter((r): r is Rec<'project'> => r.kind === 'project'),
     member:
-      orgs.find((o) => !o.runs || !initiatives.some((i) => i.id === o.runs)) ??
+      orgs.find((o) => (!o.runs || !initiatives.some((i) => i.id === o.runs)) && !owner(o)) ??
       orgFromMentions(ctx.mentions, initiatives),
     score: Math.min(1, ...ctx.mentions.map((m) => m.score)),
   };
