@@ -465,3 +465,15 @@ describe("a founder's name before its body", () => {
     expect(namedRecords({ index, q, ask: readAsk(q, mentions), mentions }).member?.id).toBe('org-tessel');
   });
 });
+
+describe('everyday phrasings of a list', () => {
+  it('showing up on a list is appearing on it; showing up at an event is still attending it', () => {
+    expect(readQuestion('which firms never showed up on the member list').norm).toContain('appeared on');
+    expect(readQuestion('who showed up at the summit').norm).toContain('attended');
+  });
+
+  it('"a bunch of" is no content word', () => {
+    const text = 'Atlas Daily named a bunch of firms missing from the Guild';
+    expect(readAsk(readQuestion(text), linkEntities(text, index)).content).not.toContain('bunch');
+  });
+});

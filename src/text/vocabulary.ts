@@ -190,6 +190,10 @@ export const IDIOMS: Readonly<Record<string, string>> = {
   'last day with': 'left',
   'final day with': 'left',
   // Who came to an event is who attended it.
+  // …but showing up on a list is appearing on it.
+  'showed up on': 'appeared on',
+  'show up on': 'appear on',
+  'shows up on': 'appears on',
   'showed up': 'attended',
   'show up': 'attend',
   'turned up': 'attended',
