@@ -10,10 +10,9 @@ import { composeAnswer } from '../src/answer/compose.js';
 import { coverage } from '../src/answer/coverage.js';
 import { mergeAnswers, splitQuestion } from '../src/answer/parts.js';
 import { readQuestion } from '../src/answer/question.js';
-import { loadKnowledge } from '../src/knowledge/load.js';
-import { buildIndex, type SearchIndex } from '../src/search/index.js';
+import type { SearchIndex } from '../src/search/index.js';
 import { linkEntities } from '../src/search/link.js';
-import { VALID_FILES, writeKnowledgeDir } from './support/kb-fixture.js';
+import { fixtureIndex, VALID_FILES } from './support/kb-fixture.js';
 
 const outside = (id: string, name: string, summary: string, reason: string) => `  - id: ${id}
     name: ${name}
@@ -203,16 +202,10 @@ ${outside('org-vela', 'Vela', 'A search company.', 'A long-time critic of open m
 
 let index: SearchIndex;
 let cleanup: () => Promise<void>;
-
 beforeAll(async () => {
-  const fixture = await writeKnowledgeDir(FILES);
-  cleanup = fixture.cleanup;
-  index = buildIndex(await loadKnowledge(fixture.dir));
+  ({ index, cleanup } = await fixtureIndex(FILES));
 });
-
-afterAll(async () => {
-  await cleanup();
-});
+afterAll(() => cleanup());
 
 describe('who stayed out of a body', () => {
   it('lists the organizations the records say stayed out when asked who was left out', () => {

@@ -5,9 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answer } from '../src/answer/answer.js';
-import { loadKnowledge } from '../src/knowledge/load.js';
-import { buildIndex, type SearchIndex } from '../src/search/index.js';
-import { writeKnowledgeDir } from './support/kb-fixture.js';
+import type { SearchIndex } from '../src/search/index.js';
+import { fixtureIndex } from './support/kb-fixture.js';
 
 const FILES = {
   'initiatives.yaml': `initiatives:
@@ -95,9 +94,7 @@ const FILES = {
 let index: SearchIndex;
 let cleanup: () => Promise<void>;
 beforeAll(async () => {
-  const kb = await writeKnowledgeDir(FILES);
-  cleanup = kb.cleanup;
-  index = buildIndex(await loadKnowledge(kb.dir));
+  ({ index, cleanup } = await fixtureIndex(FILES));
 });
 afterAll(() => cleanup());
 

@@ -9,10 +9,9 @@ import { readAsk } from '../src/answer/ask.js';
 import { coverage } from '../src/answer/coverage.js';
 import { readQuestion } from '../src/answer/question.js';
 import { namedRecords } from '../src/answer/route.js';
-import { loadKnowledge } from '../src/knowledge/load.js';
-import { buildIndex, type SearchIndex } from '../src/search/index.js';
+import type { SearchIndex } from '../src/search/index.js';
 import { linkEntities } from '../src/search/link.js';
-import { writeKnowledgeDir } from './support/kb-fixture.js';
+import { fixtureIndex } from './support/kb-fixture.js';
 
 const FILES = {
   'sources.yaml': `sources:
@@ -205,11 +204,21 @@ const FILES = {
 let index: SearchIndex;
 let cleanup: () => Promise<void>;
 beforeAll(async () => {
-  const kb = await writeKnowledgeDir(FILES);
-  cleanup = kb.cleanup;
-  index = buildIndex(await loadKnowledge(kb.dir));
+  ({ index, cleanup } = await fixtureIndex(FILES));
 });
 afterAll(() => cleanup());
+
+/** How a question is read: its ask, given the names it links. */
+function askOf(text: string) {
+  return readAsk(readQuestion(text), linkEntities(text, index));
+}
+
+/** The organization a question asks about as a member, if any. */
+function memberAsked(text: string) {
+  const q = readQuestion(text);
+  const mentions = linkEntities(text, index);
+  return namedRecords({ index, q, ask: readAsk(q, mentions), mentions }).member;
+}
 
 describe('a request put as a question', () => {
   it('a request ("could somebody give the gist …") is answered, not read as a yes or no about an unknown name', () => {
@@ -361,13 +370,13 @@ describe('what is asked about, and what only frames it', () => {
 
   it('"what does the essay list" asks for what it lists, not for members', () => {
     const q = "what risks does Atlas Daily's essay list for the Guild?";
-    expect(readAsk(readQuestion(q), linkEntities(q, index)).types).not.toContain('members');
+    expect(askOf(q).types).not.toContain('members');
     expect(answer(q, index).answer).toContain('stale tiles');
   });
 
   it('"the list of …" still asks for members', () => {
     const q = 'show me the list of firms in the Guild';
-    expect(readAsk(readQuestion(q), linkEntities(q, index)).types).toContain('members');
+    expect(askOf(q).types).toContain('members');
   });
 
   it('"… on its site" asks for what the site says, not for its address; focus areas are no project list', () => {
@@ -406,7 +415,7 @@ describe('what the records do not name', () => {
 describe('a press release', () => {
   it('is the release the records speak of: the word "press" is no fact to find', () => {
     const q = 'how many statements did the press release carry';
-    expect(readAsk(readQuestion(q), linkEntities(q, index)).content).not.toContain('press');
+    expect(askOf(q).content).not.toContain('press');
     expect(answer(q, index).answer).toContain('statements from 3 firms');
   });
 });
@@ -452,17 +461,13 @@ describe('an event asked for', () => {
 describe("a founder's name before its body", () => {
   it('names the body ("Tessel Works\' … Guild"), and is no member asked about', () => {
     const text = "who is eligible to join Tessel Works' Open Map Data Commons Guild?";
-    const q = readQuestion(text);
-    const mentions = linkEntities(text, index);
-    expect(namedRecords({ index, q, ask: readAsk(q, mentions), mentions }).member).toBeUndefined();
+    expect(memberAsked(text)).toBeUndefined();
     expect(answer(text, index).answer).toContain('publishes open map data may apply');
   });
 
   it('an organization named apart from the body is still the member asked about', () => {
     const text = 'is Tessel Works in the Guild?';
-    const q = readQuestion(text);
-    const mentions = linkEntities(text, index);
-    expect(namedRecords({ index, q, ask: readAsk(q, mentions), mentions }).member?.id).toBe('org-tessel');
+    expect(memberAsked(text)?.id).toBe('org-tessel');
   });
 });
 
@@ -474,6 +479,6 @@ describe('everyday phrasings of a list', () => {
 
   it('"a bunch of" is no content word', () => {
     const text = 'Atlas Daily named a bunch of firms missing from the Guild';
-    expect(readAsk(readQuestion(text), linkEntities(text, index)).content).not.toContain('bunch');
+    expect(askOf(text).content).not.toContain('bunch');
   });
 });

@@ -1,6 +1,8 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { loadKnowledge } from '../../src/knowledge/load.js';
+import { buildIndex, type SearchIndex } from '../../src/search/index.js';
 
 /** A minimal, valid knowledge directory as file name → YAML text; tests break one file at a time. */
 export const VALID_FILES: Readonly<Record<string, string>> = {
@@ -62,4 +64,15 @@ export async function writeKnowledgeDir(overrides: Record<string, string | undef
     if (text !== undefined) await writeFile(path.join(dir, name), text);
   }
   return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * The search index of a knowledge directory written from `files` (over the valid base), and the cleanup that
+ * removes the directory: what a spec file on a tiny corpus loads once in `beforeAll`.
+ */
+export async function fixtureIndex(
+  files: Record<string, string | undefined>,
+): Promise<{ index: SearchIndex; cleanup: () => Promise<void> }> {
+  const kb = await writeKnowledgeDir(files);
+  return { index: buildIndex(await loadKnowledge(kb.dir)), cleanup: kb.cleanup };
 }
