@@ -1,6 +1,7 @@
 import type { KbRecord } from '../knowledge/schema.js';
 import type { SearchIndex } from '../search/index.js';
 import { linkEntities, type Mention } from '../search/link.js';
+import { normalize } from '../text/normalize.js';
 import { asks, readAsk } from './ask.js';
 import { composeAnswer, type Draft, echoCompounds } from './compose.js';
 import type { Ctx } from './context.js';
@@ -113,7 +114,7 @@ interface PartAnswer {
 /** A record an answer picked out, standing where a later part's pronoun points back. */
 function pickedMention(record: KbRecord): Mention {
   const surface = {
-    key: record.name.toLowerCase(),
+    key: normalize(record.name),
     original: record.name,
     record,
     garbled: false,
