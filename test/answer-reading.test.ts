@@ -137,7 +137,8 @@ const FILES = {
         sources: [src-b]
   - id: org-kelp
     name: Kelp Atlas
-    summary: Kelp Atlas joined the Data Commons Guild in February 2023.
+    summary: Kelp Atlas, which Atlas Daily describes as a seabed-survey specialist, joined the Data Commons Guild in
+      February 2023.
     sources: [src-a]
     type: company
     involvement:
@@ -480,5 +481,13 @@ describe('everyday phrasings of a list', () => {
   it('"a bunch of" is no content word', () => {
     const text = 'Atlas Daily named a bunch of firms missing from the Guild';
     expect(askOf(text).content).not.toContain('bunch');
+  });
+});
+
+describe("an outlet's words about a record", () => {
+  it('"what kind of firm did <outlet> call X" is answered by how the outlet described X, not X\'s own quote', () => {
+    const a = answer('what kind of firm did Atlas Daily call Kelp Atlas?', index);
+    expect(a.answer).toContain('seabed-survey specialist');
+    expect(a.answer).not.toContain('Omar Reyes');
   });
 });

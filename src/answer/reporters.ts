@@ -61,14 +61,38 @@ export function withoutOutlets(ask: Ask, part: Question, index: SearchIndex): As
 const outlets = new WeakMap<SearchIndex, { names: ReadonlySet<string>; longest: number }>();
 const publishers = new WeakMap<SearchIndex, ReadonlySet<string>>();
 
-/** A mention of an organization that published sources the records cite and takes no part (a news site). */
-function isOutlet(m: Mention, index: SearchIndex): boolean {
+/** The publishers of the sources the records cite, normalised. */
+function publisherNames(index: SearchIndex): ReadonlySet<string> {
   let names = publishers.get(index);
   if (!names) {
     names = new Set([...index.kb.sources.values()].map((s) => normalize(publisherName(s))));
     publishers.set(index, names);
   }
-  const known = names;
+  return names;
+}
+
+/**
+ * "How did the paper label that startup?": a publisher's name right before a verb of telling makes
+ * the words asked for the publisher's, about what follows — not the words of the record it names.
+ */
+export function publisherTells(q: Question, index: SearchIndex): boolean {
+  const names = publisherNames(index);
+  // (A company that takes part publishes its own posts: "what did IBM say" asks for IBM's words.)
+  const outlet = (name: string) =>
+    names.has(name) &&
+    !(index.surfaces.get(name) ?? []).some(
+      (s) => s.record.kind === 'organization' && s.record.involvement.some((i) => i.role !== 'critic'),
+    );
+  const { words } = q;
+  return words.some(
+    (w, i) =>
+      SOURCE_VERBS.has(w) && [1, 2, 3].some((len) => len <= i && outlet(words.slice(i - len, i).join(' '))),
+  );
+}
+
+/** A mention of an organization that published sources the records cite and takes no part (a news site). */
+function isOutlet(m: Mention, index: SearchIndex): boolean {
+  const known = publisherNames(index);
   return m.surfaces.some((s) => {
     const r = s.record;
     // Meta publishes its own blog, but a company in the initiatives is a party, not a reporter.

@@ -32,6 +32,7 @@ import {
 } from './handlers/quoted.js';
 import { globalSearch } from './handlers/search.js';
 import { capitalise, joinList, type Rec, topicsFor, uniqueRecords } from './handlers/shared.js';
+import { publisherTells } from './reporters.js';
 import { HEADLINE_WORDS, PUBLISHING_WORDS, REPORTING_VERBS, ROLE_WORDS, WH_WORDS } from './rules.js';
 import { slotFit } from './slots.js';
 
@@ -334,7 +335,9 @@ const ROUTES: readonly Route[] = [
       // "TechCrunch says Google is pulling out — did it?" reports a claim; it doesn't ask for anyone's words.
       (asks(ctx.ask, 'who') || !reports(ctx.q.words)) &&
       // "Why did the paper call MIT's absence curious?" asks the reason for its absence, as the paper saw it.
-      !(asks(ctx.ask, 'whyNot') && n.initiatives.length > 0),
+      !(asks(ctx.ask, 'whyNot') && n.initiatives.length > 0) &&
+      // "How did the paper label that startup?" asks for the outlet's words about it, not the company's own.
+      !publisherTells(ctx.q, ctx.index),
     handle: (ctx, n) => orgQuotes(ctx, n.member as Rec<'organization'>, n.score),
   },
   {
