@@ -11,7 +11,7 @@ import { asks } from '../ask.js';
 import type { Draft } from '../compose.js';
 import type { Ctx } from '../context.js';
 import { WH_WORDS } from '../rules.js';
-import { joinedAfterLaunch, joinList, type Rec, rankDocs, spellingNote } from './shared.js';
+import { asksNow, joinedAfterLaunch, joinList, type Rec, rankDocs, spellingNote } from './shared.js';
 
 /** Informativeness from which a word typed in lower case may be an organization's name. */
 const NAME_LIKE = 0.6;
@@ -28,9 +28,9 @@ export function asksAboutLeaving(ctx: Ctx): boolean {
   return ctx.q.words.some((w, i) => LEAVING.has(w) && ctx.q.words[i + 1] !== 'out');
 }
 
-/** Words asking how things stand today. */
-const NOW_WORDS: ReadonlySet<string> = new Set(
-  'now today currently current still yet anymore nowadays latest newest recent recently'.split(' '),
+/** Words asking for the latest state, beside those of {@link asksNow} ("still", "yet", "the latest"). */
+const LATEST_WORDS: ReadonlySet<string> = new Set(
+  'still yet anymore latest newest recent recently'.split(' '),
 );
 
 /** The confidence of a yes or no given where a reason was asked. */
@@ -136,7 +136,7 @@ export function membership(
   // "Is X in it now?": the latest the records say of an organization left out is in its summary ("still missing
   // from the member pages as of …"), which a reply about today has to carry.
   const latest =
-    inv.role === 'not-a-member' && ctx.q.words.some((w) => NOW_WORDS.has(w))
+    inv.role === 'not-a-member' && (asksNow(ctx.q.words) || ctx.q.words.some((w) => LATEST_WORDS.has(w)))
       ? (index.docsByRecord.get(org.id) ?? []).filter((d) => d.recordId === org.id && d.topic === 'summary')
       : [];
   // "Did X quit it?": the body's own statement that X never left, where the records have one, says it best.
