@@ -38,7 +38,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database 
       db.prepare('SELECT COUNT(*) FROM sqlite_master').get();
       return db;
     }
-    db.pragma('journal_mode = WAL');
+    useWal(db, options.busyTimeoutMs ?? BUSY_TIMEOUT_MS);
     // WAL makes NORMAL durable against application crashes; only a power cut can lose the last batch.
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
@@ -49,3 +49,25 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database 
     throw error;
   }
 }
+
+/**
+ * Switches the file to WAL, once for all processes (the mode is stored in the file). Changing the journal mode
+ * needs a lock SQLite won't wait for with its busy handler, so a process opening the file while another is
+ * creating it retries for up to the busy timeout instead of failing with "database is locked".
+ */
+function useWal(db: Database, timeoutMs: number): void {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      if (db.pragma('journal_mode', { simple: true }) !== 'wal') db.pragma('journal_mode = WAL');
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'SQLITE_BUSY' || Date.now() >= until) throw error;
+      Atomics.wait(PAUSE, 0, 0, WAL_RETRY_MS);
+    }
+  }
+}
+
+/** How long to wait between attempts to switch the journal mode. */
+const WAL_RETRY_MS = 20;
+const PAUSE = new Int32Array(new SharedArrayBuffer(4));
