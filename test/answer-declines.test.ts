@@ -116,6 +116,12 @@ const FILES = {
       - topic: history
         text: On April 3, 2023 Tessel Works handed Sieve over to the Data Commons Guild.
         sources: [src-a]
+      - topic: activities
+        text: Its maintainers plan eventually to offer a hosted version of Sieve.
+        sources: [src-a]
+      - topic: activities
+        text: Its maintainers plan to ship Sieve 2 in 2025.
+        sources: [src-a]
 `,
 };
 
@@ -171,6 +177,22 @@ describe('asks of a kind no statement answers', () => {
   it('when something will happen is refused when the statements tell only of what happened', () => {
     const a = answer('when will the Guild release its next data catalog?', index);
     expect(a.answered).toBe(false);
+  });
+
+  it('when something will happen is refused when the statement tells a plan without its time', () => {
+    for (const q of [
+      'when exactly will a hosted version of sieve be offered?',
+      'on what precise day will the hosted Sieve come out',
+    ]) {
+      const a = answer(q, index);
+      expect(a.answered, q).toBe(false);
+    }
+  });
+
+  it('when something will happen is answered when the statement tells the plan with its time', () => {
+    const a = answer('what year will the maintainers ship Sieve 2?', index);
+    expect(a.answered).toBe(true);
+    expect(a.answer).toContain('2025');
   });
 
   it('when something happened is still answered with its date', () => {

@@ -74,7 +74,7 @@ const FORM_CHECKS: readonly FormCheck[] = [
     // "When will the project release its model?": a date to come; the dates of what already happened are none.
     name: 'a date to come',
     misfit: (ctx, draft) =>
-      FUTURE_WHEN.test(ctx.q.norm) && !tellsWhatIs(draft, FUTURE_TOLD) ? draft.subject : undefined,
+      FUTURE_WHEN.test(ctx.q.norm) && !leadTells(draft, FUTURE_TOLD) ? draft.subject : undefined,
   },
   {
     // "What was the first product the startup shipped?": an answer that tells of nothing coming out doesn't say
@@ -102,16 +102,32 @@ function tellsWhatIs(draft: Draft, told: RegExp): boolean {
   return [draft.lead, ...draft.docs.map((d) => d.text)].some((t) => told.test(t.replace(/\([^)]*\)/g, '')));
 }
 
+/** Whether the draft's lead, or its first statement when it has none, matches `told`: the time of another plan is no answer. */
+function leadTells(draft: Draft, told: RegExp): boolean {
+  return told.test((draft.lead || draft.docs[0]?.text || '').replace(/\([^)]*\)/g, ''));
+}
+
 /** "Who got grants", "which teams received funding", "the recipients". */
 const RECEIVING_ASKED =
   /\b(?:(?:got|get|gets|received|receive|receives|won|awarded)\s+(?:\w+\s+)?(?:grants?|funding|money|awards?)|recipients?|grantees?)\b/;
 const RECEIVING_TOLD = /\b(?:receiv\w*|recipients?|grantees?|awarded|granted|went to|given to|won)\b/i;
-/** "When will …", "what date will …", "when is it going to …", "when is … expected". */
+/** "When will …", "when exactly will …", "on what exact date will …", "when is it going to …", "when is … expected". */
 const FUTURE_WHEN =
-  /\b(?:when|what date|which date|what day)\s+(?:will|would|shall)\b|\bwhen\s+(?:is|are)\b.*\b(?:going to|expected|due|scheduled|planned)\b/;
+  /\b(?:when(?:\s+exactly)?|(?:what|which)\s+(?:exact\s+|precise\s+)?(?:date|day|month|year))\s+(?:will|would|shall)\b|\bwhen\s+(?:is|are)\b.*\b(?:going to|expected|due|scheduled|planned)\b/;
 // ("Will" alone is no date to come: "members will set up a board" tells a plan made at the launch.)
-const FUTURE_TOLD =
-  /\b(?:plans? to|planned|planning|expected|expects|scheduled|due|upcoming|soon|intends?)\b/i;
+/**
+ * A plan told with its time ("plans to hold it in 2025", "scheduled for March", "expected later this year"): a
+ * plan with no time ("plans eventually to offer …") says nothing of when.
+ */
+const FUTURE_TOLD = new RegExp(
+  `\\b(?:plans?|planned|planning|expected|expects|scheduled|due|upcoming|intends?)\\b(?:\\W+\\w+){0,8}?\\W+(?:${[
+    '(?:in|by|for|on|until)\\s+(?:early\\s+|late\\s+|mid-?)?(?:19|20)\\d\\d',
+    '(?:january|february|march|april|may|june|july|august|september|october|november|december)',
+    '(?:next|later\\s+this|this|coming)\\s+(?:week|month|year|spring|summer|fall|autumn|winter|quarter)',
+    'soon',
+  ].join('|')})\\b|\\b(?:soon|upcoming)\\b`,
+  'i',
+);
 
 /**
  * The person a "before <body>" question asks about, when every role the records give them is at that body: what
