@@ -230,6 +230,18 @@ describe('a request put as a question', () => {
   });
 });
 
+describe('a long name typed short', () => {
+  it('a long name typed with words of its middle left out is named by every word typed, none left as content', () => {
+    const text = 'when did the open map guild launch?';
+    const mentions = linkEntities(text, index);
+    expect(mentions.map((m) => [m.typed, m.surfaces[0]?.record.name])).toEqual([
+      ['open map guild', 'Data Commons Guild'],
+    ]);
+    expect(askOf(text).content).toEqual([]);
+    expect(answer(text, index).answer).toContain('June 1, 2022');
+  });
+});
+
 describe("words about the bot's own knowledge", () => {
   it('"based on the most recent data you have" asks nothing of its own: the question after it is answered', () => {
     const a = answer('based on the most recent data you have, who co-founded the Guild?', index);

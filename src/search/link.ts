@@ -262,12 +262,14 @@ function fuzzySpans(
           ignoreLocation: true,
           threshold: 0.4,
         });
-        if (!result.isMatch) continue;
         // Square root: a span that is the first half of a long name ("mozilla open letter") still counts.
         const coverage = Math.sqrt(
           Math.min(spanText.length, s.key.length) / Math.max(spanText.length, s.key.length),
         );
-        const score = (1 - result.score) * coverage;
+        const score = Math.max(
+          result.isMatch ? (1 - (result.score ?? 1)) * coverage : 0,
+          skippedWordsScore(corrected.slice(i, i + len), s.key),
+        );
         if (score >= 0.6) {
           found.push({
             surfaces: index.surfaces.get(s.key) ?? [s],
@@ -280,6 +282,24 @@ function fuzzySpans(
       }
     }
   }
+}
+
+/**
+ * A long name typed with words left out of its middle ("open innovation community"): every typed word is a word
+ * of the name, in its order, from its first word to its last (the head noun). Scored by the share of the name
+ * typed, below an exact name; 0 when the span is no such shortening.
+ */
+function skippedWordsScore(span: readonly string[], key: string): number {
+  const name = key.split(' ');
+  if (span.length < 2 || name.length <= span.length) return 0;
+  if (span[0] !== name[0] || span[span.length - 1] !== name[name.length - 1]) return 0;
+  let at = 0;
+  for (const w of span) {
+    while (at < name.length && name[at] !== w) at++;
+    if (at === name.length) return 0;
+    at++;
+  }
+  return Math.min(0.85, Math.sqrt(span.length / name.length));
 }
 
 const WEB_ADDRESS = /^[\w-]+(?:\.[\w-]+)+$/;
