@@ -307,6 +307,12 @@ describe('where an organization is based', () => {
     expect(a.answer).toContain('Swiss mapping company');
   });
 
+  it('is answered when the question ends by asking which country', () => {
+    const a = answer('Fathom Maps is from which country', index);
+    expect(a.answered).toBe(true);
+    expect(a.answer).toContain('Swiss mapping company');
+  });
+
   it("is refused for a body whose statements only name its members' countries", () => {
     const a = answer('where is the Guild headquartered?', index);
     expect(a.answered).toBe(false);

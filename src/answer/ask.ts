@@ -365,8 +365,15 @@ function categoryWords(words: readonly string[], named: ReadonlySet<number>): st
     }
     out.push(w);
   }
+  // "…is from which country?", "…joined in what year": a "which" phrase that ends the question names the kind.
+  const tail =
+    start + 1 + out.length === words.length && out.length <= 2 && TAIL_LEADS.has(words[start - 1] ?? '');
+  if (tail && out.every((x) => !STOPWORDS.has(x))) return out.filter((x) => !GENERIC_CATEGORY.has(x));
   return [];
 }
+
+/** Words a question-final "which <kind>" follows: a preposition or a form of "be" ("is from which country"). */
+const TAIL_LEADS = new Set('from in of at on by to is are was were'.split(' '));
 
 const QUESTION_STARTS = new Set(['what', 'which', 'who', 'whom', 'whose', 'how', 'why', 'where', 'whats']);
 /** Words that, after "when", make it a question of its own ("… and when did it start?"). */
