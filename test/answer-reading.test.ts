@@ -191,6 +191,10 @@ const FILES = {
         organization: org-fathom
         to: "2023"
         sources: [src-a]
+    facts:
+      - topic: career
+        text: Hired in March 2019 to lead the newly created Fathom Maps research lab.
+        sources: [src-a]
   - id: person-ivo
     name: Ivo Marsh
     summary: Leads the new survey effort at Fathom Maps.
@@ -507,5 +511,26 @@ describe("an outlet's words about a record", () => {
     const a = answer('what kind of firm did Atlas Daily call Kelp Atlas?', index);
     expect(a.answer).toContain('seabed-survey specialist');
     expect(a.answer).not.toContain('Omar Reyes');
+  });
+});
+
+describe('taking someone on', () => {
+  it('bringing someone aboard is hiring them', () => {
+    const a = answer('when did Fathom Maps bring Ruth Okafor aboard to run its lab?', index);
+    expect(a.answered).toBe(true);
+    expect(a.answer).toContain('March 2019');
+  });
+});
+
+describe('a follow-up to a question the records cannot answer', () => {
+  it('"… how big was it?" after an unanswerable question is no question about the body alone', () => {
+    expect(answer('Did the Guild hold its yearly gala in 2031? how big was it', index).answered).toBe(false);
+    expect(answer('Open Tile Index 5 ships when? and what size will it have', index).answered).toBe(false);
+  });
+
+  it('a follow-up that names a record of its own is still answered', () => {
+    const a = answer('Did the Guild hold its yearly gala in 2031? and who is the CEO of Kelp Atlas', index);
+    expect(a.answered).toBe(true);
+    expect(a.answer).toContain('Tomas Berg');
   });
 });

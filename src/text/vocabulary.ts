@@ -78,6 +78,8 @@ const SYNONYM_GROUPS = [
   'project projects initiative initiatives effort efforts',
   'release released releases launch',
   'date dates when',
+  // Taking someone on: "brought him aboard", "poached her".
+  'hire hired hires hiring recruit recruited recruits recruiting aboard onboard onboarded poach poached',
   'left leave leaving quit depart departed departure exit exited stepped gone',
   'replace replaced replaces replacement successor succeeded succeed succeeds',
   'money cash raise raised raising funding investment investors',
