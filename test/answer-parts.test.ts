@@ -422,6 +422,17 @@ describe('cutting a message into questions', () => {
     expect(parts.map((p) => p.norm)).toEqual(['when did pixel diffusion come out', 'could anyone use it']);
   });
 
+  it('a lead-in before two questions keeps the second one apart, with the lead-in on the first', () => {
+    const parts = splitQuestion(readQuestion('Talking of PAI, who runs it, and when did it start?'));
+    expect(parts.map((p) => p.raw)).toEqual(['Talking of PAI, who runs it', 'when did it start?']);
+  });
+
+  it('a name said before "…, what?" keeps the question after the question mark apart', () => {
+    const r = answer('Pixel Diffusion has a licence, which one? and what did it cost to train', index);
+    expect(r.answer).toContain('Pixel Open License');
+    expect(r.answer).toContain('$600,000');
+  });
+
   it('asks a part that names nothing about the member named before, not the body it joined', () => {
     const r = answer('Does Zen Software belong to the Alliance, and who heads it?', index);
     expect(r.answer).toContain('Mia Chen');

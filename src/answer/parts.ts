@@ -22,21 +22,30 @@ const SECOND_QUESTION =
  * holding one question is returned whole.
  */
 export function splitQuestion(q: Question): Question[] {
-  const m = SECOND_QUESTION.exec(q.raw);
-  if (!m || m.index === undefined) return [q];
-  const first = q.raw.slice(0, m.index);
-  const second = q.raw.slice(m.index + m[0].length);
-  // "cohere ceo + his background": a name and an ask word joined by "+" are a question already.
-  // "whats X, and when did it launch?": a question word and a name ask a question of their own.
-  const shortest = m[0].includes('+') || WH_START.test(first) ? 2 : 3;
-  if (first.trim().split(/\s+/).length < shortest || !second.trim()) return [q];
-  // "ok so I keep seeing X everywhere, when did it launch?": a lead-in that asks nothing is context, not a part.
-  // A part that ends in "?" or is joined by "+" ("X's CEO + their angle") asked something of its own.
-  const asked = /[?+]/.test(m[0]) || /[?]/.test(first);
-  if (!asked && !WH_WORD.test(first) && !YES_NO_START.test(first))
-    return [readQuestion(`${first} ${second}`)];
-  return [readQuestion(first), readQuestion(second)].slice(0, MAX_PARTS);
+  // What the message reads as when no place splits it: a lead-in found first joins the question after it.
+  let whole = q;
+  // The first place that starts a second question; a place that only ends a lead-in ("Speaking of X, who…,
+  // and how…") or a name too short to be a question leaves the later places to try.
+  for (const m of q.raw.matchAll(SECOND_QUESTIONS)) {
+    const first = q.raw.slice(0, m.index);
+    const second = q.raw.slice(m.index + m[0].length);
+    // "cohere ceo + his background": a name and an ask word joined by "+" are a question already.
+    // "whats X, and when did it launch?": a question word and a name ask a question of their own.
+    const shortest = m[0].includes('+') || WH_START.test(first) ? 2 : 3;
+    if (first.trim().split(/\s+/).length < shortest || !second.trim()) continue;
+    // "ok so I keep seeing X everywhere, when did it launch?": a lead-in that asks nothing is context, not a part.
+    // A part that ends in "?" or is joined by "+" ("X's CEO + their angle") asked something of its own.
+    const asked = /[?+]/.test(m[0]) || /[?]/.test(first);
+    if (!asked && !WH_WORD.test(first) && !YES_NO_START.test(first)) {
+      if (whole === q) whole = readQuestion(`${first} ${second}`);
+      continue;
+    }
+    return [readQuestion(first), readQuestion(second)].slice(0, MAX_PARTS);
+  }
+  return [whole];
 }
+
+const SECOND_QUESTIONS = new RegExp(SECOND_QUESTION.source, 'gi');
 
 /** A question word anywhere makes a part a question; "is", "did" only where a question starts with them. */
 const WH_WORD = /\b(?:when|who|whos|what|whats|how|why|where|which|whose)\b/i;
