@@ -179,6 +179,16 @@ describe('asks of a kind no statement answers', () => {
     expect(a.answered).toBe(false);
   });
 
+  it('when the next of anything comes is refused when no statement tells of it as something to come', () => {
+    for (const q of [
+      'when is the next Guild data catalog being published?',
+      'when is the next Guild grant round being announced?',
+    ]) {
+      const a = answer(q, index);
+      expect(a.answered, q).toBe(false);
+    }
+  });
+
   it('when something will happen is refused when the statement tells a plan without its time', () => {
     for (const q of [
       'when exactly will a hosted version of sieve be offered?',

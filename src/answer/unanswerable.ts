@@ -5,6 +5,7 @@
  */
 import type { KbRecord } from '../knowledge/schema.js';
 import { normalize } from '../text/normalize.js';
+import { asks } from './ask.js';
 import type { Ctx } from './context.js';
 import { coverage } from './coverage.js';
 import type { Question } from './question.js';
@@ -17,6 +18,10 @@ const EVENT_NOUNS = new Set(
 );
 
 const COMING = new Set(['next', 'upcoming']);
+/** How many words after "next" say what comes next. */
+const COMING_SPAN = 5;
+/** The share of those words a statement of something to come must hold to tell of it. */
+const COMING_COVERED = 0.5;
 
 /** Words with which a statement tells of something to come ("plans to hold", "will host"). */
 const TO_COME = /\b(?:will|plans?|planned|scheduled|upcoming|next)\b/;
@@ -28,13 +33,19 @@ const TO_COME = /\b(?:will|plans?|planned|scheduled|upcoming|next)\b/;
  */
 export function comingEventUntold(ctx: Ctx, records: readonly KbRecord[]): boolean {
   const { words } = ctx.q;
+  const at = words.findIndex((w) => COMING.has(w));
+  if (at < 0) return false;
   const events = words.filter((w) => EVENT_NOUNS.has(w));
-  if (!events.length || !words.some((w) => COMING.has(w))) return false;
   const docs = records.flatMap((r) => ctx.index.docsByRecord.get(r.id) ?? []);
-  return !docs.some((d) => {
-    const text = normalize(d.text);
-    return TO_COME.test(text) && events.some((e) => coverage([e], [], [d.text], ctx.index).ratio >= 1);
-  });
+  const told = (things: readonly string[], share: number) =>
+    docs.some(
+      (d) => TO_COME.test(normalize(d.text)) && coverage(things, [], [d.text], ctx.index).ratio >= share,
+    );
+  if (events.length) return !events.some((e) => told([e], 1));
+  // "When is the next results round published?": whatever comes next is told only as something to come.
+  const content = new Set(ctx.ask.content);
+  const coming = words.slice(at + 1, at + 1 + COMING_SPAN).filter((w) => content.has(w));
+  return asks(ctx.ask, 'when') && coming.length > 0 && !told(coming, COMING_COVERED);
 }
 
 /** "Where did he go to college?", "what did she study", "does he have a PhD": someone's schooling. */
