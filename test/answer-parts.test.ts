@@ -529,6 +529,19 @@ describe('echoing what the member typed', () => {
       'A Member driven style, Open Source, well-run, co-founded group.',
     );
   });
+
+  it('leaves a compound inside quotation marks as it was said', () => {
+    const asked = 'what did she say about a first come first served rule';
+    expect(
+      echoCompounds(
+        'She wants no first-come-first-served rule: “There is no first-come-first-served”.',
+        asked,
+      ),
+    ).toBe('She wants no first come first served rule: “There is no first-come-first-served”.');
+    expect(echoCompounds("It called it 'a first-come-first-served deal'.", asked)).toBe(
+      "It called it 'a first-come-first-served deal'.",
+    );
+  });
 });
 
 describe('a part that points back', () => {

@@ -228,10 +228,14 @@ export function dedupeSentences(text: string): string {
     .trim();
 }
 
+/** A span in quotation marks: curly or straight double quotes, or single quotes that open after a space. */
+const QUOTED = /“[^”]*”|"[^"]*"|(?<=^|[\s(])'[^']+'(?=$|[\s.,;:!?)])/g;
+
 /**
  * A compound the member wrote as two words ("open source") is written their way, not hyphenated
  * ("open-source"), so the answer reads in the words they search for. Read from the question as typed: one they
- * hyphenated themselves ("co-founded") stays hyphenated.
+ * hyphenated themselves ("co-founded") stays hyphenated, and so does one inside quotation marks (a quote is
+ * given as it was said).
  */
 export function echoCompounds(text: string, question: string): string {
   if (!text.includes('-')) return text;
@@ -242,8 +246,12 @@ export function echoCompounds(text: string, question: string): string {
   const typed = new Set<string>();
   for (let i = 0; i + 1 < words.length; i++) typed.add(`${words[i]} ${words[i + 1]}`);
   // One pass over the text's hyphens (a chain "a-b-c" is read pair by pair), not one expression per typed pair.
-  return text.replace(/\b([a-z]{2,})-(?=([a-z]{2,})\b)/gi, (whole, a: string, b: string) =>
-    typed.has(`${a.toLowerCase()} ${b.toLowerCase()}`) ? `${a} ` : whole,
+  // Words in quotation marks are the speaker's or the writer's, as they wrote them.
+  const quoted = [...text.matchAll(QUOTED)].map((m) => [m.index, m.index + m[0].length] as const);
+  return text.replace(/\b([a-z]{2,})-(?=([a-z]{2,})\b)/gi, (whole, a: string, b: string, at: number) =>
+    typed.has(`${a.toLowerCase()} ${b.toLowerCase()}`) && !quoted.some(([s, e]) => at >= s && at < e)
+      ? `${a} `
+      : whole,
   );
 }
 
