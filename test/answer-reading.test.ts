@@ -105,6 +105,20 @@ const FILES = {
         role: founding-member
         date: "2022-06-01"
         sources: [src-a]
+  - id: org-tidewater
+    name: Tidewater Charts
+    summary: Tidewater Charts joined the Data Commons Guild at its launch.
+    sources: [src-a]
+    type: company
+    involvement:
+      - initiative: guild
+        role: founding-member
+        date: "2022-06-01"
+        sources: [src-a]
+    facts:
+      - topic: quote
+        text: "Lea Graf (CEO, Tidewater Charts): the firm that drew the first open sea chart, in 1911, backs the Guild."
+        sources: [src-a]
   - id: org-nimbus
     name: Nimbus Charts
     summary: Nimbus Charts, the largest seller of sea charts, was not in the Data Commons Guild at its launch and was
@@ -532,5 +546,18 @@ describe('a follow-up to a question the records cannot answer', () => {
     const a = answer('Did the Guild hold its yearly gala in 2031? and who is the CEO of Kelp Atlas', index);
     expect(a.answered).toBe(true);
     expect(a.answer).toContain('Tomas Berg');
+  });
+});
+
+describe('words of history', () => {
+  it('a "historic claim" in a quote asks for its date, not for the word "historic"', () => {
+    for (const q of [
+      'what historic claim did Tidewater Charts make in its quote?',
+      'Tidewater Charts quote: what historical year?',
+    ]) {
+      const a = answer(q, index);
+      expect(a.answered, q).toBe(true);
+      expect(a.answer, q).toContain('1911');
+    }
   });
 });

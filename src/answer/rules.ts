@@ -522,6 +522,8 @@ export const ASK_RULES: readonly AskRule[] = [
       'since when',
       'timeline',
       'history',
+      'historic',
+      'historical',
       'what day',
       'which day',
       'day of the week',
