@@ -257,3 +257,20 @@ describe('a "when" that joins a clause', () => {
     expect(a.answer).toContain('June 1, 2022');
   });
 });
+
+describe('a plan to create something', () => {
+  it('"which bodies would it form first" is answered by the plan, not by who founded it', () => {
+    for (const q of [
+      'which bodies would the Guild form first?',
+      'what bodies was the Guild going to set up first?',
+    ]) {
+      const a = answer(q, index);
+      expect(a.answer, q).toContain('review board');
+      expect(a.answer, q).not.toContain('co-founded by Tessel Works');
+    }
+  });
+
+  it('who set it up is still its founder', () => {
+    expect(answer('who set up the Guild?', index).answer).toContain('Tessel Works');
+  });
+});

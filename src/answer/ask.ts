@@ -199,8 +199,10 @@ export function readAsk(q: Question, mentions: readonly Mention[]): Ask {
       const byMonth = DATE_WORD.test(words[i - 1] ?? '') || DATE_WORD.test(words[i + 1] ?? '');
       if (DATE_WORD.test(w) || (byMonth && /^\d{1,2}$/.test(w))) slot.add(w);
     });
+  // "What bodies was it going to set up first?": creating something planned is a plan, not the founding.
+  const planned = PLANNED_FOUNDING.test(q.norm);
   return {
-    types,
+    types: planned ? types.filter((t) => t !== 'founders') : types,
     yesNo: YES_NO.test(q.norm) && !REQUEST.test(q.norm),
     negated: q.negated,
     roleWords: [...new Set(words.flatMap((w) => ROLE_WORDS[w] ?? []))],
@@ -212,6 +214,10 @@ export function readAsk(q: Question, mentions: readonly Mention[]): Ask {
     category,
   };
 }
+
+/** A word of planning right before a verb of creating: "will form", "was going to set up", "plans to launch". */
+const PLANNED_FOUNDING =
+  /\b(?:will|would|gonna|going to|plans? to|planned to|planning to|intends? to|intended to)\s+(?:\w+\s+){0,3}(?:found|founded|create|form|launch|start|establish|build)\b/;
 
 /** Nouns for a piece someone wrote. */
 const PIECE_NOUNS = new Set(
