@@ -640,6 +640,14 @@ describe('what each ask is answered with', () => {
     expect(r.answer).toContain('turning point');
   });
 
+  it('reads "in the <body> launch announcement" as where words were said, not a word to find', () => {
+    const r = answer(
+      "who spoke for Lakeside University at the open AI Alliance's launch announcement",
+      index,
+    );
+    expect(r.answer).toContain('Jane Roe');
+  });
+
   it("shows the speaker's own words when asked what someone said", () => {
     const r = answer("what did lakeside university's president say", index);
     expect(r.answer).toContain('“Open research needs many hands”');

@@ -319,6 +319,8 @@ function pieceLeadIn(words: readonly string[]): number[] {
 
 /** Nouns for an occasion words are said in. */
 const OCCASION_NOUNS = new Set(['announcement', 'announcements', 'release']);
+/** How far before its noun an occasion clause may start: "in the Data Commons Guild launch announcement". */
+const OCCASION_SPAN = 6;
 
 /**
  * The places of "in/at/during the (launch|press) announcement" and the like: the occasion someone spoke at, which
@@ -329,8 +331,9 @@ function occasionClause(words: readonly string[]): number[] {
   words.forEach((w, i) => {
     if (!OCCASION_NOUNS.has(w)) return;
     // "in the launch announcement", "in the alliance launch announcement".
-    const from = Math.max(0, i - 4);
-    const start = words.slice(from, i).findIndex((x) => x === 'in' || x === 'at' || x === 'during');
+    const from = Math.max(0, i - OCCASION_SPAN);
+    // The nearest "in" before the noun opens the clause: an earlier one belongs to the question.
+    const start = words.slice(from, i).findLastIndex((x) => x === 'in' || x === 'at' || x === 'during');
     if (start < 0) return;
     for (let k = from + start + 1; k <= i; k++) out.push(k);
   });
