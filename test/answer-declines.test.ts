@@ -234,6 +234,12 @@ describe('what the records cannot date to now', () => {
     expect(a.answer).toContain('CEO (as of 2024)');
   });
 
+  it('what someone is doing now is declined when their only role is dated to an event', () => {
+    const a = answer('what is omar haddad doing now?', index);
+    expect(a.answered).toBe(false);
+    expect(a.answer).toMatch(/can't tell what Omar Haddad is doing now/);
+  });
+
   it('what someone did after "he left" is declined when their only role is dated to an event', () => {
     const a = answer('what did omar haddad do after he left fathom maps', index);
     expect(a.answered).toBe(false);

@@ -31,7 +31,7 @@ import {
   statementsQuoting,
 } from './handlers/quoted.js';
 import { globalSearch } from './handlers/search.js';
-import { capitalise, joinList, type Rec, topicsFor, uniqueRecords } from './handlers/shared.js';
+import { asksNow, capitalise, joinList, type Rec, topicsFor, uniqueRecords } from './handlers/shared.js';
 import { publisherTells } from './reporters.js';
 import { HEADLINE_WORDS, PUBLISHING_WORDS, REPORTING_VERBS, ROLE_WORDS, WH_WORDS } from './rules.js';
 import { slotFit } from './slots.js';
@@ -301,7 +301,12 @@ const ROUTES: readonly Route[] = [
       const person = n.people[0] as Rec<'person'>;
       // A person "joining" an organization is a career step, not a membership.
       // "When did she say she's leaving?" asks when the career step was announced, not for her words.
-      if (asks(ctx.ask, 'career', 'membership') && (!asks(ctx.ask, 'quote') || ctx.q.words[0] === 'when'))
+      // "What is she doing now?" asks for the roles she holds today, which her career tells (or can't tell).
+      const now = asksNow(ctx.q.words) && !asks(ctx.ask, 'quote');
+      if (
+        now ||
+        (asks(ctx.ask, 'career', 'membership') && (!asks(ctx.ask, 'quote') || ctx.q.words[0] === 'when'))
+      )
         return personCareer(ctx, person, n.orgs[0], n.score);
       if (asks(ctx.ask, 'quote')) return personQuotes(ctx, person, n.score);
       // A person's role asked at a named body or company: the roles there, not the whole profile.
