@@ -514,6 +514,13 @@ describe('everyday phrasings of a list', () => {
     expect(readQuestion('who showed up at the summit').norm).toContain('attended');
   });
 
+  it('having shown up in a list is having appeared in it; "hadn\'t" negates and is no content word', () => {
+    const text = "which firms still hadn't shown up in the Guild's member list";
+    expect(readQuestion(text).norm).toContain('appeared in');
+    expect(readQuestion(text).negated).toBe(true);
+    expect(askOf(text).content).not.toContain('hadn');
+  });
+
   it('"a bunch of" is no content word', () => {
     const text = 'Atlas Daily named a bunch of firms missing from the Guild';
     expect(askOf(text).content).not.toContain('bunch');

@@ -33,6 +33,8 @@ const NEGATION = new Set([
   'doesn',
   'hasn',
   'wasn',
+  'hadn',
+  'haven',
   'weren',
   'without',
   'nor',

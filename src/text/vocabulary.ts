@@ -10,7 +10,7 @@ export const STOPWORDS = new Set(
   these they this those through to too under until up very was wasn we were what whats when where which while who
   whom whos why will with would you your yours pls please plz thanks thx hey hi hello tell know anyone someone
   something thing things stuff kind sort really actually still yet ever been get got give gave much many lot lots
-  s t ll re ve d m o y isnt whats hows wheres whos`.split(/\s+/),
+  s t ll re ve d m o y isnt whats hows wheres whos hadn hasn haven weren wouldn couldn shouldn`.split(/\s+/),
 );
 
 /**
@@ -196,6 +196,11 @@ export const IDIOMS: Readonly<Record<string, string>> = {
   'showed up on': 'appeared on',
   'show up on': 'appear on',
   'shows up on': 'appears on',
+  'shown up on': 'appeared on',
+  'showed up in': 'appeared in',
+  'show up in': 'appear in',
+  'shows up in': 'appears in',
+  'shown up in': 'appeared in',
   'showed up': 'attended',
   'show up': 'attend',
   'turned up': 'attended',
