@@ -3,7 +3,7 @@ import type { SearchIndex } from '../search/index.js';
 import { linkEntities, type Mention } from '../search/link.js';
 import { normalize } from '../text/normalize.js';
 import { asks, readAsk } from './ask.js';
-import { composeAnswer, type Draft, echoCompounds } from './compose.js';
+import { CONFIDENT, composeAnswer, type Draft, echoCompounds } from './compose.js';
 import type { Ctx } from './context.js';
 import { withoutDeparted } from './departed.js';
 import { describedRecords } from './described.js';
@@ -78,9 +78,9 @@ export function answer(question: string, index: SearchIndex): Answer {
       continue;
     // Each question of a message gets the budget of one answer; together they stay within the hard limit.
     const { answer: given, picked } = answerPart({ index, q: part, ask, mentions });
-    // "…? where was it": a part that points back to a question the records couldn't answer means what that one
-    // asked; an unsure answer from the record alone would be about something else.
-    if (refusedBefore && !linked.length && pointsBack && given.confidence < UNSURE) continue;
+    // "…? how big was it": a part that points back to a question the records couldn't answer means what that one
+    // asked; a guess from the record alone would be about something else.
+    if (refusedBefore && !linked.length && pointsBack && given.confidence < CONFIDENT) continue;
     answers.push(given);
     // "Which hospital is in it, and who is its CEO?": the one member the answer picked out is what "its" means.
     previous = picked ? [...mentions, pickedMention(picked)] : mentions;
@@ -100,9 +100,6 @@ function inherited(previous: readonly Mention[], part: Question): readonly Menti
   const ask = readAsk(part, members);
   return asks(ask, 'role', 'quote', 'career', 'detail', 'who') ? members : previous;
 }
-
-/** Below this confidence an answer is a guess: front ends offer suggestions beside it. */
-const UNSURE = 0.6;
 
 const BACK_REFERENCES = new Set(['it', 'its', 'they', 'them', 'their', 'he', 'she', 'his', 'her', 'him']);
 const PERSONAL_PRONOUNS = new Set(['he', 'she', 'his', 'her', 'him']);

@@ -54,7 +54,8 @@ export const SHORT_ANSWER_CHARS = 700;
 /** The longest answer text, in characters (fits an embed description with room for everything else). */
 export const MAX_ANSWER_CHARS = 1500;
 const MAX_SOURCES = 5;
-const CONFIDENT = 0.6;
+/** Below this confidence an answer is a guess: it comes with suggestions of what the member may have meant. */
+export const CONFIDENT = 0.6;
 
 /** Cuts text at the last sentence or word boundary before `max`, with an ellipsis when it cut. */
 export function truncate(text: string, max: number): string {

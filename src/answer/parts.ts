@@ -14,8 +14,9 @@ const MAX_PARTS = 2;
 /** At most this many organizations or people in one question are answered. */
 const MAX_RECORDS = 3;
 
-const SECOND_QUESTION =
-  /(?:\?\s+|[,;]\s*(?:and\s+|also\s+|plus\s+)?|\s+(?:and|also|plus)\s+)(?:(?:roughly|approximately|about|so|then)\s+)?(?=(?:when|who|whos|what|whats|how|why|where|which|is|are|was|were|did|does|do|has|have|can|could|would|will|should)\b)|\s+\+\s+(?:also\s+)?(?=(?:when|who|whos|what|whats|how|why|where|which|is|are|was|were|did|does|do|their|his|her|its|any)\b)|\?\s+(?:also\s+|and\s+|plus\s+)?(?=\S+\s+\S)/i;
+/** Where a second question starts (global: every place is tried in turn). */
+const SECOND_QUESTIONS =
+  /(?:\?\s+|[,;]\s*(?:and\s+|also\s+|plus\s+)?|\s+(?:and|also|plus)\s+)(?:(?:roughly|approximately|about|so|then)\s+)?(?=(?:when|who|whos|what|whats|how|why|where|which|is|are|was|were|did|does|do|has|have|can|could|would|will|should)\b)|\s+\+\s+(?:also\s+)?(?=(?:when|who|whos|what|whats|how|why|where|which|is|are|was|were|did|does|do|their|his|her|its|any)\b)|\?\s+(?:also\s+|and\s+|plus\s+)?(?=\S+\s+\S)/gi;
 
 /**
  * Splits a message holding two questions ("when did X start, and who leads it?") into its parts; a message
@@ -44,8 +45,6 @@ export function splitQuestion(q: Question): Question[] {
   }
   return [whole];
 }
-
-const SECOND_QUESTIONS = new RegExp(SECOND_QUESTION.source, 'gi');
 
 /** A question word anywhere makes a part a question; "is", "did" only where a question starts with them. */
 const WH_WORD = /\b(?:when|who|whos|what|whats|how|why|where|which|whose)\b/i;

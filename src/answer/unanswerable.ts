@@ -29,7 +29,9 @@ const TO_COME = /\b(?:will|plans?|planned|scheduled|upcoming|next)\b/;
 /**
  * "When is the next summit?", "who hosts the annual conference next year?": a gathering still to come is told
  * only by a named record's statement that speaks of that kind of gathering as something to come. Past events
- * ("on the day of the AI Safety Summit") or aims to hold events say nothing of the next one.
+ * ("on the day of the AI Safety Summit") or aims to hold events say nothing of the next one. So is the date of
+ * anything else asked as next ("when is the next results round published?"): a statement of something to come
+ * must hold half of what the question says comes next.
  */
 export function comingEventUntold(ctx: Ctx, records: readonly KbRecord[]): boolean {
   const { words } = ctx.q;
