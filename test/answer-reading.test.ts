@@ -568,3 +568,11 @@ describe('words of history', () => {
     }
   });
 });
+
+describe('a list nobody asked for', () => {
+  it('a word of work read as projects gives way to the statement that holds the ask', () => {
+    const a = answer('how did Tessel Works think the Guild would help its tile format work?', index);
+    expect(a.answer).toContain('tile formats');
+    expect(a.answer).not.toContain('runs these projects');
+  });
+});

@@ -377,11 +377,20 @@ function judgeDraft(ctx: Ctx, routedDraft: Draft | undefined): Plan {
   // A rare word no statement anywhere contains ("vram", "hometown") is an ask the knowledge base can't answer.
   const unknownAsk = chosen === draft && routed.missing.some((w) => unknownThing(w, index));
   // A profile whose statements, not its opening, hold what was asked ("the demo Meta withdrew") leads with them:
-  // the opening would use up the length they need.
-  if (chosen === draft && draft?.generic && draft.lead && draft.docs.length && ask.content.length) {
+  // the opening would use up the length they need. So does a list of projects read from a word of work ("help
+  // its speech work"): a list the question never asked for is no answer.
+  const unaskedList = draft?.list && !asks(ask, 'count', 'members', 'membership', 'whyNot');
+  if (
+    chosen === draft &&
+    (draft?.generic || unaskedList) &&
+    draft.lead &&
+    draft.docs.length &&
+    ask.content.length
+  ) {
     const opening = coverage(ask.content, [], [draft.lead], index).ratio;
     const statements = coverage(ask.content, draft.docs, [], index).ratio;
-    if (statements >= opening + DOCS_BETTER_BY) chosen = { ...draft, lead: '', leadSources: undefined };
+    if (statements >= opening + DOCS_BETTER_BY)
+      chosen = { ...draft, lead: '', leadSources: undefined, list: false };
   }
   // A profile met only by everyday words the knowledge base uses ("what ever happened to Adept") stands, unsure.
   // A person's profile lists their roles, so it answers a role asked in everyday words ("what happened to X").
