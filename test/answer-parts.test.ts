@@ -1225,6 +1225,15 @@ describe('words for surprise', () => {
   });
 });
 
+describe('words for a gap and for pointing it out', () => {
+  it('meets a gap asked about with an omission, and flagging with pointing out', () => {
+    const said = 'A reviewer pointed to the lab as a curious omission.';
+    expect(coverage(['gap'], [], [said], index).ratio).toBeGreaterThan(0.5);
+    expect(coverage(['flagged'], [], [said], index).ratio).toBeGreaterThan(0.5);
+    expect(coverage(['gap'], [], ['A reviewer pointed to the lab.'], index).ratio).toBe(0);
+  });
+});
+
 describe('words for a case made', () => {
   it("meets someone's argument or reasoning asked for with a statement of their view", () => {
     const said = "The move matches the founder's view that open models widen access.";

@@ -114,9 +114,9 @@ const SYNONYM_GROUPS = [
   'wrong incorrect inaccurate false untrue erroneous mistaken',
   'output outputs content generated',
   'hospital hospitals clinic clinics medical healthcare health',
-  'highlight highlighted highlights highlighting point points pointed pointing stress stressed stresses emphasize emphasized emphasizes emphasise emphasised underline underlined',
+  'highlight highlighted highlights highlighting point points pointed pointing stress stressed stresses emphasize emphasized emphasizes emphasise emphasised underline underlined flag flagged flags flagging',
   ...COUNTRY_GROUPS,
-  'weird odd strange surprising surprise surprised notable notably unusual remarkable curious omission confusing confused puzzling puzzled baffling',
+  'weird odd strange surprising surprise surprised notable notably unusual remarkable curious omission gap confusing confused puzzling puzzled baffling',
 ];
 
 /** Word → the words of its synonym group (including itself). */
