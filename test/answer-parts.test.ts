@@ -1242,6 +1242,17 @@ describe('words for a case made', () => {
   });
 });
 
+describe('a sum spent', () => {
+  it('how much was spent is refused when no statement gives a sum spent or funded', () => {
+    expect(answer('how much did Acme Robotics spend on its robot demo?', index).answered).toBe(false);
+  });
+
+  it('how much is spent is answered by the sum a statement says was funded', () => {
+    const a = answer("how much does the alliance's membership spend on research in a year?", index);
+    expect(a.answer).toContain('$5 billion');
+  });
+});
+
 describe('words for figures', () => {
   it('meets a statistic asked for with a statement that gives an estimate', () => {
     expect(answer('that alliance stat — what are the raw numbers behind it', index).answer).toContain(

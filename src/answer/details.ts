@@ -86,6 +86,8 @@ const SUM_VERB_FAMILIES: readonly (readonly [asked: string, told: string])[] = [
   ],
   // "How much has Sakana raised": a sum raised, not an R&D total.
   ['raise raised raising', 'raise raised raises raising'],
+  // "How much did it spend on data centers": a sum spent, told beside spending or funding.
+  ['spend spends spent spending', 'spend spends spent spending fund funds funded funding'],
 ];
 
 const SUM_VERBS: ReadonlySet<string> = new Set(SUM_VERB_FAMILIES.flatMap(([asked]) => asked.split(' ')));
