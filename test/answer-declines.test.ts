@@ -88,6 +88,15 @@ const FILES = {
       - title: Director of research (at the Guild's launch)
         organization: org-fathom
         sources: [src-a]
+  - id: person-lena
+    name: Lena Voss
+    summary: Fathom Maps' head of research until 2022, who spoke at the Guild's launch; succeeded by Omar Haddad.
+    sources: [src-a]
+    roles:
+      - title: Head of research
+        organization: org-fathom
+        to: "2022"
+        sources: [src-a]
   - id: person-karl
     name: Karl Mertens
     summary: Geographer who left Fathom Maps in 2023 to found Lumen, a startup building street-level maps.
@@ -160,6 +169,22 @@ describe('asks the records hold nothing for', () => {
     const a = answer('how many members does the Data Commons Guild have', index);
     expect(a.answered).toBe(true);
     expect(a.answer).toContain('2 founding organizations');
+  });
+});
+
+describe('words nobody recorded', () => {
+  it("what someone said is not answered with a colleague's profile that names them as successor", () => {
+    for (const q of ['what did Omar Haddad say?', 'what did omar haddad say about the guild launch']) {
+      const a = answer(q, index);
+      expect(a.answer, q).toContain('Director of research at Fathom Maps');
+      expect(a.answer, q).not.toContain('until 2022');
+    }
+  });
+
+  it('a refusal about someone with no recorded words does not offer what they said', () => {
+    const a = answer('what is Omar Haddad paid?', index);
+    expect(a.answered).toBe(false);
+    expect(a.answer).not.toMatch(/said on the record/);
   });
 });
 

@@ -38,7 +38,11 @@ export function knownAbout(record: KbRecord, index: SearchIndex): string {
     ]
       .filter((n): n is string => !!n)
       .slice(0, 3);
-    return `${name} roles${at.length ? ` at ${joinList(at)}` : ''} and what they said on the record`;
+    // Claim their words only when some are recorded: a profile without a quote offers none.
+    const said = (index.docsByRecord.get(record.id) ?? []).some(
+      (d) => d.topic === 'quote' || d.quote !== undefined,
+    );
+    return `${name} roles${at.length ? ` at ${joinList(at)}` : ''}${said ? ' and what they said on the record' : ''}`;
   }
   const topics = [...new Set(record.facts.map((f) => TOPIC_LABEL[f.topic]).filter((t): t is string => !!t))];
   return `${name} ${joinList(topics.slice(0, 5)) || 'basics'}`;

@@ -154,7 +154,8 @@ export function personQuotes(ctx: Ctx, person: Rec<'person'>, score: number): Dr
     limit: 3,
     only: (d) => d.recordId === person.id && (d.topic === 'quote' || d.quote !== undefined),
   });
-  // What they said is often recorded under the initiative they spoke about ("Analyst X said 'the jury is out'").
+  // What they said is often recorded under the initiative they spoke about ("Analyst X said 'the jury is out'"),
+  // never under another person: a colleague's profile names them as successor or peer, not as a speaker.
   const name = ` ${normalize(person.name)} `;
   const elsewhere = ctx.index.facts
     .search(person.name, () => false, 20)
@@ -162,6 +163,7 @@ export function personQuotes(ctx: Ctx, person: Rec<'person'>, score: number): Dr
     .filter(
       (d) =>
         d.recordId !== person.id &&
+        ctx.index.kb.byId.get(d.recordId)?.kind !== 'person' &&
         visibleTo(ctx, d) &&
         (d.topic === 'quote' || d.quote !== undefined || /['‘“"]/.test(d.text)) &&
         ` ${normalize(d.text)} `.includes(name),
