@@ -1125,6 +1125,27 @@ describe('filler words', () => {
     const q = readQuestion('how did daily byte even learn of the robot race etc');
     expect(readAsk(q, linkEntities(q.raw, index)).content).toEqual(['learn', 'robot', 'race']);
   });
+
+  it('reads size words ("huge", "massive") and a trivia lead-in as filler', () => {
+    const q = readQuestion('random trivia: what huge massive robot race did daily byte learn of');
+    expect(readAsk(q, linkEntities(q.raw, index)).content).toEqual(['robot', 'race', 'learn']);
+  });
+});
+
+describe('words for sums and budgets', () => {
+  it('reads "a budget, combined" as what members fund together', () => {
+    const r = answer("what's the alliance members' combined research budget?", index);
+    expect(r.answer).toContain('$5 billion');
+  });
+
+  it("another body's sum is no answer to the body named in full, though it covers the words", () => {
+    for (const q of [
+      "how much research a year do the Partnership on AI's members fund together?",
+      'what is the combined research budget of Partnership on AI members?',
+    ]) {
+      expect(answer(q, index).answer, q).not.toContain('$5 billion');
+    }
+  });
 });
 
 describe('counts', () => {

@@ -73,6 +73,10 @@ function bestStatements(ctx: Ctx, records: readonly KbRecord[], cues: readonly s
     }
     return shareOf(doc) >= 1;
   };
+  // A body named in full is the one asked about: another body's statement covering the words is about the wrong thing.
+  const exact = ctx.mentions.some(
+    (m) => m.score >= 1 && m.surfaces.some((s) => s.record.kind === 'initiative' && own.has(s.record.id)),
+  );
   const versions = records
     .filter((r): r is Rec<'project'> => r.kind === 'project')
     .map((p) => versionFit(ctx, p));
@@ -95,7 +99,8 @@ function bestStatements(ctx: Ctx, records: readonly KbRecord[], cues: readonly s
       const cov = coverage(ask.content, [doc], [], index, ctx.q.norm);
       // A statement about none of the named records only counts when it covers nearly all of the ask.
       const cueRatio = coverage(cues, [doc], [], index).ratio;
-      const counted = related || (cov.ratio >= UNRELATED_COVERAGE && ask.content.length > 1);
+      const otherBody = exact && index.kb.byId.get(doc.recordId)?.kind === 'initiative';
+      const counted = related || (!otherBody && cov.ratio >= UNRELATED_COVERAGE && ask.content.length > 1);
       const version = versions.length ? Math.max(...versions.map((fitOf) => fitOf(doc))) : 0;
       const fit =
         slotFit(doc, ask, ctx.q, own.has(doc.recordId)) +

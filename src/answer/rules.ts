@@ -186,7 +186,7 @@ export const ASK_RULES: readonly AskRule[] = [
       'spokespersons',
       'spokesman',
       'spokeswoman',
-      // "who represented NASA in the launch quotes": who spoke for it.
+      // "who stood for the space agency among the launch statements": who spoke for it.
       'represented',
       'representing',
       'representative',
@@ -757,7 +757,9 @@ export const FILLER_WORDS = new Set(
   they them their theirs it its he she him her his hers this that these those there here
   say tell per according brag brags bragged bragging boast boasts boasted boasting tout touts touted saw seen read somewhere apparently supposedly officially truly true literally whether
   besides alongside else apart aside except excluding even etc ton tons era
-  originally initially nutshell mention mentions mentioned mentioning bunch`.split(/\s+/),
+  originally initially nutshell mention mentions mentioned mentioning bunch huge massive enormous random trivia q`.split(
+    /\s+/,
+  ),
 );
 
 /** Role words in a question → the words a role title must contain ("who runs" → lead, head, director…). */

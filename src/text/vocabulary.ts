@@ -68,10 +68,13 @@ const SYNONYM_GROUPS = [
   // …with the chat words for running something down (trash, slam, bash).
   'criticism criticisms critic critics criticize criticizes criticise criticises criticized criticised concern concerns skeptic skeptics skeptical sceptical wary wariness doubt doubts problem problems downside downsides risk risks controversy controversies trash trashed trashing slam slammed slamming bash bashed bashing',
   'misuse misused abuse abused abusing misusing harmful',
-  'pay paid pays fund funds funding funded bankroll bankrolls bankrolling bankrolled money compute resources capital sponsor sponsors sponsored facilitator facilitate facilitates',
+  'pay paid pays budget budgets fund funds funding funded bankroll bankrolls bankrolling bankrolled money compute resources capital sponsor sponsors sponsored facilitator facilitate facilitates',
   'work working worked collaborate collaborating collaboration collaborated cooperate',
   'benefit benefits advantage advantages upside upsides pros',
   'governance govern governed board boards committee committees oversight structure',
+  'annual annually yearly',
+  // Summed figures: "combined", "all told", "add up to".
+  'combined together total totals altogether collectively',
   'quote quotes quoted say said says statement statements stated',
   'chip chips hardware semiconductor semiconductors silicon accelerator accelerators',
   'university universities academic academics college colleges school schools',
@@ -85,7 +88,7 @@ const SYNONYM_GROUPS = [
   'money cash raise raised raising funding investment investors',
   'piece article story report reported post column coverage writeup analysis essay',
   'end ended ending close closed closing conclude concluded conclusion',
-  'frame framed framing present presented presents portray portrayed depict depicted characterize characterized cast pitch pitched',
+  'front fronted fronting fronts frame framed framing present presented presents portray portrayed depict depicted characterize characterized cast pitch pitched',
   'headline headlines title titled',
   'first inaugural initial original earliest',
   'biggest largest',
@@ -114,7 +117,7 @@ const SYNONYM_GROUPS = [
   'wrong incorrect inaccurate false untrue erroneous mistaken',
   'output outputs content generated',
   'hospital hospitals clinic clinics medical healthcare health',
-  'highlight highlighted highlights highlighting point points pointed pointing stress stressed stresses emphasize emphasized emphasizes emphasise emphasised underline underlined flag flagged flags flagging',
+  'highlight highlighted highlights highlighting plug plugged plugs plugging point points pointed pointing stress stressed stresses emphasize emphasized emphasizes emphasise emphasised underline underlined flag flagged flags flagging',
   ...COUNTRY_GROUPS,
   'weird odd strange surprising surprise surprised notable notably unusual remarkable curious omission gap confusing confused puzzling puzzled baffling',
 ];
@@ -186,6 +189,10 @@ export const CHAT_ABBREVIATIONS: Readonly<Record<string, string>> = {
  */
 export const IDIOMS: Readonly<Record<string, string>> = {
   'claim to fame': 'known for',
+  'add up to': 'total',
+  'adds up to': 'total',
+  'added up to': 'total',
+  'brand new': 'new',
   // Someone's last day at a place is the day they left it ("the last day to apply" is a deadline).
   'last day at': 'left',
   'final day at': 'left',
