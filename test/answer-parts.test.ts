@@ -8,6 +8,7 @@ import { readAsk } from '../src/answer/ask.js';
 import { echoCompounds } from '../src/answer/compose.js';
 import { coverage } from '../src/answer/coverage.js';
 import { describedRecords } from '../src/answer/described.js';
+import { withoutSetAside } from '../src/answer/excluded.js';
 import { formMisfit } from '../src/answer/form.js';
 import { judge } from '../src/answer/judge.js';
 import { mergeAnswers, splitQuestion } from '../src/answer/parts.js';
@@ -1129,6 +1130,25 @@ describe('filler words', () => {
   it('reads size words ("huge", "massive") and a trivia lead-in as filler', () => {
     const q = readQuestion('random trivia: what huge massive robot race did daily byte learn of');
     expect(readAsk(q, linkEntities(q.raw, index)).content).toEqual(['robot', 'race', 'learn']);
+  });
+});
+
+describe('names set aside', () => {
+  it('a name set aside with "apart from" or "besides" is context: the others are asked for', () => {
+    for (const q of [
+      'apart from QuillKit, which open models did the members create?',
+      'besides QuillKit, what open models have members created?',
+    ]) {
+      const a = answer(q, index);
+      expect(a.answer, q).toContain('Pixel Diffusion');
+      expect(a.subject?.name, q).not.toBe('QuillKit');
+    }
+  });
+
+  it('names listed after the one set aside are set aside with it', () => {
+    const q = readQuestion('other than Dana Frost and Rita Moss, how many signed the open letter?');
+    const kept = withoutSetAside(linkEntities(q.raw, index), q).map((m) => m.surfaces[0]?.record.id);
+    expect(kept).toEqual(['letter']);
   });
 });
 

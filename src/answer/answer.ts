@@ -7,6 +7,7 @@ import { CONFIDENT, composeAnswer, type Draft, echoCompounds } from './compose.j
 import type { Ctx } from './context.js';
 import { withoutDeparted } from './departed.js';
 import { describedRecords } from './described.js';
+import { withoutSetAside } from './excluded.js';
 import { asksAboutLeaving, strangerBeside, tellsOfLeaving, unknownMember } from './handlers/membership.js';
 import { judge } from './judge.js';
 import { namesShare } from './naming.js';
@@ -37,7 +38,7 @@ export function answer(question: string, index: SearchIndex): Answer {
   let previous: readonly Mention[] = [];
   for (const part of parts) {
     const reported = withoutReporter(linkEntities(part.raw, index), part, index);
-    const found = withoutDeparted(reported, part);
+    const found = withoutSetAside(withoutDeparted(reported, part), part);
     // "…after Joelle Pineau left": the person who left is context, so their name is no content to cover either.
     const departed = new Set(
       reported.filter((m) => !found.includes(m)).flatMap((m) => part.words.slice(m.start, m.end)),
