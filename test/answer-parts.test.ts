@@ -1133,6 +1133,23 @@ describe('filler words', () => {
   });
 });
 
+describe('a part that repeats the part before', () => {
+  it('drops the repeated statement with its bullet, leaving no bare bullet', () => {
+    const a = answer('when did Pixel Diffusion come out, and why did Stability Labs make the model?', index);
+    expect(a.answer).not.toMatch(/^•\s*$/m);
+    expect(a.answer).toContain('August 22, 2022');
+  });
+});
+
+describe('a part that names only the maker', () => {
+  it("is still about the model the part before asked of, not the maker's profile", () => {
+    const a = answer('When was Pixel Diffusion released, and what did training cost Stability Labs?', index);
+    expect(a.answer).toContain('Pixel Diffusion: Training it cost $600,000');
+    expect(a.answer).not.toContain('Stability Labs: Pixel Diffusion');
+    expect(a.answer).not.toContain('monthly users');
+  });
+});
+
 describe('names set aside', () => {
   it('a name set aside with "apart from" or "besides" is context: the others are asked for', () => {
     for (const q of [

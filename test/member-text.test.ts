@@ -13,6 +13,13 @@ describe('memberTextProblems, the check every reply goes through', () => {
     expect(memberTextProblems(text, { ids: new Set(['ai-alliance']) })).toEqual([]);
   });
 
+  it('names a bullet left with nothing after it', () => {
+    expect(memberTextProblems('Pixel is an open image model.\n•')).toEqual([
+      'a bullet with nothing after it',
+    ]);
+    expect(memberTextProblems('Pixel is an open image model.\n• It was made in 2022.')).toEqual([]);
+  });
+
   it('names internal ids and editors’ phrases', () => {
     expect(
       memberTextProblems('According to seed-001, Meta will open its models. See ai-alliance.', {

@@ -67,7 +67,7 @@ export function answer(question: string, index: SearchIndex): Answer {
       ? linked
       : !linked.length
         ? inherited(carried, part)
-        : pointsBack
+        : pointsBack || ownersOnly(linked, carried)
           ? [...carried.filter((m) => !linked.some((l) => sameRecords(l, m))), ...linked]
           : linked;
     const read = withoutOutlets(readAsk(part, mentions), part, index);
@@ -100,6 +100,22 @@ function inherited(previous: readonly Mention[], part: Question): readonly Menti
   if (!members.length || members.length === previous.length) return previous;
   const ask = readAsk(part, members);
   return asks(ask, 'role', 'quote', 'career', 'detail', 'who') ? members : previous;
+}
+
+/**
+ * "When did the model come out, and who was its maker's partner?": a part that names only the owner of what the
+ * part before asked about is still about that project.
+ */
+function ownersOnly(linked: readonly Mention[], carried: readonly Mention[]): boolean {
+  const projects = carried
+    .flatMap((m) => m.surfaces.map((s) => s.record))
+    .filter((r) => r.kind === 'project');
+  return (
+    projects.length > 0 &&
+    linked.every((m) =>
+      m.surfaces.some((s) => projects.some((p) => p.kind === 'project' && p.owner === s.record.id)),
+    )
+  );
 }
 
 const BACK_REFERENCES = new Set(['it', 'its', 'they', 'them', 'their', 'he', 'she', 'his', 'her', 'him']);

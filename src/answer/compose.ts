@@ -221,7 +221,7 @@ export function dedupeSentences(text: string): string {
       })
       .join(' ');
     // A line emptied by the dedupe goes; a blank line between parts stays.
-    if (line.trim() === '' || kept.replace(/^• /, '').trim() !== '') out.push(kept);
+    if (line.trim() === '' || kept.replace(/^•\s*/, '').trim() !== '') out.push(kept);
   }
   return out
     .join('\n')

@@ -1,6 +1,6 @@
 /**
  * Checks any text a member reads (a card page, an answer) for what makes a reply hard to trust at a glance:
- * internal ids, editors' notes, a sentence said twice, a word cut in half, a name repeated right after itself,
+ * internal ids, editors' notes, a sentence said twice, a bare bullet, a word cut in half, a name repeated right after itself,
  * or a reply over its length budget. Used for /whois, /initiative and /ask replies alike.
  */
 import { editorPhrases, internalIds } from '../../src/knowledge/lint-text.js';
@@ -40,6 +40,7 @@ export function memberTextProblems(text: string, options: MemberTextOptions = {}
       if (seen.has(key)) problems.push(`sentence said twice: "${s.slice(0, 80)}"`);
       else seen.set(key, s);
     }
+    if (/^\s*(?:[•◦>-]|\d+\.)\s*$/.test(line)) problems.push('a bullet with nothing after it');
     const repeated = /^(?:•\s*)?(?:\*\*)?([^*—:]{2,60}?)(?:\*\*)?\s+—\s+(?:\*\*)?(.*)$/.exec(line);
     if (repeated?.[1] && repeated[2]?.toLowerCase().startsWith(`${repeated[1].toLowerCase()} `))
       problems.push(`name said twice in a row: "${line.slice(0, 80)}"`);
