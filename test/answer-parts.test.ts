@@ -1127,6 +1127,11 @@ describe('filler words', () => {
     expect(readAsk(q, linkEntities(q.raw, index)).content).toEqual(['learn', 'robot', 'race']);
   });
 
+  it('reads "wise" after a word ("politics wise") as filler: the word before it is the content', () => {
+    const q = readQuestion('what did daily byte learn, robot wise');
+    expect(readAsk(q, linkEntities(q.raw, index)).content).toEqual(['learn', 'robot']);
+  });
+
   it('reads size words ("huge", "massive") and a trivia lead-in as filler', () => {
     const q = readQuestion('random trivia: what huge massive robot race did daily byte learn of');
     expect(readAsk(q, linkEntities(q.raw, index)).content).toEqual(['robot', 'race', 'learn']);

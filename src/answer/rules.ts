@@ -757,7 +757,7 @@ export const FILLER_WORDS = new Set(
   they them their theirs it its he she him her his hers this that these those there here
   say tell per according brag brags bragged bragging boast boasts boasted boasting tout touts touted saw seen read somewhere apparently supposedly officially truly true literally whether
   besides alongside else apart aside except excluding even etc ton tons era
-  originally initially nutshell mention mentions mentioned mentioning bunch huge massive enormous random trivia q`.split(
+  originally initially nutshell mention mentions mentioned mentioning bunch huge massive enormous random trivia q wise`.split(
     /\s+/,
   ),
 );
