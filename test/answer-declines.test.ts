@@ -110,7 +110,7 @@ const FILES = {
         sources: [src-a]
     facts:
       - topic: career
-        text: In 2023 he announced that he was leaving Fathom Maps to start Lumen, which later raised seed money.
+        text: In 2023 he announced that he was leaving Fathom Maps to start Lumen, with Tessel Works as a partner; Lumen later raised seed money.
         sources: [src-a]
 `,
   'projects.yaml': `projects:
@@ -169,6 +169,18 @@ describe('asks the records hold nothing for', () => {
     const a = answer('how many members does the Data Commons Guild have', index);
     expect(a.answered).toBe(true);
     expect(a.answer).toContain('2 founding organizations');
+  });
+});
+
+describe('investors nobody named', () => {
+  it('who put money in is refused when the only company beside the startup is a partner, not an investor', () => {
+    for (const q of [
+      "which investors put money into Karl Mertens' Lumen?",
+      "who were the backers of Karl Mertens' startup Lumen?",
+    ]) {
+      const a = answer(q, index);
+      expect(a.answered, q).toBe(false);
+    }
   });
 });
 

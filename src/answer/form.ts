@@ -201,38 +201,67 @@ function bearsOn(draft: Draft, record: KbRecord, holder: KbRecord, ctx: Ctx): bo
   return linkEntities(text, ctx.index).some((m) => m.surfaces.some((s) => s.record.id === record.id));
 }
 
-/** Plural kinds a "which …" question may ask for, and the records that are of that kind. */
-const ASKED_KINDS: Readonly<Record<string, (r: KbRecord) => boolean>> = (() => {
+/** The records of a kind a question asks for, and what a clause naming one must tell of it, if anything. */
+interface AskedKind {
+  is: (r: KbRecord) => boolean;
+  /** "Which investors …": a name beside the money it put in, not any company in the same answer. */
+  told?: RegExp;
+}
+
+/** Words that tell of putting money in, read in the clause that names the one who did. */
+const MONEY_TOLD =
+  /\b(?:invest(?:s|ed|ing|or|ors|ment|ments)?|backed|backer|backers|backing|funded|funder|funders|funding|donated|donor|donors|donation|donations|sponsored|sponsor|sponsors|financed|financing|raised from|led (?:the|its) (?:\w+ )?round)\b/i;
+
+/** Plural kinds a "which …" or "who …" question may ask for. */
+const ASKED_KINDS: Readonly<Record<string, AskedKind>> = (() => {
   const anyone = (r: KbRecord) => r.kind === 'organization' || r.kind === 'person';
   const ofType = (type: string) => (r: KbRecord) => r.kind === 'organization' && r.type === type;
+  const money: AskedKind = { is: anyone, told: MONEY_TOLD };
   return {
-    investors: anyone,
-    backers: anyone,
-    funders: anyone,
-    donors: anyone,
-    sponsors: anyone,
-    recipients: anyone,
-    grantees: anyone,
-    governments: ofType('government'),
+    investors: money,
+    backers: money,
+    funders: money,
+    donors: money,
+    sponsors: money,
+    recipients: { is: anyone },
+    grantees: { is: anyone },
+    governments: { is: ofType('government') },
   };
 })();
 
-/** "Which governments …": the kind of records a "which" question asks for, when it is one of those above. */
-function kindAskedFor(ctx: Ctx): ((r: KbRecord) => boolean) | undefined {
+/**
+ * "Which governments …", "who are the main investors …": the kind of records a "which" or "who" question asks
+ * for, when it is one of those above.
+ */
+function kindAskedFor(ctx: Ctx): AskedKind | undefined {
   const { words } = ctx.q;
   const at = words.indexOf('which');
-  const noun = at >= 0 ? words.slice(at + 1, at + 3).find((w) => ASKED_KINDS[w]) : undefined;
+  const asked = at >= 0 ? words.slice(at + 1, at + 3) : WHO.has(words[0] ?? '') ? words.slice(1, 6) : [];
+  const noun = asked.find((w) => ASKED_KINDS[w]);
   return noun ? ASKED_KINDS[noun] : undefined;
 }
 
-/** The draft names a record of the kind, other than the records the question named. */
-function namesOfKind(draft: Draft, kind: (r: KbRecord) => boolean, ctx: Ctx): boolean {
+const WHO = new Set(['who', 'whos']);
+
+/** The draft names a record of the kind, other than the records the question named, in a clause that tells what the kind must. */
+function namesOfKind(draft: Draft, kind: AskedKind, ctx: Ctx): boolean {
   const asked = new Set(ctx.mentions.flatMap((m) => m.surfaces.map((s) => s.record.id)));
   const text = [draft.lead, ...draft.docs.map((d) => `${d.text} ${d.quote ?? ''}`)].join(' ');
-  if (kind(draft.subject) && !asked.has(draft.subject.id)) return true;
-  return linkEntities(text, ctx.index).some((m) =>
-    m.surfaces.some((s) => kind(s.record) && !asked.has(s.record.id)),
-  );
+  const { told } = kind;
+  if (!told) {
+    if (kind.is(draft.subject) && !asked.has(draft.subject.id)) return true;
+    return linkEntities(text, ctx.index).some((m) =>
+      m.surfaces.some((s) => kind.is(s.record) && !asked.has(s.record.id)),
+    );
+  }
+  return text
+    .split(/[.;]\s+/)
+    .filter((clause) => told.test(clause))
+    .some((clause) =>
+      linkEntities(clause, ctx.index).some((m) =>
+        m.surfaces.some((s) => kind.is(s.record) && !asked.has(s.record.id)),
+      ),
+    );
 }
 
 /** "Who at X …", "who from X …": someone in an organization the question names right after. */
