@@ -177,6 +177,7 @@ const FILES = {
         sources: [src-a]
   - id: org-byte
     name: Daily Byte
+    aliases: [DBN]
     summary: A technology news site.
     description: News site whose pieces carry a warning that their accuracy is unchecked.
     sources: [src-a]
@@ -1152,6 +1153,17 @@ describe('a part that names only the maker', () => {
     expect(a.answer).toContain('Pixel Diffusion: Training it cost $600,000');
     expect(a.answer).not.toContain('Stability Labs: Pixel Diffusion');
     expect(a.answer).not.toContain('monthly users');
+  });
+});
+
+describe('an outlet typed by its nickname', () => {
+  it('answers "according to <nickname>" from what the outlet reported, as its full name would', () => {
+    for (const q of [
+      'what does the Alliance want, according to DBN?',
+      'what does the Alliance want, according to Daily Byte?',
+    ]) {
+      expect(answer(q, index).answer, q).toContain('Daily Byte reported that the Alliance wants to balance');
+    }
   });
 });
 

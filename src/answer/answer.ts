@@ -37,7 +37,17 @@ export function answer(question: string, index: SearchIndex): Answer {
   const answers: Answer[] = [];
   let previous: readonly Mention[] = [];
   for (const part of parts) {
-    const reported = withoutReporter(linkEntities(part.raw, index), part, index);
+    const named = linkEntities(part.raw, index);
+    const reported = withoutReporter(named, part, index);
+    // "…according to TC": the outlet's words stay in the ask, in the name statements write it with.
+    const outletWords = new Map(
+      named
+        .filter((m) => !reported.includes(m))
+        .flatMap((m) => {
+          const name = m.surfaces[0] ? normalize(m.surfaces[0].record.name).split(' ') : [];
+          return part.words.slice(m.start, m.end).map((w) => [w, name] as const);
+        }),
+    );
     const found = withoutSetAside(withoutDeparted(reported, part), part);
     // "…after Joelle Pineau left": the person who left is context, so their name is no content to cover either.
     const departed = new Set(
@@ -71,7 +81,9 @@ export function answer(question: string, index: SearchIndex): Answer {
           ? [...carried.filter((m) => !linked.some((l) => sameRecords(l, m))), ...linked]
           : linked;
     const read = withoutOutlets(readAsk(part, mentions), part, index);
-    const ask = departed.size ? { ...read, content: read.content.filter((w) => !departed.has(w)) } : read;
+    const kept = departed.size ? read.content.filter((w) => !departed.has(w)) : read.content;
+    const content = outletWords.size ? [...new Set(kept.flatMap((w) => outletWords.get(w) ?? [w]))] : kept;
+    const ask = content === read.content ? read : { ...read, content };
     // "Which city hosts the next summit, and when?": a bare follow-up that names nothing asks about what the part
     // before asked; when that was refused, answering it from the record alone would answer something else.
     const refusedBefore = answers.length > 0 && !answers[answers.length - 1]?.answered;
