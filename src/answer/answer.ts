@@ -9,6 +9,7 @@ import { withoutDeparted } from './departed.js';
 import { describedRecords } from './described.js';
 import { withoutSetAside } from './excluded.js';
 import { asksAboutLeaving, strangerBeside, tellsOfLeaving, unknownMember } from './handlers/membership.js';
+import type { Rec } from './handlers/shared.js';
 import { judge } from './judge.js';
 import { namesShare } from './naming.js';
 import { mergeAnswers, recordTargets, splitQuestion } from './parts.js';
@@ -121,12 +122,11 @@ function inherited(previous: readonly Mention[], part: Question): readonly Menti
 function ownersOnly(linked: readonly Mention[], carried: readonly Mention[]): boolean {
   const projects = carried
     .flatMap((m) => m.surfaces.map((s) => s.record))
-    .filter((r) => r.kind === 'project');
+    .filter((r): r is Rec<'project'> => r.kind === 'project');
   return (
     projects.length > 0 &&
-    linked.every((m) =>
-      m.surfaces.some((s) => projects.some((p) => p.kind === 'project' && p.owner === s.record.id)),
-    )
+    linked.length > 0 &&
+    linked.every((m) => m.surfaces.some((s) => projects.some((p) => p.owner === s.record.id)))
   );
 }
 
