@@ -94,7 +94,8 @@ export function answer(question: string, index: SearchIndex): Answer {
     const { answer: given, picked } = answerPart({ index, q: part, ask, mentions });
     // "…? how big was it": a part that points back to a question the records couldn't answer means what that one
     // asked; a guess from the record alone would be about something else.
-    if (refusedBefore && !linked.length && pointsBack && given.confidence < CONFIDENT) continue;
+    // One that names nothing ("any news this week?") is as unsure of what it is about unless its answer is sure.
+    if (refusedBefore && !linked.length && given.confidence < (pointsBack ? CONFIDENT : SURE)) continue;
     answers.push(given);
     // "Which hospital is in it, and who is its CEO?": the one member the answer picked out is what "its" means.
     previous = picked ? [...mentions, pickedMention(picked)] : mentions;
@@ -130,6 +131,8 @@ function ownersOnly(linked: readonly Mention[], carried: readonly Mention[]): bo
   );
 }
 
+/** The confidence of an answer that covers all the ask (see the judge's cap on unsure answers). */
+const SURE = 0.8;
 const BACK_REFERENCES = new Set(['it', 'its', 'they', 'them', 'their', 'he', 'she', 'his', 'her', 'him']);
 const PERSONAL_PRONOUNS = new Set(['he', 'she', 'his', 'her', 'him']);
 

@@ -108,6 +108,8 @@ export function readAsk(q: Question, mentions: readonly Mention[]): Ask {
   const cue = new Set<number>();
   const taken = new Set<number>();
   const types: AskType[] = [];
+  // The kinds asked outside a "when" clause.
+  const outside = new Set<AskType>();
   const present = new Set(words);
   // "…when it launched": a clause that only says when, whose words ask nothing of their own.
   const clause = whenClause(words);
@@ -127,7 +129,10 @@ export function readAsk(q: Question, mentions: readonly Mention[]): Ask {
         continue;
       // (Its words of starting or a date — "when it launched" — say when; joining or saying still count.)
       const inClause = clause && at >= clause.start && at < clause.end;
-      if ((!inClause || !CLAUSE_TYPES.has(rule.ask)) && !conceded.has(at) && !since.has(at)) hit = true;
+      if ((!inClause || !CLAUSE_TYPES.has(rule.ask)) && !conceded.has(at) && !since.has(at)) {
+        hit = true;
+        if (!inClause) outside.add(rule.ask);
+      }
       if (rule.content) continue;
       for (let j = 0; j < c.words.length; j++) {
         cue.add(at + j);
@@ -136,6 +141,11 @@ export function readAsk(q: Question, mentions: readonly Mention[]): Ask {
     }
     if (hit && rule.ask !== 'context') types.push(rule.ask);
   }
+  // "What was her title when she gave the launch statement?": words said only inside the "when" clause tell
+  // which time is meant, once the question asks for another kind outside it.
+  const asked = [...outside].some((t) => t !== 'overview' && t !== 'quote');
+  if (clause && asked && !outside.has('quote') && types.includes('quote'))
+    types.splice(types.indexOf('quote'), 1);
   // "Clegg's line at launch": a noun of something said right after a person's name asks for their words.
   for (const m of mentions)
     if (m.surfaces.every((s) => s.record.kind === 'person') && SAID_NOUNS.has(words[m.end] ?? '')) {

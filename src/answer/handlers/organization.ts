@@ -1,4 +1,4 @@
-import { aliasName } from '../../knowledge/model.js';
+import { aliasName, publisherName } from '../../knowledge/model.js';
 import type { Initiative } from '../../knowledge/schema.js';
 import type { FactDoc } from '../../search/index.js';
 import { involvementSentence, nameWithAcronym } from '../../search/render.js';
@@ -6,6 +6,7 @@ import { normalize } from '../../text/normalize.js';
 import { asks } from '../ask.js';
 import type { Draft } from '../compose.js';
 import type { Ctx } from '../context.js';
+import { coverage } from '../coverage.js';
 import { type Rec, rankDocs, spellingNote, topicsFor, visibleTo } from './shared.js';
 
 /**
@@ -31,8 +32,30 @@ export function orgQuotes(ctx: Ctx, org: Rec<'organization'>, score: number): Dr
       if (d.recordId === id && d.topic === 'quote' && !quotes.includes(d) && visibleTo(ctx, d))
         quotes.push(d);
   if (!quotes.length) return undefined;
+  // "Who at IBM told TechTarget about the working groups?": the quote from a source of the publisher the
+  // question names, then the one covering most of the ask, comes first; a tie keeps the order found.
+  // (Names the question links are what it asks about, not where the words ran.)
+  const linked = new Set(
+    ctx.mentions.flatMap((m) => ctx.q.words.slice(m.start, m.end).map((_, k) => m.start + k)),
+  );
+  const typed = ` ${ctx.q.words.map((w, i) => (linked.has(i) ? '' : w)).join(' ')} `;
+  const weigh = (d: FactDoc) => {
+    const told = d.sources.some((id) => {
+      const src = index.kb.sources.get(id);
+      const name = src ? normalize(publisherName(src)) : '';
+      return name.length >= 3 && typed.includes(` ${name} `);
+    });
+    const covered = ctx.ask.content.length ? coverage(ctx.ask.content, [d], [], index).ratio : 0;
+    return (told ? 1 : 0) + covered;
+  };
+  const scored = quotes.map((d, i) => ({ d, i, weight: weigh(d) }));
+  scored.sort((a, b) => b.weight - a.weight || a.i - b.i);
+  quotes.splice(0, quotes.length, ...scored.map((x) => x.d));
   // Several quotes and nothing in the question to choose between them: likely, not sure, that the first is meant.
-  const sure = quotes.length === 1;
+  const [first, second] = scored;
+  const sure =
+    quotes.length === 1 ||
+    (!!first && !!second && first.weight >= 0.5 && first.weight > second.weight + 0.25);
   // A person's quote is theirs: the answer names who said it.
   const speaker = index.kb.byId.get((quotes[0] as FactDoc).recordId);
   const subject = speaker?.kind === 'person' ? speaker : org;

@@ -5,6 +5,7 @@ import { normalize } from '../../text/normalize.js';
 import { asks } from '../ask.js';
 import type { Draft } from '../compose.js';
 import type { Ctx } from '../context.js';
+import { coverage } from '../coverage.js';
 import { ROLE_WORDS } from '../rules.js';
 import { rolesInText, type TextRole } from '../text-roles.js';
 import { asksNow, foundersOf, joinList, type Rec, rankDocs, spellingNote, visibleTo } from './shared.js';
@@ -169,7 +170,18 @@ export function personQuotes(ctx: Ctx, person: Rec<'person'>, score: number): Dr
         ` ${normalize(d.text)} `.includes(name),
     );
   const docs = [...own, ...elsewhere].slice(0, 3);
-  if (docs.length === 0) return personOverview(ctx, person, score);
+  if (docs.length === 0) {
+    const overview = personOverview(ctx, person, score);
+    // Nothing they said or wrote is on record: their profile would answer something else.
+    const spoke = (ctx.index.docsByRecord.get(person.id) ?? []).some(
+      (d) => d.recordId === person.id && SPEECH.test(d.text),
+    );
+    // ("Which paper did she co-write?" asks for writing the profile may hold: it stands when it covers the ask.)
+    const covered =
+      ctx.ask.content.length > 0 &&
+      coverage(ctx.ask.content, overview.docs, [overview.lead], ctx.index).ratio >= 0.5;
+    return spoke || covered ? overview : { ...overview, unknown: true };
+  }
   return {
     subject: person,
     lead: `What ${person.name} said, per the sources:`,
@@ -178,6 +190,10 @@ export function personQuotes(ctx: Ctx, person: Rec<'person'>, score: number): Dr
     quoteStyle: true,
   };
 }
+
+/** A statement that reports someone's words. */
+const SPEECH =
+  /\b(?:said|says|told|tells|wrote|writes|argued|argues|called|calls|warned|stated|noted|posted|questioned|described|answered|replied|quipped)\b/i;
 
 /** Words of leaving a post. */
 const LEAVING = new Set([

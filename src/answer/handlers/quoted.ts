@@ -53,7 +53,14 @@ export function quotedSources(ctx: Ctx): Source[] {
 export function describedSources(ctx: Ctx): Source[] {
   const { words } = ctx.q;
   // Asked for a piece's headline or who ran it, not for what a piece says.
-  const headline = words.some((w) => HEADLINE_WORDS.has(w));
+  // "Clegg's title", "his job title": a title asked of a person, with no word for a piece, is their role.
+  const person = ctx.mentions.some((m) => m.surfaces.some((s) => s.record.kind === 'person'));
+  const piece = words.some((w) => PIECE_WORDS.has(w) && !HEADLINE_WORDS.has(w));
+  const headline = words.some(
+    (w, i) =>
+      HEADLINE_WORDS.has(w) &&
+      !((person && !piece) || words[i - 1] === 'job' ? w === 'title' || w === 'titles' : false),
+  );
   const outlet = words.some(
     (w, i) =>
       (OUTLET_WORDS.has(w) && ['which', 'what'].includes(words[i - 1] ?? '')) ||

@@ -1,0 +1,184 @@
+/**
+ * Specifications of asks for someone's words and titles — who spoke for a firm to which outlet, what a person
+ * said when nothing they said is recorded, a job title beside a source's headline — and of a follow-up that
+ * names nothing after a part the records can't answer, each on a tiny corpus written here.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { answer } from '../src/answer/answer.js';
+import type { SearchIndex } from '../src/search/index.js';
+import { fixtureIndex } from './support/kb-fixture.js';
+
+const FILES = {
+  'sources.yaml': `sources:
+  - id: src-a
+    title: Guild launch release with dates
+    publisher: Tessel Works
+    date: "2022-06-01"
+    url: https://example.org/launch
+    kind: public
+  - id: src-b
+    title: Inside the Guild's first groups
+    publisher: Ledger Weekly
+    date: "2022-06-02"
+    url: https://example.org/ledger
+    kind: public
+`,
+  'initiatives.yaml': `initiatives:
+  - id: guild
+    name: Data Commons Guild
+    aliases: [the Guild]
+    summary: A non-profit body of firms that pool public data sets.
+    sources: [src-a]
+    type: consortium
+    featured: true
+    launched: { date: "2022-06-01", sources: [src-a] }
+    facts:
+      - topic: history
+        text: Tessel Works shared a press release about the Guild with reporters a week before its launch.
+        sources: [src-a]
+      - topic: goals
+        text: The Guild wants public data sets to be easy to find and reuse.
+        sources: [src-a]
+`,
+  'organizations.yaml': `organizations:
+  - id: org-tessel
+    name: Tessel Works
+    summary: Data company that co-founded the Data Commons Guild.
+    sources: [src-a]
+    type: company
+    involvement:
+      - initiative: guild
+        role: co-founder
+        date: "2022-06-01"
+        sources: [src-a]
+`,
+  'people.yaml': `people:
+  - id: person-ana
+    name: Ana Ortiz
+    summary: Data executive at Tessel Works.
+    sources: [src-a]
+    roles:
+      - title: Chief data officer (at the Guild's launch)
+        organization: org-tessel
+        sources: [src-a]
+    facts:
+      - topic: quote
+        text: Said shared data sets need clear licences to be reused.
+        sources: [src-a]
+  - id: person-ben
+    name: Ben Okafor
+    summary: Head of partnerships at Tessel Works.
+    sources: [src-b]
+    roles:
+      - title: Head of partnerships
+        organization: org-tessel
+        sources: [src-b]
+    facts:
+      - topic: quote
+        text: Said the first working group had already met and a review board would follow.
+        sources: [src-b]
+  - id: person-cara
+    name: Cara Lind
+    summary: Engineer at Tessel Works.
+    sources: [src-a]
+    roles:
+      - title: Staff engineer
+        organization: org-tessel
+        sources: [src-a]
+  - id: person-dev
+    name: Dev Anand
+    summary: Researcher at Tessel Works; co-author of the paper 'Tables All the Way Down'.
+    sources: [src-a]
+    roles:
+      - title: Researcher
+        organization: org-tessel
+        sources: [src-a]
+`,
+};
+
+let index: SearchIndex;
+let cleanup: () => Promise<void>;
+beforeAll(async () => {
+  ({ index, cleanup } = await fixtureIndex(FILES));
+});
+afterAll(() => cleanup());
+
+describe('words nobody recorded', () => {
+  it('what someone said is refused when none of their words is on record, even though the name links', () => {
+    for (const q of ['what did Cara Lind say about the Guild?', 'any quote from cara lind on the guild']) {
+      const a = answer(q, index);
+      expect(a.answered, q).toBe(false);
+      expect(a.answer, q).toContain('Cara Lind');
+    }
+  });
+
+  it('a paper someone co-wrote is still answered from their profile', () => {
+    const a = answer('which paper did Dev Anand co-write?', index);
+    expect(a.answered).toBe(true);
+    expect(a.answer).toContain('Tables All the Way Down');
+  });
+});
+
+describe('who spoke for a firm', () => {
+  it('the speaker who told the outlet the question names comes first', () => {
+    const a = answer('who at Tessel Works told Ledger Weekly about its plans?', index);
+    expect(a.answer).toMatch(/^[^\n]*Ben Okafor|^[^\n]*first working group/);
+    expect(a.subject?.name).toBe('Ben Okafor');
+  });
+
+  it('with nothing in the question to pick between them, the first found still leads', () => {
+    const a = answer('who from Tessel Works was quoted?', index);
+    expect(a.answered).toBe(true);
+    expect(a.subject?.name).toBe('Ana Ortiz');
+  });
+});
+
+describe('a title', () => {
+  it("asked of a person is their job, not a source's headline", () => {
+    const a = answer("what was Ana Ortiz's job title at Tessel Works?", index);
+    expect(a.answer).toContain('Chief data officer');
+    expect(a.answer).not.toMatch(/was published by/);
+  });
+
+  it('"job title" is a role even when no person is named', () => {
+    const a = answer(
+      'what was the job title of the Tessel Works person quoted in the launch release?',
+      index,
+    );
+    expect(a.answer).not.toMatch(/was published by/);
+  });
+
+  it('a headline is still a headline', () => {
+    const a = answer("what was the title of Ledger Weekly's piece on the Guild?", index);
+    expect(a.answer).toContain("Inside the Guild's first groups");
+  });
+
+  it('a statement given in a "when" clause says when: the title is what is asked', () => {
+    for (const q of [
+      "what was Ben Okafor's title when he gave the statement?",
+      "what was Ana Ortiz's title when she gave her quote",
+    ]) {
+      const a = answer(q, index);
+      expect(a.answer, q).toMatch(/Head of partnerships|Data executive/);
+      expect(a.answer, q).not.toMatch(/^What .* said/);
+    }
+  });
+
+  it('words asked outside the clause are still asked', () => {
+    const a = answer('what did Ana Ortiz say when she was chief data officer?', index);
+    expect(a.answer).toContain('clear licences');
+  });
+});
+
+describe('a follow-up after a part the records cannot answer', () => {
+  it('that names nothing is not answered by a statement sharing one of its words', () => {
+    const a = answer("what's the Guild's annual budget? did reporters get a press release?", index);
+    expect(a.answered).toBe(false);
+  });
+
+  it('that names something of its own is still answered', () => {
+    const a = answer('How many staff does the Guild employ? And who co-founded the Guild?', index);
+    expect(a.answered).toBe(true);
+    expect(a.answer).toContain('Tessel Works');
+  });
+});
