@@ -182,3 +182,20 @@ describe('a follow-up after a part the records cannot answer', () => {
     expect(a.answer).toContain('Tessel Works');
   });
 });
+
+describe('leaving a body the records list as joined', () => {
+  it('is declined: the records tell when a member joined, not that it is still in', () => {
+    for (const q of ['did Tessel Works leave the Guild?', 'has tessel works pulled out of the guild']) {
+      const a = answer(q, index);
+      expect(a.answered, q).toBe(false);
+      expect(a.answer, q).toContain("can't tell whether Tessel Works has left the Data Commons Guild");
+      expect(a.answer, q).toContain('co-founder (June 1, 2022)');
+    }
+  });
+
+  it('a person named after "after" with a word of leaving is when, not whom, the question asks about', () => {
+    const a = answer('did Tessel Works quit the Guild after Ana Ortiz stepped down?', index);
+    expect(a.answer).toContain("can't tell whether Tessel Works has left");
+    expect(a.answer).not.toContain('Ana Ortiz');
+  });
+});

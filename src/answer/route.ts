@@ -174,9 +174,10 @@ function asksMembership(ctx: Ctx, n: Named): boolean {
       // "Does IBM lead the Alliance?": how the two are linked.
       (roleBetween(ctx) && target !== undefined) ||
       // "When did Microsoft leave it?": leaving a body the records say it stayed out of.
+      // (…or one it belongs to: "did Stability AI quit it?")
       (target !== undefined &&
         asksAboutLeaving(ctx) &&
-        org.involvement.some((i) => i.initiative === target.id && i.role === 'not-a-member')) ||
+        org.involvement.some((i) => i.initiative === target.id)) ||
       (ask.yesNo && asks(ask, 'founders'))) &&
     (target !== undefined || org.involvement.length > 0)
   );

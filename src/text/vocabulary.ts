@@ -107,6 +107,7 @@ const SYNONYM_GROUPS = [
   'reliable unreliable legit legitimate trustworthy accurate accuracy inaccurate credible credibility dependable',
   'announcement announcements release releases',
   'site sites website websites homepage webpage',
+  'info information data details',
   'inaugural first initial',
   'event events summit summits conference conferences',
   'include included includes contain contained contains carry carried carries feature featured features stuffed packed crammed',

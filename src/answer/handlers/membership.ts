@@ -33,6 +33,9 @@ const LATEST_WORDS: ReadonlySet<string> = new Set(
   'still yet anymore latest newest recent recently'.split(' '),
 );
 
+/** How an organization belongs to a body. */
+const MEMBER_ROLES: ReadonlySet<string> = new Set(['co-founder', 'founding-member', 'member']);
+
 /** The confidence of a yes or no given where a reason was asked. */
 const UNSURE = 0.7;
 
@@ -69,6 +72,25 @@ export function membership(
   const init = withArticle(initiative.name);
   const launched = initiative.launched ? formatDate(initiative.launched.date) : undefined;
   const when = inv.date ? formatDate(inv.date) : undefined;
+  // "Did X quit it?" of a member: the records tell when it joined, never that it is still in, so a leaving they
+  // don't tell of is one they can't rule out either.
+  if (asksAboutLeaving(ctx) && MEMBER_ROLES.has(inv.role)) {
+    const since = inv.role === 'member' ? when : (launched ?? when);
+    const as =
+      inv.role === 'co-founder'
+        ? 'a co-founder'
+        : inv.role === 'founding-member'
+          ? 'a founding member'
+          : 'a member';
+    return {
+      subject: org,
+      lead: `I can't tell whether ${name} has left ${init}: the records list it as ${as}${since ? ` (${since})` : ''} and tell of no departure.`,
+      leadSources: inv.sources,
+      docs: [],
+      confidence: score * 0.9,
+      declines: true,
+    };
+  }
   let lead: string;
   switch (inv.role) {
     case 'co-founder': {
