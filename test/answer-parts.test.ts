@@ -407,6 +407,19 @@ describe('cutting a message into questions', () => {
     expect(r.answer).toContain('February 8, 2024');
   });
 
+  it('keeps a question whole when the place that would cut it follows a relative "who" or an article', () => {
+    for (const q of [
+      'who was the acme engineer who, when asked about rivals, said nothing?',
+      'which is the, when you think about it, oldest member?',
+    ])
+      expect(splitQuestion(readQuestion(q)), q).toHaveLength(1);
+  });
+
+  it('still cuts after a bare "who" that is the question itself', () => {
+    const parts = splitQuestion(readQuestion("acme's ceo was quoted - who, and what did she say?"));
+    expect(parts).toHaveLength(2);
+  });
+
   it('starts a second question after a filler word such as "roughly"', () => {
     const parts = splitQuestion(
       readQuestion('when did pai launch, and roughly how many founders did it have'),

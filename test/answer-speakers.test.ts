@@ -77,6 +77,12 @@ const FILES = {
       - topic: quote
         text: Said the first working group had already met and a review board would follow.
         sources: [src-b]
+      - topic: quote
+        text: Said the market for shared data was still young; asked which rivals worried him, he answered only 'not just yet'.
+        sources: [src-b]
+      - topic: activities
+        text: Said the company's hosted catalog product, Loom, would open to the public in 2023.
+        sources: [src-b]
   - id: person-cara
     name: Cara Lind
     summary: Engineer at Tessel Works.
@@ -197,5 +203,17 @@ describe('leaving a body the records list as joined', () => {
     const a = answer('did Tessel Works quit the Guild after Ana Ortiz stepped down?', index);
     expect(a.answer).toContain("can't tell whether Tessel Works has left");
     expect(a.answer).not.toContain('Ana Ortiz');
+  });
+});
+
+describe("a phrase quoted from one of a firm's people", () => {
+  it("finds the person's own statement, though it never names the firm, and a clause after 'the guy who,' is not split off", () => {
+    const a = answer(
+      'who was the Tessel Works guy who, when asked which rivals worried him, just said "not just yet"?',
+      index,
+    );
+    expect(a.answered).toBe(true);
+    expect(a.subject?.name).toBe('Ben Okafor');
+    expect(a.answer).toContain("'not just yet'");
   });
 });

@@ -34,6 +34,9 @@ export function splitQuestion(q: Question): Question[] {
     // "whats X, and when did it launch?": a question word and a name ask a question of their own.
     const shortest = m[0].includes('+') || WH_START.test(first) ? 2 : 3;
     if (first.trim().split(/\s+/).length < shortest || !second.trim()) continue;
+    // "who was the guy who, when asked …, said …": a part that stops on a word needing more is no question yet.
+    // ("…was quoted - who, and …" asks who: a question word alone is the question.)
+    if (ARTICLE_END.test(first) || (RELATIVE_END.test(first) && WH_START.test(first))) continue;
     // "ok so I keep seeing X everywhere, when did it launch?": a lead-in that asks nothing is context, not a part.
     // A part that ends in "?" or is joined by "+" ("X's CEO + their angle") asked something of its own.
     const asked = /[?+]/.test(m[0]) || /[?]/.test(first);
@@ -45,6 +48,10 @@ export function splitQuestion(q: Question): Question[] {
   }
   return [whole];
 }
+
+/** A last word that needs what follows: an article, or a relative pronoun after a question word. */
+const ARTICLE_END = /\b(?:the|a|an)\s*$/i;
+const RELATIVE_END = /\s(?:who|whom|whose|that|which)\s*$/i;
 
 /** A question word anywhere makes a part a question; "is", "did" only where a question starts with them. */
 const WH_WORD = /\b(?:when|who|whos|what|whats|how|why|where|which|whose)\b/i;

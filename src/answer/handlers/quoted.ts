@@ -243,8 +243,14 @@ export function statementsQuoting(
 ): FactDoc[] {
   const out: { doc: FactDoc; share: number }[] = [];
   // The named records' own statements are read too: a phrase of everyday words ("you know who") searches poorly.
+  // (An organization's include its people's: "the IBM guy who said 'you know who'".)
   const own = ctx.mentions.flatMap((m) =>
-    m.surfaces.flatMap((s) => ctx.index.docsByRecord.get(s.record.id) ?? []),
+    m.surfaces.flatMap((s) => [
+      ...(ctx.index.docsByRecord.get(s.record.id) ?? []),
+      ...(ctx.index.staffOfOrg.get(s.record.id) ?? []).flatMap(
+        (st) => ctx.index.docsByRecord.get(st.person.id) ?? [],
+      ),
+    ]),
   );
   for (const phrase of phrases) {
     const words = phrase.split(' ');
