@@ -34,10 +34,15 @@ const FILES = {
     launched: { date: "2022-06-01", sources: [src-a] }
     facts:
       - topic: history
+        asked_as:
+          - "link to Jane Roe's startup"
         text: Tessel Works shared a press release about the Guild with reporters a week before its launch.
         sources: [src-a]
       - topic: goals
         text: The Guild wants public data sets to be easy to find and reuse.
+        sources: [src-a]
+      - topic: activities
+        text: In March 2023 the Guild set aside $2 million for a data-cleaning grant fund.
         sources: [src-a]
 `,
   'organizations.yaml': `organizations:
@@ -215,5 +220,31 @@ describe("a phrase quoted from one of a firm's people", () => {
     expect(a.answered).toBe(true);
     expect(a.subject?.name).toBe('Ben Okafor');
     expect(a.answer).toContain("'not just yet'");
+  });
+});
+
+describe('a question that names nothing', () => {
+  it("is answered, unsure, by a featured body's statement that holds every word it asks", () => {
+    const a = answer('what was the budget of the data-cleaning grant fund set up in March 2023?', index);
+    expect(a.answered).toBe(true);
+    expect(a.answer).toContain('$2 million');
+    expect(a.confidence).toBeLessThan(0.8);
+  });
+
+  it('is still refused when no statement holds all of it', () => {
+    const a = answer('what was the budget of the hiking club fund set up in March 2023?', index);
+    expect(a.answered).toBe(false);
+  });
+});
+
+describe('a name typed that no record holds', () => {
+  it('is what the question asks about: refused, though the body links and a phrasing it is asked by names it', () => {
+    const a = answer('how did Jane Roe react to the Guild launch?', index);
+    expect(a.answered).toBe(false);
+  });
+
+  it('a publisher the sources name is no stranger', () => {
+    const a = answer("what did Ledger Weekly say about the Guild's first groups?", index);
+    expect(a.answered).toBe(true);
   });
 });

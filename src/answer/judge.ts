@@ -2,6 +2,7 @@ import type { KbRecord } from '../knowledge/schema.js';
 import type { FactDoc } from '../search/index.js';
 import { informativeness } from '../text/english.js';
 import { normalize } from '../text/normalize.js';
+import { STOPWORDS } from '../text/vocabulary.js';
 import { asks } from './ask.js';
 import type { Draft } from './compose.js';
 import type { Ctx } from './context.js';
@@ -12,6 +13,7 @@ import { unknownVersionAsked, versionFit } from './handlers/project.js';
 import { type Rec, rankDocs, visibleTo } from './handlers/shared.js';
 import { namesEvery, namesOf, namesShare, paddedText } from './naming.js';
 import { namedRecords } from './route.js';
+import { WH_WORDS } from './rules.js';
 import { slotFit, TYPED_FIT } from './slots.js';
 import { comingEventUntold, howToUntold, schoolingUntold } from './unanswerable.js';
 
@@ -234,6 +236,11 @@ export function judge(ctx: Ctx, routedDraft: Draft | undefined): Plan {
   const releaseAsked = asks(ctx.ask, 'when', 'release') && !asks(ctx.ask, 'why');
   const unknown = releaseAsked && namedRecords(ctx).projects.find((p) => unknownVersionAsked(ctx, p));
   if (unknown) return { kind: 'refuse', about: unknown, missing: [] };
+  // "How did Jane Roe react to it?": a person or company typed by name that no record or statement holds is
+  // what the question is about; the named body's statements are about something else.
+  // (A route that names the stranger itself — "I can't tell whether X is a member" — has said so already.)
+  const stranger = routedDraft?.declines ? undefined : unrecordedName(ctx);
+  if (stranger) return { kind: 'refuse', about: namedRecords(ctx).records[0], missing: [] };
   const plan = judgeDraft(ctx, routedDraft);
   if (plan.kind !== 'answer') return plan;
   // An answer that covers the ask's words but not its form ("how many" with no number) is no answer.
@@ -252,6 +259,11 @@ function judgeDraft(ctx: Ctx, routedDraft: Draft | undefined): Plan {
       ? routedSubject
       : (named.records[0] ?? routedSubject);
   if (routedDraft?.unknown) return { kind: 'refuse', about, missing: [] };
+  // "combined r&d funding of the members??": nothing named, but one featured body's statement holds every word.
+  if (!named.records.length && !routedDraft) {
+    const found = unnamedBodyStatement(ctx);
+    return found ? { kind: 'answer', draft: found } : { kind: 'refuse', about, missing: ask.content };
+  }
   if (routedDraft?.complete) return { kind: 'answer', draft: routedDraft };
   // A route that found the records can't tell ("who is CEO now") says so; a statement sharing a word doesn't.
   // (An organization a body's lists don't name may still be answered by a statement about it.)
@@ -437,6 +449,38 @@ function judgeDraft(ctx: Ctx, routedDraft: Draft | undefined): Plan {
   return { kind: 'answer', draft: { ...kept, confidence } };
 }
 
+/** The share of the ask a statement of a body the question never named must cover (a synonym counts for less). */
+const UNNAMED_COVERAGE = 0.9;
+
+/** The confidence of an answer from a body the question never named. */
+const UNNAMED_CONFIDENCE = 0.6;
+
+/**
+ * A question that names nothing is about a featured body when one of its statements covers every content word,
+ * nearly (a synonym counts for less) — of which there are two or more and one is telling: shown, but not as a sure answer, since the body is inferred.
+ */
+function unnamedBodyStatement(ctx: Ctx): Draft | undefined {
+  const { ask, index } = ctx;
+  if (ask.content.length < 2 || !ask.content.some((w) => informativeness(w) >= 0.6)) return undefined;
+  const featured = new Set(index.featured.map((r) => r.id));
+  const query = [...new Set([...ask.content, ...ask.cueWords.filter((w) => !QUESTION_WORDS.has(w))])].join(
+    ' ',
+  );
+  const covering = index.facts
+    .search(query, FUZZY, 20)
+    .map((h) => index.factDocs[h.id] as FactDoc)
+    .filter(
+      (d) =>
+        featured.has(d.recordId) &&
+        visibleTo(ctx, d) &&
+        coverage(ask.content, [d], [], index, ctx.q.norm).ratio >= UNNAMED_COVERAGE,
+    );
+  const doc = covering[0];
+  const subject = doc && index.kb.byId.get(doc.recordId);
+  if (!doc || !subject) return undefined;
+  return { subject, lead: '', docs: [doc], confidence: UNNAMED_CONFIDENCE, via: 'statement' };
+}
+
 /**
  * Supporting statements under a lead stay only when they bear on the ask: they share its words or cue words,
  * their topic is the kind asked for, or they name another record the question names. A list keeps its items.
@@ -464,6 +508,51 @@ function supportingOnly(ctx: Ctx, draft: Draft, cues: readonly string[]): Draft 
 function unknownThing(word: string, index: Ctx['index']): boolean {
   if (word.length < 4 || /(?:ed|ing)$/.test(word)) return false;
   return informativeness(word) >= 1 && !index.facts.has(word) && !index.vocab.has(word);
+}
+
+const textWords = new WeakMap<Ctx['index'], ReadonlySet<string>>();
+
+/** Every word the statements, names and sources of the knowledge base use (the phrasings they are asked by left out). */
+function wordsUsed(index: Ctx['index']): ReadonlySet<string> {
+  let words = textWords.get(index);
+  if (!words) {
+    const all = new Set(index.vocab);
+    const texts = [
+      ...index.factDocs.map((d) => `${d.text} ${d.quote ?? ''}`),
+      ...[...index.kb.sources.values()].map((s) => `${s.title} ${s.publisher}`),
+    ];
+    for (const text of texts) for (const w of normalize(text).split(' ')) if (w) all.add(w);
+    words = all;
+    textWords.set(index, words);
+  }
+  return words;
+}
+
+/**
+ * A name typed as one ("Jane Roe", "Acme Robotics"): two or more capitalised words in a row, none linked to a
+ * record, none a question word, and none used anywhere in the knowledge base.
+ */
+function unrecordedName(ctx: Ctx): string | undefined {
+  const used = wordsUsed(ctx.index);
+  const linked = new Set(ctx.mentions.flatMap((m) => normalize(m.typed).split(' ')));
+  let run: string[] = [];
+  const tokens = [...ctx.q.raw.split(/\s+/), ''];
+  for (const token of tokens) {
+    const word = token.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
+    const key = normalize(word);
+    const nameLike =
+      /^\p{Lu}\p{Ll}+$/u.test(word) &&
+      !WH_WORDS.has(key) &&
+      !STOPWORDS.has(key) &&
+      !linked.has(key) &&
+      !used.has(key);
+    if (nameLike) run.push(word);
+    if (!nameLike || /[,.;:?!]$/.test(token)) {
+      if (run.length >= 2) return run.join(' ');
+      run = [];
+    }
+  }
+  return undefined;
 }
 
 /** A lead that answers yes or no. */
