@@ -96,6 +96,18 @@ const FILES = {
       - title: Staff engineer
         organization: org-tessel
         sources: [src-a]
+  - id: person-eli
+    name: Eli Brandt
+    summary: Engineer at Tessel Works.
+    sources: [src-a]
+    roles:
+      - title: Staff engineer
+        organization: org-tessel
+        sources: [src-a]
+    facts:
+      - topic: career
+        text: Replaced Cara Lind as lead engineer at Tessel Works in 2024.
+        sources: [src-a]
   - id: person-dev
     name: Dev Anand
     summary: Researcher at Tessel Works; co-author of the paper 'Tables All the Way Down'.
@@ -246,5 +258,27 @@ describe('a name typed that no record holds', () => {
   it('a publisher the sources name is no stranger', () => {
     const a = answer("what did Ledger Weekly say about the Guild's first groups?", index);
     expect(a.answered).toBe(true);
+  });
+});
+
+describe('someone after someone', () => {
+  it('who took a post after a person is refused when no one else is named for it', () => {
+    const a = answer('who became head of partnerships at Tessel Works after Ben Okafor?', index);
+    expect(a.answered).toBe(false);
+  });
+
+  it('is answered when a statement names who replaced them', () => {
+    const a = answer('who replaced Cara Lind at Tessel Works?', index);
+    expect(a.answer).toContain('Eli Brandt');
+  });
+});
+
+describe('the name of a model', () => {
+  it('is refused when the answer names no model the records hold', () => {
+    for (const q of [
+      "what's the name of the first model Tessel Works released?",
+      'whats the name of the first model the Guild put out',
+    ])
+      expect(answer(q, index).answered, q).toBe(false);
   });
 });

@@ -238,10 +238,18 @@ function kindAskedFor(ctx: Ctx): AskedKind | undefined {
   const at = words.indexOf('which');
   const asked = at >= 0 ? words.slice(at + 1, at + 3) : WHO.has(words[0] ?? '') ? words.slice(1, 6) : [];
   const noun = asked.find((w) => ASKED_KINDS[w]);
-  return noun ? ASKED_KINDS[noun] : undefined;
+  if (noun) return ASKED_KINDS[noun];
+  // "What's the name of its first model?": a model the records hold, named.
+  const named = words.findIndex((w, i) => w === 'name' && words[i + 1] === 'of');
+  return named >= 0 && words.slice(named + 2, named + 6).some((w) => MODEL_WORDS.has(w))
+    ? A_MODEL
+    : undefined;
 }
 
 const WHO = new Set(['who', 'whos']);
+
+const MODEL_WORDS = new Set(['model', 'models']);
+const A_MODEL: AskedKind = { is: (r) => r.kind === 'project' };
 
 /** The draft names a record of the kind, other than the records the question named, in a clause that tells what the kind must. */
 function namesOfKind(draft: Draft, kind: AskedKind, ctx: Ctx): boolean {
@@ -294,10 +302,21 @@ function namesSomeone(draft: Draft, index: Ctx['index']): boolean {
 }
 
 /**
- * Words before a person that ask for someone beside them: "shared it with LeCun". ("Besides LeCun, who signed"
- * is answered by a list of signatories the records name only in text, so it is left to coverage.)
+ * Words before a person that ask for someone beside them: "shared it with LeCun", "who became CEO after her",
+ * "who replaced him". ("Besides LeCun, who signed" is answered by a list of signatories the records name only in
+ * text, so it is left to coverage.)
  */
-const SET_APART = new Set(['with', 'alongside']);
+const SET_APART = new Set([
+  'with',
+  'alongside',
+  'after',
+  'replace',
+  'replaced',
+  'replacing',
+  'succeed',
+  'succeeded',
+  'succeeding',
+]);
 
 /** The person a "who" question sets apart ("who … with LeCun"), if any. */
 function personSetApart(ctx: Ctx): KbRecord | undefined {
