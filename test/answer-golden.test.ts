@@ -63,7 +63,6 @@ const GOLDEN: { q: string; subject: string; says?: string[] }[] = [
     subject: 'org-roadzen',
     says: ['Roadzen', 'founding member', 'garbled'],
   },
-  { q: 'did apple join the ai alliance', subject: 'org-apple', says: ["don't list"] },
   { q: 'which research labs are part of the ai alliance', subject: 'ai-alliance', says: ['CERN', 'lab'] },
   {
     q: 'what is the application deadline for the meta research community',
@@ -109,12 +108,17 @@ describe('golden questions', () => {
     expect(result.suggestions.length).toBeGreaterThan(0);
   });
 
-  it('says "the records don\'t list" for an organization the records never place in an initiative', () => {
+  it('declines, saying "the records don\'t list", for an organization the records never place in an initiative', () => {
     // Absence is not a fact: Apple is in the knowledge base (Partnership on AI) but no source says the Alliance
-    // lacks it, so the answer must not claim it is "not a member".
-    const result = answer('is apple in the ai alliance', index);
-    expect(result.answer).toMatch(/^The records don't list Apple as a member of the AI Alliance/);
-    expect(result.answer).not.toMatch(/^No —/);
+    // lacks it, so the answer must not claim it is "not a member" — nor that it is one.
+    for (const q of ['is apple in the ai alliance', 'did apple join the ai alliance']) {
+      const result = answer(q, index);
+      expect(result.answered, q).toBe(false);
+      expect(result.answer, q).toMatch(
+        /^I can't tell whether Apple is a member of the AI Alliance: the records don't list it/,
+      );
+      expect(result.answer, q).not.toMatch(/^No —/);
+    }
   });
 
   it('writes dates like "December 5, 2023", never ISO', () => {

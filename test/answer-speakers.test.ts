@@ -56,6 +56,12 @@ const FILES = {
         role: co-founder
         date: "2022-06-01"
         sources: [src-a]
+  - id: org-quarry
+    name: Quarry Labs
+    summary: Robotics company.
+    sources: [src-a]
+    type: company
+    involvement: []
 `,
   'people.yaml': `people:
   - id: person-ana
@@ -280,5 +286,33 @@ describe('the name of a model', () => {
       'whats the name of the first model the Guild put out',
     ])
       expect(answer(q, index).answered, q).toBe(false);
+  });
+});
+
+describe('the present', () => {
+  it('"right now" or "this year" is refused: dated records cannot tell it, though their words match', () => {
+    for (const q of [
+      'how much has the Guild set aside for its data-cleaning grant fund this year?',
+      'what is the Guild working on right now to make public data sets easy to find?',
+    ])
+      expect(answer(q, index).answered, q).toBe(false);
+  });
+
+  it('"these days" still reads the records', () => {
+    const a = answer('what does the Guild want these days?', index);
+    expect(a.answer).toContain('easy to find and reuse');
+  });
+});
+
+describe('an organization the records hold, asked about a body they never tie it to', () => {
+  it('is declined, naming it: absence from the lists is not a no', () => {
+    for (const q of [
+      'is Quarry Labs a member of the Guild?',
+      'did Quarry Labs ever join the Guild later on?',
+    ]) {
+      const a = answer(q, index);
+      expect(a.answered, q).toBe(false);
+      expect(a.answer, q).toContain("I can't tell whether Quarry Labs is a member of the Data Commons Guild");
+    }
   });
 });

@@ -239,6 +239,9 @@ export function judge(ctx: Ctx, routedDraft: Draft | undefined): Plan {
   // "How did Jane Roe react to it?": a person or company typed by name that no record or statement holds is
   // what the question is about; the named body's statements are about something else.
   // (A route that names the stranger itself — "I can't tell whether X is a member" — has said so already.)
+  // "Which chip won this year?", "what is it working on right now?": the present, which dated records can't tell.
+  if (!routedDraft?.declines && PRESENT.test(ctx.q.norm))
+    return { kind: 'refuse', about: namedRecords(ctx).records[0], missing: [] };
   const stranger = routedDraft?.declines ? undefined : unrecordedName(ctx);
   if (stranger) return { kind: 'refuse', about: namedRecords(ctx).records[0], missing: [] };
   const plan = judgeDraft(ctx, routedDraft);
@@ -554,6 +557,9 @@ function unrecordedName(ctx: Ctx): string | undefined {
   }
   return undefined;
 }
+
+/** Words of the present moment or period ("right now", "this year"); "these days" often asks what still holds. */
+const PRESENT = /\b(?:right now|this (?:year|month|week|weekend)|today|currently|nowadays|at the moment)\b/;
 
 /** A lead that answers yes or no. */
 const YES_OR_NO = /^(?:Yes|No)\b/;

@@ -33,6 +33,9 @@ const LATEST_WORDS: ReadonlySet<string> = new Set(
   'still yet anymore latest newest recent recently'.split(' '),
 );
 
+/** Words asking whether some person did it ("did anyone from X sign it?"): a person's statement answers. */
+const SOMEONE: ReadonlySet<string> = new Set(['anyone', 'anybody', 'someone', 'somebody']);
+
 /** How an organization belongs to a body. */
 const MEMBER_ROLES: ReadonlySet<string> = new Set(['co-founder', 'founding-member', 'member']);
 
@@ -54,6 +57,13 @@ export function membership(
   if (relations.length === 0) {
     const init = target ? withArticle(target.name) : 'any initiative in my records';
     const lead = `The records don't list ${name} as a member of ${init}: the sources neither name it among the members nor say it stayed out.${spelling}`;
+    // Absence is not a fact: asked only whether it is in, the bot can't tell. (Asked why an outlet found its
+    // place odd, or whether anyone from it signed, the statements about it still answer.)
+    const someone = ctx.q.words.some((w) => SOMEONE.has(w));
+    if (ctx.ask.yesNo && !someone && !asks(ctx.ask, 'why', 'whyNot', 'who', 'quote')) {
+      const unsure = `I can't tell whether ${name} is a member of ${init}: the records don't list it — the sources neither name it among the members nor say it stayed out.${spelling}`;
+      return { subject: org, lead: unsure, docs: [], confidence: Math.min(score, 0.7), declines: true };
+    }
     const docs = rankDocs(ctx, [org.id], { topics: ['summary', 'relation'], limit: 3 });
     return { subject: org, lead, docs, confidence: Math.min(score, 0.7) };
   }
