@@ -63,6 +63,23 @@ const FILES = {
     type: company
     involvement: []
 `,
+  'projects.yaml': `projects:
+  - id: proj-loom
+    name: Loom
+    aliases: [Loom 1, Loom 2]
+    summary: Tessel Works' open catalog software.
+    sources: [src-a]
+    type: library
+    owner: org-tessel
+    released: "2022"
+    facts:
+      - topic: release
+        text: Loom 1 came out in 2022 under the Apache 2.0 licence.
+        sources: [src-a]
+      - topic: release
+        text: Loom 2 came out in 2024 with a faster search index.
+        sources: [src-a]
+`,
   'people.yaml': `people:
   - id: person-ana
     name: Ana Ortiz
@@ -314,5 +331,16 @@ describe('an organization the records hold, asked about a body they never tie it
       expect(a.answered, q).toBe(false);
       expect(a.answer, q).toContain("I can't tell whether Quarry Labs is a member of the Data Commons Guild");
     }
+  });
+});
+
+describe('the licence of a version', () => {
+  it("is refused when no statement tells that version's licence, though another version's is told", () => {
+    const a = answer('what licence is Loom 2 under?', index);
+    expect(a.answered).toBe(false);
+  });
+
+  it("is answered from the version's own statement", () => {
+    expect(answer('what licence is Loom 1 under?', index).answer).toContain('Apache 2.0');
   });
 });

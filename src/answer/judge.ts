@@ -9,7 +9,7 @@ import type { Ctx } from './context.js';
 import { type Coverage, coverage } from './coverage.js';
 import { asksSum, detailCovered } from './details.js';
 import { formMisfit } from './form.js';
-import { unknownVersionAsked, versionFit } from './handlers/project.js';
+import { unknownLicenceVersion, unknownVersionAsked, versionFit } from './handlers/project.js';
 import { type Rec, rankDocs, visibleTo } from './handlers/shared.js';
 import { namesEvery, namesOf, namesShare, paddedText } from './naming.js';
 import { namedRecords } from './route.js';
@@ -232,9 +232,16 @@ const MIN_TYPED_COVERAGE = 0.3;
  * link score, the coverage and the margin over the runner-up statement.
  */
 export function judge(ctx: Ctx, routedDraft: Draft | undefined): Plan {
-  // A version no release statement names is unknown, whichever route answered ("Meta's releases" for Llama 3.4).
+  // A version no release statement names is unknown, whichever route answered ("Meta's releases" for Llama 3.4);
+  // so is a version whose licence no statement tells.
   const releaseAsked = asks(ctx.ask, 'when', 'release') && !asks(ctx.ask, 'why');
-  const unknown = releaseAsked && namedRecords(ctx).projects.find((p) => unknownVersionAsked(ctx, p));
+  // (Only when the licence is all that is asked: "after the Llama 4 thing, will it open source …" asks a plan.)
+  const licenceAsked =
+    asks(ctx.ask, 'licence') &&
+    ctx.ask.types.every((t) => t === 'licence' || t === 'overview' || t === 'membership');
+  const unknown = namedRecords(ctx).projects.find(
+    (p) => (releaseAsked && unknownVersionAsked(ctx, p)) || (licenceAsked && unknownLicenceVersion(ctx, p)),
+  );
   if (unknown) return { kind: 'refuse', about: unknown, missing: [] };
   // "How did Jane Roe react to it?": a person or company typed by name that no record or statement holds is
   // what the question is about; the named body's statements are about something else.

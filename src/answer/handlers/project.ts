@@ -171,6 +171,35 @@ export function unknownVersionAsked(ctx: Ctx, project: Rec<'project'>): boolean 
 }
 
 /**
+ * "What licence is Llama 3 under?": a version of the project asked about whose licence no statement tells —
+ * another version's terms are no answer.
+ */
+export function unknownLicenceVersion(ctx: Ctx, project: Rec<'project'>): boolean {
+  const named = typedVersion(ctx, project);
+  if (!named) return false;
+  return !project.facts.some((f) => {
+    const text = ` ${normalize(f.text)} `;
+    return text.includes(named) && LICENCE_WORD.test(text);
+  });
+}
+
+/** The project's name and version as typed ("llama 3 2" in "the llama 3.2 license"), padded, if a version was. */
+function typedVersion(ctx: Ctx, project: Rec<'project'>): string | undefined {
+  for (const m of ctx.mentions) {
+    if (!m.surfaces.some((s) => s.record.id === project.id)) continue;
+    const words = normalize(m.typed).split(' ');
+    const at = words.findIndex((w) => /^\d+$/.test(w) && !/^(19|20)\d\d$/.test(w));
+    if (at < 1) continue;
+    let end = at + 1;
+    while (end < words.length && /^\d{1,2}$/.test(words[end] as string)) end++;
+    return ` ${words.slice(at - 1, end).join(' ')} `;
+  }
+  return undefined;
+}
+
+const LICENCE_WORD = /\b(?:licen[cs]\w*|open source|open weights?|commercial use)\b/;
+
+/**
  * A version number written right after the project's name ("Stable Diffusion 9", "llama 5"), when the records'
  * names for it have no such version: the name's last word and the number.
  */
