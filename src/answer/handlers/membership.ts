@@ -412,11 +412,30 @@ function wholeItem(text: string, name: string): boolean {
   return (!before || /[,:;]$/.test(before)) && (!after || /^[,;.]/.test(after));
 }
 
+/** A text's tokens and the first normalised word of each, cached: the same statements are read for every name. */
+const tokenCache = new Map<string, { tokens: readonly string[]; firsts: readonly string[] }>();
+const TOKEN_CACHE_LIMIT = 4096;
+
+function tokensOf(text: string): { tokens: readonly string[]; firsts: readonly string[] } {
+  let entry = tokenCache.get(text);
+  if (!entry) {
+    const tokens = text.split(/[\s,;:()]+/).filter(Boolean);
+    entry = { tokens, firsts: tokens.map((t) => normalize(t).split(' ')[0] ?? '') };
+    // Bounded: statement texts are few, but a caller may pass others.
+    if (tokenCache.size >= TOKEN_CACHE_LIMIT) tokenCache.clear();
+    tokenCache.set(text, entry);
+  }
+  return entry;
+}
+
 /** The words of `text` that normalise to `span`, as written there ("Northeastern University"), if any. */
 function findWritten(text: string, span: string): string | undefined {
   const n = span.split(' ').length;
-  const tokens = text.split(/[\s,;:()]+/).filter(Boolean);
+  const { tokens, firsts } = tokensOf(text);
+  const first = span.split(' ')[0];
   for (let i = 0; i + n <= tokens.length; i++) {
+    // A piece normalises to the span only if its first word does to the span's first word.
+    if (firsts[i] !== first) continue;
     const piece = tokens.slice(i, i + n).join(' ');
     if (normalize(piece) === span) return piece.replace(/[.'"]+$/, '');
   }

@@ -284,7 +284,14 @@ function phraseShare(phrase: readonly string[], text: readonly string[]): number
     for (let k = 0; k < phrase.length && start + k < text.length; k++) {
       const a = phrase[k] as string;
       const b = text[start + k] as string;
-      if (a === b || (a.length >= 4 && b.length >= 4 && editDistance(a, b, 2) <= 2 && a[0] === b[0])) {
+      // (The cheap tests first: this runs over every word of many statements.)
+      const near =
+        a[0] === b[0] &&
+        a.length >= 4 &&
+        b.length >= 4 &&
+        Math.abs(a.length - b.length) <= 2 &&
+        editDistance(a, b, 2) <= 2;
+      if (a === b || near) {
         matched++;
         if (!STOPWORDS.has(a)) matchedContent++;
       }
