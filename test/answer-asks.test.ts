@@ -282,6 +282,16 @@ describe('what someone said, asked in other words', () => {
     expect(answer(q.raw, index).answer).toContain('Ada Lin');
   });
 
+  it('reads "anybody" in "did anybody from IBM speak" as the person asked about, no content to cover', () => {
+    for (const [text, word] of [
+      ['did anybody from IBM speak at the launch?', 'anybody'],
+      ['did somebody from IBM speak at the launch?', 'somebody'],
+    ] as const) {
+      const q = readQuestion(text);
+      expect(readAsk(q, linkEntities(q.raw, index)).content, text).not.toContain(word);
+    }
+  });
+
   it('reads "in the launch announcement" as where words were said, not what they must be about', () => {
     const r = answer('What did Ada Lin say in the launch announcement?', index);
     expect(r.answered).toBe(true);

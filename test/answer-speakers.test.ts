@@ -44,6 +44,9 @@ const FILES = {
       - topic: activities
         text: In March 2023 the Guild set aside $2 million for a data-cleaning grant fund.
         sources: [src-a]
+      - topic: history
+        text: Its charter has more than 20 signatories, among them Ivo Nemec (Quarry Labs) and Rosa Pike.
+        sources: [src-a]
 `,
   'organizations.yaml': `organizations:
   - id: org-tessel
@@ -322,6 +325,12 @@ describe('the present', () => {
 });
 
 describe('an organization the records hold, asked about a body they never tie it to', () => {
+  it('asked whether anybody from it signed, is answered by the statement naming its person', () => {
+    const a = answer("did anybody from Quarry Labs sign the Guild's charter?", index);
+    expect(a.answered).toBe(true);
+    expect(a.answer).toContain('Ivo Nemec (Quarry Labs)');
+  });
+
   it('is declined, naming it: absence from the lists is not a no', () => {
     for (const q of [
       'is Quarry Labs a member of the Guild?',

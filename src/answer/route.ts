@@ -33,7 +33,14 @@ import {
 import { globalSearch } from './handlers/search.js';
 import { asksNow, capitalise, joinList, type Rec, topicsFor, uniqueRecords } from './handlers/shared.js';
 import { publisherTells } from './reporters.js';
-import { HEADLINE_WORDS, PUBLISHING_WORDS, REPORTING_VERBS, ROLE_WORDS, WH_WORDS } from './rules.js';
+import {
+  HEADLINE_WORDS,
+  PUBLISHING_WORDS,
+  REPORTING_VERBS,
+  ROLE_WORDS,
+  SOMEONE_WORDS,
+  WH_WORDS,
+} from './rules.js';
 import { slotFit } from './slots.js';
 
 /** The records a question names, by kind, and the weakest link score among them. */
@@ -160,9 +167,10 @@ function asksMembership(ctx: Ctx, n: Named): boolean {
     return false;
   const target = n.initiatives.find((i) => i.id !== org.runs);
   // "nvidia ai alliance?" names an organization and an initiative and asks nothing else: membership.
+  // ("did anybody from X sign it?" asks about someone from it, not about X itself.)
   const bare =
     target !== undefined &&
-    !ctx.q.words.some((w) => WH_WORDS.has(w)) &&
+    !ctx.q.words.some((w) => WH_WORDS.has(w) || SOMEONE_WORDS.has(w)) &&
     ask.content.length === 0 &&
     topicsFor(ask).length === 0 &&
     ask.types.every((t) => t === 'overview' || t === 'membership');

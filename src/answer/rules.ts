@@ -747,7 +747,7 @@ export const ASK_RULES: readonly AskRule[] = [
 export const FILLER_WORDS = new Set(
   `not never isnt wasnt arent werent didnt doesnt dont hasnt havent cant wont couldnt wouldnt shouldnt
   main key major top primary full pls please info overview explain describe whats mean means meant
-  exactly basically actually actual whatever really quick roughly approximately approx around nearly almost ballpark famous famously notable renowned quickly short briefly tldr eli5 guys anyone someone know knows heard
+  exactly basically actually actual whatever really quick roughly approximately approx around nearly almost ballpark famous famously notable renowned quickly short briefly tldr eli5 guys anyone anybody someone somebody know knows heard
   hear remember recall any some kind sort wondering wonder curious question questions answer help like im ive
   i'm did does do done doing was were is are be been being has have had can could would should will shall may
   might must let lets go going get gets got give gives gave ok okay so well also too yes no yeah yep nope
@@ -896,6 +896,9 @@ export const PUBLISHING_WORDS: ReadonlySet<string> = new Set(
     ' ',
   ),
 );
+
+/** Words for a person not named ("did anyone from it sign?"): a question about someone from a body, not the body. */
+export const SOMEONE_WORDS: ReadonlySet<string> = new Set(['anyone', 'anybody', 'someone', 'somebody']);
 
 /** Words that ask for a piece's headline. */
 export const HEADLINE_WORDS: ReadonlySet<string> = new Set(['headline', 'headlines', 'title', 'titled']);

@@ -10,7 +10,7 @@ import { STOPWORDS } from '../../text/vocabulary.js';
 import { asks } from '../ask.js';
 import type { Draft } from '../compose.js';
 import type { Ctx } from '../context.js';
-import { WH_WORDS } from '../rules.js';
+import { SOMEONE_WORDS, WH_WORDS } from '../rules.js';
 import { asksNow, joinedAfterLaunch, joinList, type Rec, rankDocs, spellingNote } from './shared.js';
 
 /** Informativeness from which a word typed in lower case may be an organization's name. */
@@ -32,9 +32,6 @@ export function asksAboutLeaving(ctx: Ctx): boolean {
 const LATEST_WORDS: ReadonlySet<string> = new Set(
   'still yet anymore latest newest recent recently'.split(' '),
 );
-
-/** Words asking whether some person did it ("did anyone from X sign it?"): a person's statement answers. */
-const SOMEONE: ReadonlySet<string> = new Set(['anyone', 'anybody', 'someone', 'somebody']);
 
 /** How an organization belongs to a body. */
 const MEMBER_ROLES: ReadonlySet<string> = new Set(['co-founder', 'founding-member', 'member']);
@@ -59,7 +56,7 @@ export function membership(
     const lead = `The records don't list ${name} as a member of ${init}: the sources neither name it among the members nor say it stayed out.${spelling}`;
     // Absence is not a fact: asked only whether it is in, the bot can't tell. (Asked why an outlet found its
     // place odd, or whether anyone from it signed, the statements about it still answer.)
-    const someone = ctx.q.words.some((w) => SOMEONE.has(w));
+    const someone = ctx.q.words.some((w) => SOMEONE_WORDS.has(w));
     if (ctx.ask.yesNo && !someone && !asks(ctx.ask, 'why', 'whyNot', 'who', 'quote')) {
       const unsure = `I can't tell whether ${name} is a member of ${init}: the records don't list it — the sources neither name it among the members nor say it stayed out.${spelling}`;
       return { subject: org, lead: unsure, docs: [], confidence: Math.min(score, 0.7), declines: true };
