@@ -353,3 +353,22 @@ describe('the licence of a version', () => {
     expect(answer('what licence is Loom 1 under?', index).answer).toContain('Apache 2.0');
   });
 });
+
+describe('who a fund gave to', () => {
+  it('is refused when no statement tells of anyone receiving from it', () => {
+    const a = answer("which teams has the Guild's data-cleaning grant fund given grants to so far?", index);
+    expect(a.answered).toBe(false);
+  });
+});
+
+describe('partners asked for', () => {
+  it('are not answered by a statement that names none', () => {
+    const a = answer('which partners chipped in to the data-cleaning grant fund of the Guild?', index);
+    expect(a.answered).toBe(false);
+  });
+
+  it('are answered by a statement that names one', () => {
+    const a = answer('which partners co-founded the Guild?', index);
+    expect(a.answer).toContain('Tessel Works');
+  });
+});

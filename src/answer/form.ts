@@ -109,7 +109,7 @@ function leadTells(draft: Draft, told: RegExp): boolean {
 
 /** "Who got grants", "which teams received funding", "the recipients". */
 const RECEIVING_ASKED =
-  /\b(?:(?:got|get|gets|received|receive|receives|won|awarded)\s+(?:\w+\s+)?(?:grants?|funding|money|awards?)|recipients?|grantees?)\b/;
+  /\b(?:(?:got|get|gets|received|receive|receives|won|awarded)\s+(?:\w+\s+)?(?:grants?|funding|money|awards?)|(?:grants?|funding|money)\s+(?:went\s+)?to|recipients?|grantees?)\b/;
 const RECEIVING_TOLD = /\b(?:receiv\w*|recipients?|grantees?|awarded|granted|went to|given to|won)\b/i;
 /** "When will …", "when exactly will …", "on what exact date will …", "when is it going to …", "when is … expected". */
 const FUTURE_WHEN =
@@ -223,6 +223,7 @@ const ASKED_KINDS: Readonly<Record<string, AskedKind>> = (() => {
     funders: money,
     donors: money,
     sponsors: money,
+    partners: { is: anyone },
     recipients: { is: anyone },
     grantees: { is: anyone },
     governments: { is: ofType('government') },
