@@ -269,7 +269,7 @@ function judgeDraft(ctx: Ctx, routedDraft: Draft | undefined): Plan {
       ? routedSubject
       : (named.records[0] ?? routedSubject);
   if (routedDraft?.unknown) return { kind: 'refuse', about, missing: [] };
-  // "combined r&d funding of the members??": nothing named, but one featured body's statement holds every word.
+  // "total budget of the members?": nothing named, but one featured body's statement holds every word.
   if (!named.records.length && !routedDraft) {
     const found = unnamedBodyStatement(ctx);
     return found ? { kind: 'answer', draft: found } : { kind: 'refuse', about, missing: ask.content };

@@ -50,7 +50,7 @@ export function comingEventUntold(ctx: Ctx, records: readonly KbRecord[]): boole
   return asks(ctx.ask, 'when') && coming.length > 0 && !told(coming, COMING_COVERED);
 }
 
-/** "Where did he go to college?", "what did she study", "does he have a PhD": someone's schooling. */
+/** "Which college did she attend?", "what did he study", "has she got a PhD": someone's schooling. */
 const SCHOOLING =
   /\b(?:go|goes|went|gone|going) to (?:college|school|uni|university|grad school)\b|\balma mater\b|\b(?:his|her|their|a|an) (?:degree|degrees|phd|doctorate|bachelors?|masters?)\b|\b(?<!to )what degrees?\b|\b(?:phd|doctorate|graduated|graduate from)\b|\b(?:where|what) did (?:\w+ ){1,3}(?:study|major in)\b|\b(?:which|what) (?:college|school|uni|university) did (?:\w+ ){1,3}(?:go|attend|study|graduate)\b|\battended (?:college|school|uni|university)\b/;
 

@@ -32,7 +32,7 @@ export function orgQuotes(ctx: Ctx, org: Rec<'organization'>, score: number): Dr
       if (d.recordId === id && d.topic === 'quote' && !quotes.includes(d) && visibleTo(ctx, d))
         quotes.push(d);
   if (!quotes.length) return undefined;
-  // "Who at IBM told TechTarget about the working groups?": the quote from a source of the publisher the
+  // "Which of its people told Ledger Weekly about its plans?": the quote from a source of the publisher the
   // question names, then the one covering most of the ask, comes first; a tie keeps the order found.
   // (Names the question links are what it asks about, not where the words ran.)
   const linked = new Set(

@@ -183,7 +183,7 @@ export function unknownLicenceVersion(ctx: Ctx, project: Rec<'project'>): boolea
   });
 }
 
-/** The project's name and version as typed ("llama 3 2" in "the llama 3.2 license"), padded, if a version was. */
+/** The project's name and version as typed ("loom 2 1" in "the Loom 2.1 terms"), padded, if a version was. */
 function typedVersion(ctx: Ctx, project: Rec<'project'>): string | undefined {
   for (const m of ctx.mentions) {
     if (!m.surfaces.some((s) => s.record.id === project.id)) continue;
