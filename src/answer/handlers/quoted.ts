@@ -56,11 +56,9 @@ export function describedSources(ctx: Ctx): Source[] {
   // "Clegg's title", "his job title": a title asked of a person, with no word for a piece, is their role.
   const person = ctx.mentions.some((m) => m.surfaces.some((s) => s.record.kind === 'person'));
   const piece = words.some((w) => PIECE_WORDS.has(w) && !HEADLINE_WORDS.has(w));
-  const headline = words.some(
-    (w, i) =>
-      HEADLINE_WORDS.has(w) &&
-      !((person && !piece) || words[i - 1] === 'job' ? w === 'title' || w === 'titles' : false),
-  );
+  const roleTitle = (w: string, i: number) =>
+    (w === 'title' || w === 'titles') && ((person && !piece) || words[i - 1] === 'job');
+  const headline = words.some((w, i) => HEADLINE_WORDS.has(w) && !roleTitle(w, i));
   const outlet = words.some(
     (w, i) =>
       (OUTLET_WORDS.has(w) && ['which', 'what'].includes(words[i - 1] ?? '')) ||
