@@ -34,8 +34,9 @@ export function summarize(values: readonly number[]): Summary {
 export const mib = (bytes: number) => Math.round((bytes / 2 ** 20) * 10) / 10;
 
 /** Milliseconds for display: 3 significant digits, at least 0.001. */
-export function ms(v: number | undefined): string {
-  if (v === undefined || Number.isNaN(v)) return '–';
+export function ms(v: number | null | undefined): string {
+  // (No samples give null: a reload refused in 2 ms leaves no /ask to time.)
+  if (v === undefined || v === null || Number.isNaN(v)) return '–';
   if (v >= 100) return v.toFixed(0);
   if (v >= 10) return v.toFixed(1);
   if (v >= 1) return v.toFixed(2);
