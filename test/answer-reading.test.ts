@@ -170,6 +170,13 @@ const FILES = {
     type: Guild project (map tile index)
     owner: guild
     facts: []
+  - id: proj-chartkit
+    name: Chart Kit
+    summary: Open charting toolkit of the Guild, formerly called Plotbox.
+    sources: [src-a]
+    type: Guild project (charting toolkit)
+    owner: guild
+    facts: []
 `,
   'people.yaml': `people:
   - id: person-vera
@@ -574,5 +581,25 @@ describe('a list nobody asked for', () => {
     const a = answer('how did Tessel Works think the Guild would help its tile format work?', index);
     expect(a.answer).toContain('tile formats');
     expect(a.answer).not.toContain('runs these projects');
+  });
+});
+
+describe('words typed with a slip', () => {
+  it('a misspelt word of the ask ("jion") is read as the word meant, so the joining date is answered', () => {
+    const reply = answer('when did Kelp Atlas jion the Guild', index);
+    expect(reply.answered).toBe(true);
+    expect(reply.answer).toContain('February 1, 2023');
+  });
+
+  it('"hop on" a body is joining it', () => {
+    const reply = answer('when did kelp atlas hop on', index);
+    expect(reply.answered).toBe(true);
+    expect(reply.answer).toContain('February 1, 2023');
+  });
+
+  it("a thing's old name is asked as its former name", () => {
+    const reply = answer("what was chart kit's old name", index);
+    expect(reply.answered).toBe(true);
+    expect(reply.answer).toContain('Plotbox');
   });
 });

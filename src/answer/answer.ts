@@ -1,7 +1,9 @@
 import type { KbRecord } from '../knowledge/schema.js';
 import type { SearchIndex } from '../search/index.js';
+import { spellingLexicon } from '../search/lexicon.js';
 import { linkEntities, type Mention } from '../search/link.js';
 import { normalize } from '../text/normalize.js';
+import { correctSpelling } from '../text/spelling.js';
 import { asks, readAsk } from './ask.js';
 import { CONFIDENT, composeAnswer, type Draft, echoCompounds } from './compose.js';
 import type { Ctx } from './context.js';
@@ -29,7 +31,8 @@ export type { Answer, AnswerSource, Subject, Suggestion } from './types.js';
  * the ask → route to a typed handler → judge whether the draft covers the ask → compose, part by part.
  */
 export function answer(question: string, index: SearchIndex): Answer {
-  const q = readQuestion(question);
+  // A word that is no word at all ("jion") is read as the known word one slip away, before anything else reads it.
+  const q = readQuestion(correctSpelling(String(question ?? ''), spellingLexicon(index)));
   if (!q.norm)
     return refuse(index, [], undefined, 'Ask me about an AI initiative, an organization or a person.');
   // "Will it last? honest opinion": the bot has records, not views — whichever part asks for one.

