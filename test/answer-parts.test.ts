@@ -448,6 +448,25 @@ describe('cutting a message into questions', () => {
     expect(r.answer).toContain('$600,000');
   });
 
+  it('a terse ask before a comma ("<firm> ceo, and when …") is a question of its own, not a lead-in', () => {
+    const r = answer("zen software's ceo, and when did it join the alliance?", index);
+    expect(r.answer).toContain('Mia Chen');
+    expect(r.answer).toContain('February 8, 2024');
+  });
+
+  it('"<name> launch date and its ceo" asks two things of the name; "what did A and its partners …" is one question', () => {
+    const r = answer('zen software join date and its ceo', index);
+    expect(r.answer).toContain('Mia Chen');
+    expect(r.answer).toContain('February 8, 2024');
+    expect(splitQuestion(readQuestion('what did zen software and its partners announce'))).toHaveLength(1);
+  });
+
+  it('a lead-in that tells of the member stays context ("i keep seeing X, when …")', () => {
+    expect(
+      splitQuestion(readQuestion('i keep seeing zen software everywhere, when did it join?')),
+    ).toHaveLength(1);
+  });
+
   it('asks a part that names nothing about the member named before, not the body it joined', () => {
     const r = answer('Does Zen Software belong to the Alliance, and who heads it?', index);
     expect(r.answer).toContain('Mia Chen');

@@ -9,9 +9,12 @@ import { memberTextProblems } from './support/member-text.js';
 
 /** An /ask answer is short unless the member asked for a list. */
 const ANSWER_BUDGET = 700;
-/** A message that holds a second question ("…, and who leads it?", "…, and on what grounds?") may use a second budget. */
+/**
+ * A message that holds a second question ("…, and who leads it?", "…, and on what grounds?", "<name> launch date
+ * and its CEO") may use a second budget.
+ */
 const TWO_QUESTIONS =
-  /\?\s*\S|(?:[,;]|\s(?:and|also|plus|\+))\s*(?:and\s+)?(?:(?:roughly|approximately|about|so|then|on|in|for|by|from|with)\s+)?(?:when|who|whos|what|whats|how|why|where|which|is|are|was|were|did|does|do|has|have|can)\b/i;
+  /\?\s*\S|(?:[,;]|\s(?:and|also|plus|\+))\s*(?:and\s+)?(?:(?:roughly|approximately|about|so|then|on|in|for|by|from|with)\s+)?(?:when|who|whos|what|whats|how|why|where|which|is|are|was|were|did|does|do|has|have|can)\b|\sand\s+(?:its|their|his|her)\s/i;
 /** Plural topics ask for several items: "the criticisms", "its goals", "the projects". */
 const PLURAL_TOPIC =
   /\b(?:criticisms|concerns|drawbacks|downsides|problems|risks|goals|objectives|aims|projects|efforts|priorities|activities|plans)\b/i;

@@ -1,5 +1,5 @@
 import type { Mention } from '../search/link.js';
-import { asks } from './ask.js';
+import { asks, readAsk } from './ask.js';
 import { dedupeSentences, MAX_ANSWER_CHARS } from './compose.js';
 import type { Ctx } from './context.js';
 import { coverage } from './coverage.js';
@@ -16,7 +16,7 @@ const MAX_RECORDS = 3;
 
 /** Where a second question starts (global: every place is tried in turn). */
 const SECOND_QUESTIONS =
-  /(?:\?\s+|[,;]\s*(?:and\s+|also\s+|plus\s+)?|\s+(?:and|also|plus)\s+)(?:(?:roughly|approximately|about|so|then)\s+)?(?=(?:when|who|whos|what|whats|how|why|where|which|is|are|was|were|did|does|do|has|have|can|could|would|will|should)\b)|\s+\+\s+(?:also\s+)?(?=(?:when|who|whos|what|whats|how|why|where|which|is|are|was|were|did|does|do|their|his|her|its|any)\b)|\?\s+(?:also\s+|and\s+|plus\s+)?(?=\S+\s+\S)/gi;
+  /(?:\?\s+|[,;]\s*(?:and\s+|also\s+|plus\s+)?|\s+(?:and|also|plus)\s+)(?:(?:roughly|approximately|about|so|then)\s+)?(?=(?:when|who|whos|what|whats|how|why|where|which|is|are|was|were|did|does|do|has|have|can|could|would|will|should)\b)|\s+\+\s+(?:also\s+)?(?=(?:when|who|whos|what|whats|how|why|where|which|is|are|was|were|did|does|do|their|his|her|its|any)\b)|\?\s+(?:also\s+|and\s+|plus\s+)?(?=\S+\s+\S)|,?\s+and\s+(?=(?:its|their|his|her)\s+\S+)/gi;
 
 /**
  * Splits a message holding two questions ("when did X start, and who leads it?") into its parts; a message
@@ -39,8 +39,16 @@ export function splitQuestion(q: Question): Question[] {
     if (ARTICLE_END.test(first) || (RELATIVE_END.test(first) && WH_START.test(first))) continue;
     // "ok so I keep seeing X everywhere, when did it launch?": a lead-in that asks nothing is context, not a part.
     // A part that ends in "?" or is joined by "+" ("X's CEO + their angle") asked something of its own.
+    // "X launch date and its director": after a terse ask, "and its …" asks the next thing of the same name; in a
+    // question ("what did X and its partners announce") it is one more name.
+    if (
+      POSSESSIVE_START.test(second) &&
+      /^,?\s+and\s+$/i.test(m[0]) &&
+      (WH_WORD.test(first) || !terseAsk(first))
+    )
+      continue;
     const asked = /[?+]/.test(m[0]) || /[?]/.test(first);
-    if (!asked && !WH_WORD.test(first) && !YES_NO_START.test(first)) {
+    if (!asked && !WH_WORD.test(first) && !YES_NO_START.test(first) && !terseAsk(first)) {
       if (whole === q) whole = readQuestion(`${first} ${second}`);
       continue;
     }
@@ -48,6 +56,22 @@ export function splitQuestion(q: Question): Question[] {
   }
   return [whole];
 }
+
+/** Words that tell of the member, as a lead-in does ("I keep seeing …", "speaking of …"), not of an ask. */
+const SPEAKER = /\b(?:i|im|ive|me|my|we|our|you|your|speaking|talking|reading|seeing|hearing|question)\b/i;
+
+/**
+ * A fragment that asks on its own ("first director of the Forum, and how much …"): the cue table reads an ask
+ * in it beyond an overview, and nothing in it tells of the member.
+ */
+function terseAsk(text: string): boolean {
+  if (SPEAKER.test(text)) return false;
+  // "A vs B, what sets them apart?": a comparison named first is the topic the question after asks about.
+  const { types } = readAsk(readQuestion(text), []);
+  return !types.includes('compare') && types.some((t) => t !== 'overview' && t !== 'context');
+}
+
+const POSSESSIVE_START = /^(?:its|their|his|her)\b/i;
 
 /** A last word that needs what follows: an article, or a relative pronoun after a question word. */
 const ARTICLE_END = /\b(?:the|a|an)\s*$/i;

@@ -178,6 +178,8 @@ export const CHAT_ABBREVIATIONS: Readonly<Record<string, string>> = {
   ppl: 'people',
   // Question words spelt as they sound in chat.
   wen: 'when',
+  whens: 'when',
+  wens: 'when',
   wat: 'what',
   wut: 'what',
   wats: 'whats',
