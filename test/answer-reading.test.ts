@@ -147,7 +147,18 @@ const FILES = {
       - initiative: guild
         role: not-a-member
         date: "2022-06-01"
-        reason: Atlas Daily names it as missing and gives no reason.
+        reason: Atlas Daily names it as a curious omission and gives no reason.
+        sources: [src-b]
+  - id: org-fjord
+    name: Fjord Charts
+    summary: Fjord Charts, a sea-chart maker, was not in the Data Commons Guild at its launch.
+    sources: [src-b]
+    type: company
+    involvement:
+      - initiative: guild
+        role: not-a-member
+        date: "2022-06-01"
+        reason: Atlas Daily names it as a curious omission, as a leader in sea charts.
         sources: [src-b]
   - id: org-kelp
     name: Kelp Atlas
@@ -601,5 +612,13 @@ describe('words typed with a slip', () => {
     const reply = answer("what was chart kit's old name", index);
     expect(reply.answered).toBe(true);
     expect(reply.answer).toContain('Plotbox');
+  });
+});
+
+describe('asking for several things', () => {
+  it('"which two firms did <outlet> call …" names both records the same statement is made of', () => {
+    const reply = answer('which two firms did atlas daily call curious omissions from the guild?', index);
+    expect(reply.answer).toContain('Gale Survey');
+    expect(reply.answer).toContain('Fjord Charts');
   });
 });

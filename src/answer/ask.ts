@@ -35,6 +35,8 @@ export interface Ask {
   cueWords: readonly string[];
   /** The question picks among several ("which…"). */
   which: boolean;
+  /** How many things a "which two …" question asks for (0 when it names no number of them). */
+  several: number;
   /** The category a "which <kind> are in…" question names ("hardware chip" companies), generic words left out. */
   category: readonly string[];
 }
@@ -173,6 +175,9 @@ export function readAsk(q: Question, mentions: readonly Mention[]): Ask {
   const framing = new Set(
     words.flatMap((w, i) => (w === 'context' && mentions.some((m) => m.end === i) ? [i] : [])),
   );
+  // "which two universities…": the number of things asked for, not a word a statement must hold.
+  const several = severalAsked(words);
+  if (several) cue.add(several.at);
   // A cue word said twice ("A vs B vs C") is a cue both times.
   const cueSet = new Set([...cue].map((i) => words[i] as string));
   words.forEach((w, i) => {
@@ -221,9 +226,42 @@ export function readAsk(q: Question, mentions: readonly Mention[]): Ask {
     cueWords,
     // "what Japanese orgs are in it" picks among several as "which" does.
     which: words.includes('which') || category.length > 0,
+    several: several?.count ?? 0,
     category,
   };
 }
+
+/** Number words a member asks for several things with ("which two…"). */
+const SEVERAL_WORDS: Readonly<Record<string, number>> = {
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  2: 2,
+  3: 3,
+  4: 4,
+  5: 5,
+};
+
+/** Words after a number that make it an amount or a time, not a count of things asked for ("two years"). */
+const AMOUNT_WORDS = new Set(
+  'year years month months week weeks day days hour hours million billion thousand hundred percent times'.split(
+    ' ',
+  ),
+);
+
+/** "which two …", "what three …", "name the two …": a number of things asked for, just after the question word. */
+function severalAsked(words: readonly string[]): { at: number; count: number } | undefined {
+  for (let i = 1; i < words.length - 1; i++) {
+    const count = SEVERAL_WORDS[words[i] as string];
+    if (!count || AMOUNT_WORDS.has(words[i + 1] as string)) continue;
+    const before = words.slice(Math.max(0, i - 2), i);
+    if (before.some((w) => SEVERAL_LEADS.has(w))) return { at: i, count };
+  }
+  return undefined;
+}
+
+const SEVERAL_LEADS = new Set(['which', 'what', 'whats', 'name', 'list']);
 
 /** A word of planning right before a verb of creating: "will form", "was going to set up", "plans to launch". */
 const PLANNED_FOUNDING =

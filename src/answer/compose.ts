@@ -39,6 +39,11 @@ export interface Draft {
    * question's "its" stands for.
    */
   picked?: readonly KbRecord[];
+  /**
+   * Statements that say of other records what the lead statement says of its own ("which two universities…"):
+   * kept though their words repeat it, since the record they name is the news.
+   */
+  alike?: readonly FactDoc[];
 }
 
 /** What the member asked, as the composer needs it: the content terms. */
@@ -153,8 +158,8 @@ export function composeAnswer(
     const owner =
       draft.lead || doc.recordId === draft.subject.id ? undefined : index.kb.byId.get(doc.recordId);
     const piece = owner && said ? namingSubject(said, owner) : said;
-    if (!piece || seen.has(piece) || text.includes(piece) || (!draft.listStyle && mostlyRepeats(piece, text)))
-      continue;
+    const repeats = !draft.listStyle && !draft.alike?.includes(doc) && mostlyRepeats(piece, text);
+    if (!piece || seen.has(piece) || text.includes(piece) || repeats) continue;
     const next = text ? `${text}\n${bullets ? '• ' : ''}${piece}` : piece;
     if (next.length > budget && (used.length > 0 || text !== '')) break;
     text = next;

@@ -1,5 +1,5 @@
 import type { KbRecord } from '../knowledge/schema.js';
-import type { FactDoc } from '../search/index.js';
+import { type FactDoc, indexTerms } from '../search/index.js';
 import { wordsUsed } from '../search/lexicon.js';
 import { informativeness } from '../text/english.js';
 import { normalize } from '../text/normalize.js';
@@ -372,11 +372,16 @@ function judgeDraft(ctx: Ctx, routedDraft: Draft | undefined): Plan {
               (routed.ratio < MIN_TYPED_COVERAGE && top.cov.ratio >= 0.99 && ask.content.length >= 2)))))
   ) {
     const subject = index.kb.byId.get(top.doc.recordId) ?? (draft?.subject as KbRecord);
-    const supporting = best
-      .slice(1)
-      .filter((s) => s.cov.ratio >= MIN_COVERAGE && s.related && !s.otherVersion)
-      .slice(0, 3)
-      .map((s) => s.doc);
+    // "Which two universities…": the statements that say the same of other records come first.
+    const alike = ask.several > 1 ? siblings(top, best, index).slice(0, ask.several - 1) : [];
+    const supporting = [
+      ...alike,
+      ...best
+        .slice(1)
+        .filter((s) => s.cov.ratio >= MIN_COVERAGE && s.related && !s.otherVersion && !alike.includes(s.doc))
+        .slice(0, 3 - alike.length)
+        .map((s) => s.doc),
+    ];
     // A yes or no the route is sure of still answers a yes/no question ("is PAI actually in it? seems
     // redundant"): it leads, and the statement that covers the rest of the message follows it.
     const keepsYes = draft?.sure && ask.yesNo && YES_OR_NO.test(draft.lead);
@@ -385,6 +390,7 @@ function judgeDraft(ctx: Ctx, routedDraft: Draft | undefined): Plan {
       lead: keepsYes && draft ? draft.lead : '',
       leadSources: keepsYes ? draft?.leadSources : undefined,
       docs: [top.doc, ...supporting],
+      alike,
       confidence: named.score * (top.related ? 1 : 0.8),
       alternatives: draft?.alternatives,
       via: 'statement',
@@ -458,6 +464,39 @@ function judgeDraft(ctx: Ctx, routedDraft: Draft | undefined): Plan {
       return { kind: 'answer', draft: { ...kept, docs: [...kept.docs, ...extra], confidence } };
   }
   return { kind: 'answer', draft: { ...kept, confidence } };
+}
+
+/** How alike two statements' words must be, names left out, to say the same thing of two records. */
+const ALIKE = 0.4;
+/** How much less of the ask a statement saying the same of another record may cover (its name differs). */
+const ALIKE_SLACK = 0.35;
+
+/**
+ * The statements that say of other records what the top one says of its own ("MIT was not a member … TechCrunch
+ * lists it as a curious omission" beside the same of Stanford), most alike first: a question asking for two or
+ * three things wants each of them.
+ */
+function siblings(top: Scored, best: readonly Scored[], index: Ctx['index']): FactDoc[] {
+  const wordsOf = (doc: FactDoc) => {
+    const record = index.kb.byId.get(doc.recordId);
+    const names = new Set(record ? namesOf([record]).flatMap((n) => n.split(' ')) : []);
+    return new Set(indexTerms(doc.text).filter((w) => !names.has(w)));
+  };
+  const mine = wordsOf(top.doc);
+  const alike = (doc: FactDoc) => {
+    const theirs = wordsOf(doc);
+    let shared = 0;
+    for (const w of theirs) if (mine.has(w)) shared++;
+    return shared / (mine.size + theirs.size - shared || 1);
+  };
+  return best
+    .filter(
+      (s) => s.doc.recordId !== top.doc.recordId && s.related && s.cov.ratio >= top.cov.ratio - ALIKE_SLACK,
+    )
+    .map((s) => ({ doc: s.doc, score: alike(s.doc) }))
+    .filter((s) => s.score >= ALIKE)
+    .sort((a, b) => b.score - a.score)
+    .map((s) => s.doc);
 }
 
 /** The share of the ask a statement of a body the question never named must cover (a synonym counts for less). */
