@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answer } from '../src/answer/answer.js';
 import { readAsk } from '../src/answer/ask.js';
 import { coverage } from '../src/answer/coverage.js';
+import { splitQuestion } from '../src/answer/parts.js';
 import { readQuestion } from '../src/answer/question.js';
 import { namedRecords } from '../src/answer/route.js';
 import type { SearchIndex } from '../src/search/index.js';
@@ -26,6 +27,12 @@ const FILES = {
     publisher: Atlas Daily
     date: "2022-06-03"
     url: https://example.org/missing
+    kind: public
+  - id: src-c
+    title: Maps for everyone, with Tomas Berg (Deep Water podcast)
+    publisher: Sounding Line
+    date: "2023-04-01"
+    url: https://example.org/podcast
     kind: public
 `,
   'initiatives.yaml': `initiatives:
@@ -214,6 +221,10 @@ const FILES = {
       - topic: note
         text: Co-wrote 'Tiles All The Way Down', the paper that introduced shared tile indexes.
         sources: [src-a]
+      - topic: quote
+        text: On a podcast he said 'No chart is finished.'
+        quote: No chart is finished.
+        sources: [src-c]
   - id: person-ruth
     name: Ruth Okafor
     summary: Head of research at Fathom Maps until 2023, when she left to teach.
@@ -620,5 +631,17 @@ describe('asking for several things', () => {
     const reply = answer('which two firms did atlas daily call curious omissions from the guild?', index);
     expect(reply.answer).toContain('Gale Survey');
     expect(reply.answer).toContain('Fjord Charts');
+  });
+});
+
+describe('asking which piece something was said in', () => {
+  it('"… on some podcast, which one?" names the piece the statement comes from', () => {
+    const reply = answer("tomas berg said 'no chart is finished' on some podcast, which one?", index);
+    expect(reply.answer).toContain('Deep Water podcast');
+  });
+
+  it('"…? when" after a question still asks when, as a question of its own', () => {
+    expect(splitQuestion(readQuestion('did kelp atlas join the guild? when'))).toHaveLength(2);
+    expect(splitQuestion(readQuestion('tomas berg said it on a podcast, which one?'))).toHaveLength(1);
   });
 });

@@ -17,7 +17,7 @@ import { namesShare } from './naming.js';
 import { mergeAnswers, recordTargets, splitQuestion } from './parts.js';
 import { type Question, readQuestion } from './question.js';
 import { refuse } from './refuse.js';
-import { withoutOutlets, withoutReporter, withPublishers } from './reporters.js';
+import { withoutOutlets, withoutReporter, withPieceTitles, withPublishers } from './reporters.js';
 import { withRoleHolders } from './role-described.js';
 import { route } from './route.js';
 import type { Answer } from './types.js';
@@ -216,7 +216,7 @@ function jointStatement(ctx: Ctx, targets: readonly (readonly Mention[])[]): Dra
 function answerOne(ctx: Ctx): PartAnswer {
   const plan = judge(ctx, route(ctx));
   if (plan.kind === 'refuse') return { answer: refuse(ctx.index, ctx.mentions, plan.about) };
-  const draft = withPublishers(plan.draft, ctx.q, ctx.index);
+  const draft = withPieceTitles(withPublishers(plan.draft, ctx.q, ctx.index), ctx.q, ctx.index);
   if (draft.declines && !draft.docs.length)
     return { answer: refuse(ctx.index, ctx.mentions, draft.subject, draft.lead) };
   const picked = draft.picked?.length === 1 ? draft.picked[0] : undefined;

@@ -34,6 +34,9 @@ export function splitQuestion(q: Question): Question[] {
     // "whats X, and when did it launch?": a question word and a name ask a question of their own.
     const shortest = m[0].includes('+') || WH_START.test(first) ? 2 : 3;
     if (first.trim().split(/\s+/).length < shortest || !second.trim()) continue;
+    // "…on some podcast, which one?": a bare "which" closing the message asks which of what came before ("…? when"
+    // still asks a question of its own).
+    if (BARE_TAIL.test(second)) continue;
     // "who was the guy who, when asked …, said …": a part that stops on a word needing more is no question yet.
     // ("…was quoted - who, and …" asks who: a question word alone is the question.)
     if (ARTICLE_END.test(first) || (RELATIVE_END.test(first) && WH_START.test(first))) continue;
@@ -70,6 +73,8 @@ function terseAsk(text: string): boolean {
   const { types } = readAsk(readQuestion(text), []);
   return !types.includes('compare') && types.some((t) => t !== 'overview' && t !== 'context');
 }
+
+const BARE_TAIL = /^\s*(?:which|what)(?:\s+(?:one|ones|of them|exactly))?\s*[?!.]*\s*$/i;
 
 const POSSESSIVE_START = /^(?:its|their|his|her)\b/i;
 

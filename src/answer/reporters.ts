@@ -146,3 +146,34 @@ export function withPublishers(draft: Draft, q: Question, index: SearchIndex): D
   const text = `${lead.text.replace(/\.$/, '')} (per ${joinList(names)}).`;
   return { ...draft, docs: [{ ...lead, text }, ...draft.docs.slice(1)] };
 }
+
+/** Kinds of piece a member may ask the name of ("on some podcast, which one?"). */
+const MEDIUM_WORDS: ReadonlySet<string> = new Set(
+  'podcast podcasts show episode interview video talk keynote newsletter article piece paper report essay'.split(
+    ' ',
+  ),
+);
+
+/** "Which podcast …", "on some podcast, which one?": the name of the piece is asked for. */
+function asksForPiece(words: readonly string[]): boolean {
+  const which = (i: number) => words.slice(Math.max(0, i - 3), i).some((x) => x === 'which' || x === 'what');
+  const medium = words.findIndex((w) => MEDIUM_WORDS.has(w));
+  if (medium < 0) return false;
+  return (
+    which(medium) ||
+    words.some((w, i) => w === 'one' && (words[i - 1] === 'which' || words[i - 1] === 'what'))
+  );
+}
+
+/**
+ * "She said it on some podcast — which one?": the statement that tells what was said answers it, and the piece it
+ * was said in is its source's title, which the answer then names.
+ */
+export function withPieceTitles(draft: Draft, q: Question, index: SearchIndex): Draft {
+  const lead = draft.docs[0];
+  if (!lead || !asksForPiece(q.words)) return draft;
+  const source = lead.sources.map((id) => index.kb.sources.get(id)).find((s) => !!s);
+  if (!source || lead.text.includes(source.title)) return draft;
+  const text = `${lead.text.replace(/\.$/, '')} (in “${source.title}”, ${publisherName(source)}).`;
+  return { ...draft, docs: [{ ...lead, text }, ...draft.docs.slice(1)] };
+}
