@@ -645,3 +645,14 @@ describe('asking which piece something was said in', () => {
     expect(splitQuestion(readQuestion('tomas berg said it on a podcast, which one?'))).toHaveLength(1);
   });
 });
+
+describe('a part that points back to one the records could not answer', () => {
+  it('"did <body> hold a summit in 2027? where was it" is refused: "it" is the summit, which no statement tells', () => {
+    expect(answer('did the guild hold its annual summit in 2027? where was it', index).answered).toBe(false);
+  });
+
+  it("still answers what it asks of a named record: its CEO, or a person's words", () => {
+    const reply = answer('what does kelp atlas specialise in, and who is its ceo?', index);
+    expect(reply.answer).toContain('Tomas Berg');
+  });
+});

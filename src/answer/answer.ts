@@ -2,6 +2,7 @@ import type { KbRecord } from '../knowledge/schema.js';
 import type { SearchIndex } from '../search/index.js';
 import { spellingLexicon } from '../search/lexicon.js';
 import { linkEntities, type Mention } from '../search/link.js';
+import { informativeness } from '../text/english.js';
 import { normalize } from '../text/normalize.js';
 import { correctSpelling } from '../text/spelling.js';
 import { asks, readAsk } from './ask.js';
@@ -40,6 +41,7 @@ export function answer(question: string, index: SearchIndex): Answer {
   const parts = splitQuestion(q);
   const answers: Answer[] = [];
   let previous: readonly Mention[] = [];
+  let unanswered: readonly string[] = [];
   for (const part of parts) {
     const named = linkEntities(part.raw, index);
     const reported = withoutReporter(named, part, index);
@@ -87,14 +89,26 @@ export function answer(question: string, index: SearchIndex): Answer {
     const read = withoutOutlets(readAsk(part, mentions), part, index);
     const kept = departed.size ? read.content.filter((w) => !departed.has(w)) : read.content;
     const content = outletWords.size ? [...new Set(kept.flatMap((w) => outletWords.get(w) ?? [w]))] : kept;
-    const ask = content === read.content ? read : { ...read, content };
     // "Which city hosts the next summit, and when?": a bare follow-up that names nothing asks about what the part
     // before asked; when that was refused, answering it from the record alone would answer something else.
     const refusedBefore = answers.length > 0 && !answers[answers.length - 1]?.answered;
+    // "Did it hold a summit in 2027? where was it": what the refused part asked is what "it" stands for, so the
+    // part pointing back must cover it too.
+    // ("…hog the conversation, what'd he say": "he" is the person named, not what went unanswered.)
+    const owed =
+      refusedBefore && pointsBack && !linked.length && !PERSONAL_PRONOUNS.has(part.words[pronoun] ?? '')
+        ? unanswered
+        : [];
+    const asked = owed.length ? [...new Set([...content, ...owed])] : content;
+    const ask = asked === read.content ? read : { ...read, content: asked };
     if (refusedBefore && !linked.length && !pointsBack && part.words.length <= 3 && !ask.content.length)
       continue;
     // Each question of a message gets the budget of one answer; together they stay within the hard limit.
-    const { answer: given, picked } = answerPart({ index, q: part, ask, mentions });
+    const { answer: given, picked, missing } = answerPart({ index, q: part, ask, mentions });
+    // Only its telling words ("summit", "2027"): an everyday one ("focus", "deal") was likely just put another way.
+    unanswered = given.answered
+      ? []
+      : (missing ?? []).filter((w) => /\d/.test(w) || informativeness(w) >= 0.85);
     // "…? how big was it": a part that points back to a question the records couldn't answer means what that one
     // asked; a guess from the record alone would be about something else.
     // One that names nothing ("any news this week?") is as unsure of what it is about unless its answer is sure.
@@ -147,6 +161,8 @@ function sameRecords(a: Mention, b: Mention): boolean {
 interface PartAnswer {
   answer: Answer;
   picked?: KbRecord | undefined;
+  /** The words of the ask no statement covered, when the part was refused. */
+  missing?: readonly string[];
 }
 
 /** A record an answer picked out, standing where a later part's pronoun points back. */
@@ -215,7 +231,8 @@ function jointStatement(ctx: Ctx, targets: readonly (readonly Mention[])[]): Dra
 
 function answerOne(ctx: Ctx): PartAnswer {
   const plan = judge(ctx, route(ctx));
-  if (plan.kind === 'refuse') return { answer: refuse(ctx.index, ctx.mentions, plan.about) };
+  if (plan.kind === 'refuse')
+    return { answer: refuse(ctx.index, ctx.mentions, plan.about), missing: plan.missing };
   const draft = withPieceTitles(withPublishers(plan.draft, ctx.q, ctx.index), ctx.q, ctx.index);
   if (draft.declines && !draft.docs.length)
     return { answer: refuse(ctx.index, ctx.mentions, draft.subject, draft.lead) };
