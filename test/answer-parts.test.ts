@@ -1662,3 +1662,17 @@ describe('a piece a question points to', () => {
     expect(readAsk(q, linkEntities(q.raw, index)).content).not.toContain('article');
   });
 });
+
+describe('a name only a member list holds', () => {
+  it('"what does <it> do" is refused in words naming it, not answered with the list', () => {
+    const r = answer("what does Bay College (one of the alliance's new members) actually do?", index);
+    expect(r.answered).toBe(false);
+    expect(r.answer).toContain('Bay College');
+  });
+
+  it('asked whether it is a member, the list still answers', () => {
+    const r = answer('is Bay College in the alliance?', index);
+    expect(r.answered).toBe(true);
+    expect(r.answer).toMatch(/^Yes/);
+  });
+});

@@ -13,6 +13,7 @@ import {
   asksAboutLeaving,
   listedMember,
   listedNames,
+  listedOnly,
   membership,
   orgFromMentions,
   sharedInitiative,
@@ -140,6 +141,15 @@ function foundedMemberFirst(ctx: Ctx): boolean {
 }
 
 /** One initiative and no record of the organization asked about: a membership question about a stranger. */
+/** The question opens by asking what a name is or does ("what does the X do", "whats X"): X is its subject. */
+function profileAsked(words: readonly string[], name: string): boolean {
+  const at = words.indexOf(normalize(name).split(' ')[0] ?? '');
+  const before = words.slice(0, Math.max(0, at)).filter((w) => w !== 'the' && w !== 'a' && w !== 'an');
+  return at >= 0 && PROFILE_OPENINGS.has(before.join(' '));
+}
+
+const PROFILE_OPENINGS = new Set(['what does', 'what do', 'what is', 'whats', 'what s', 'who is', 'who are']);
+
 function asksAboutUnrecorded(ctx: Ctx, n: Named): boolean {
   return (
     n.member === undefined &&
@@ -353,6 +363,23 @@ const ROUTES: readonly Route[] = [
       // "How did the paper label that startup?" asks for the outlet's words about it, not the company's own.
       !publisherTells(ctx.q, ctx.index),
     handle: (ctx, n) => orgQuotes(ctx, n.member as Rec<'organization'>, n.score),
+  },
+  {
+    // "What does <a name only a member list holds> do?": the list is all the records say of it.
+    name: 'listed name',
+    applies: (ctx, n) =>
+      n.member === undefined &&
+      n.initiatives.length === 1 &&
+      n.people.length === 0 &&
+      n.projects.length === 0 &&
+      !ctx.ask.yesNo &&
+      asks(ctx.ask, 'overview') &&
+      !asks(ctx.ask, 'membership', 'when', 'count', 'founders', 'compare', 'quote'),
+    handle: (ctx, n) => {
+      const initiative = n.initiatives[0] as Rec<'initiative'>;
+      const [found] = listedNames(ctx, initiative);
+      return found && profileAsked(ctx.q.words, found.name) ? listedOnly(found, initiative) : undefined;
+    },
   },
   {
     // "Is Northeastern University in it?": no record of its own, but a member list of the initiative names it.

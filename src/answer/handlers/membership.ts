@@ -461,6 +461,16 @@ export function listedMember(found: readonly ListedName[], initiative: Rec<'init
   };
 }
 
+/**
+ * "What does <a listed name> do?": a name only a member list holds has nothing told of it beyond the listing, so
+ * the reply says so (a refusal, in words naming it) rather than showing the list as if it answered.
+ */
+export function listedOnly(found: ListedName, initiative: Rec<'initiative'>): Draft {
+  const lead = `I don't know more about ${found.name} than that the records name it on a member list of ${withArticle(initiative.name)}.`;
+  // Complete: the list statement holds the name's words, but saying them back is no answer.
+  return { subject: initiative, lead, docs: [], confidence: 0, declines: true, complete: true };
+}
+
 /** A long list cut to its heading and the name asked about: "Members added on …: …, Uber, …". */
 function excerpt(text: string, names: readonly string[]): string {
   if (text.length <= 300) return text;
