@@ -92,7 +92,7 @@ export function answer(question: string, index: SearchIndex): Answer {
     // "Which city hosts the next summit, and when?": a bare follow-up that names nothing asks about what the part
     // before asked; when that was refused, answering it from the record alone would answer something else.
     const refusedBefore = answers.length > 0 && !answers[answers.length - 1]?.answered;
-    // "Did it hold a summit in 2027? where was it": what the refused part asked is what "it" stands for, so the
+    // "Did it hold a congress in 2029? where was it": what the refused part asked is what "it" stands for, so the
     // part pointing back must cover it too.
     // ("…hog the conversation, what'd he say": "he" is the person named, not what went unanswered.)
     const owed =

@@ -83,7 +83,7 @@ export function initiativeAnswer(ctx: Ctx, initiative: Rec<'initiative'>, score:
   }
   if (
     !asks(ask, 'measure') &&
-    // "When was it founded, and by which companies?": the launch sentence names both.
+    // "When did it start, and which firms set it up?": the launch sentence names both.
     !asks(ask, 'when') &&
     !things.length &&
     !asksForKinds(ctx.q.norm) &&
