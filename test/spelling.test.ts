@@ -37,6 +37,18 @@ describe('a slip of the keyboard', () => {
     expect(fix('ramen for teh guild')).toBe('ramen for teh guild');
   });
 
+  it('a word fixed once is fixed the same way again, and its capital still decides whether it is a name', () => {
+    expect(fix('who said hwat')).toBe('who said what');
+    expect(fix('who said Hwat')).toBe('who said Hwat');
+    expect(fix('who said hwat')).toBe('who said what');
+  });
+
+  it('the fix of a word belongs to the lexicon it was worked out with', () => {
+    const other: Lexicon = { own: new Set(['pinot']), extra: new Set() };
+    expect(fix('Pinau said')).toBe('Pineau said');
+    expect(correctSpelling('Pinau said', other)).toBe('Pinau said');
+  });
+
   it('accents are no slip', () => {
     expect(fix('what did Joëlle say')).toBe('what did Joëlle say');
   });

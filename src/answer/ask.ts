@@ -46,10 +46,18 @@ export function asks(ask: Ask, ...types: AskType[]): boolean {
   return types.some((t) => ask.types.includes(t));
 }
 
+/** One word of a cue, compiled once: exact, a prefix (`found*`), or any one word (`?`). */
+type CueWord = { exact: string } | { prefix: string } | { any: true };
+
 interface CompiledCue {
-  words: readonly string[];
+  words: readonly CueWord[];
   /** The first word when it must be typed exactly (no `*` or `?`): a cue whose first word the question lacks can't occur. */
   first?: string;
+}
+
+function compileWord(pattern: string): CueWord {
+  if (pattern === '?') return { any: true };
+  return pattern.endsWith('*') ? { prefix: pattern.slice(0, -1) } : { exact: pattern };
 }
 
 const COMPILED: readonly {
@@ -62,16 +70,16 @@ const COMPILED: readonly {
   consumes: r.consumes ?? false,
   content: r.content ?? false,
   cues: r.cues.map((c) => {
-    const words = c.split(' ');
-    const head = words[0] as string;
-    return head === '?' || head.endsWith('*') ? { words } : { words, first: head };
+    const words = c.split(' ').map(compileWord);
+    const head = words[0] as CueWord;
+    return 'exact' in head ? { words, first: head.exact } : { words };
   }),
 }));
 
-/** A cue word: exact, a prefix ending in `*`, or `?` for any one word. */
-function wordMatches(pattern: string, word: string): boolean {
-  if (pattern === '?') return true;
-  return pattern.endsWith('*') ? word.startsWith(pattern.slice(0, -1)) : pattern === word;
+/** A cue word against a typed word; compiled so that matching, run for every cue at every place, allocates nothing. */
+function wordMatches(pattern: CueWord, word: string): boolean {
+  if ('exact' in pattern) return pattern.exact === word;
+  return 'prefix' in pattern ? word.startsWith(pattern.prefix) : true;
 }
 
 /** Word positions where the cue occurs (not on taken words), or undefined. */
@@ -80,7 +88,7 @@ function findCue(cue: CompiledCue, words: readonly string[], taken: ReadonlySet<
   for (let i = 0; i + n <= words.length; i++) {
     let ok = true;
     for (let j = 0; j < n && ok; j++)
-      ok = !taken.has(i + j) && wordMatches(cue.words[j] as string, words[i + j] as string);
+      ok = !taken.has(i + j) && wordMatches(cue.words[j] as CueWord, words[i + j] as string);
     if (ok) return i;
   }
   return undefined;

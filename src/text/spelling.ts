@@ -8,6 +8,10 @@ export interface Lexicon {
   extra: ReadonlySet<string>;
 }
 
+/** Fixes already worked out, per lexicon: a word unknown once (a name, a slip) is typed again and again. */
+const fixes = new WeakMap<Lexicon, Map<string, string | null>>();
+const FIXES_LIMIT = 10_000;
+
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 
 /** An English word a slip is fixed to must be at least this common: rare words are more often a name mistyped. */
@@ -78,6 +82,23 @@ function fix(word: string, capitalised: boolean, lexicon: Lexicon): string | und
   return best;
 }
 
+/** {@link fix}, remembered: working a fix out builds a few hundred candidate words. */
+function memoFix(word: string, capitalised: boolean, lexicon: Lexicon): string | undefined {
+  let memo = fixes.get(lexicon);
+  if (!memo) {
+    memo = new Map();
+    fixes.set(lexicon, memo);
+  }
+  const key = capitalised ? `^${word}` : word;
+  let fixed = memo.get(key);
+  if (fixed === undefined) {
+    if (memo.size >= FIXES_LIMIT) memo.clear();
+    fixed = fix(word, capitalised, lexicon) ?? null;
+    memo.set(key, fixed);
+  }
+  return fixed ?? undefined;
+}
+
 /**
  * The text with each word that is neither English nor used by the knowledge base replaced by the known word one
  * slip away, keeping its capitals. Words with digits or shorter than four letters are left alone, and
@@ -88,7 +109,7 @@ export function correctSpelling(text: string, lexicon: Lexicon): string {
     const plain = typed.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
     if (!/^[a-z]+$/.test(plain)) return typed;
     const capitalised = /^\p{Lu}/u.test(typed);
-    const fixed = fix(plain, capitalised, lexicon);
+    const fixed = memoFix(plain, capitalised, lexicon);
     if (!fixed) return typed;
     if (typed === typed.toUpperCase()) return fixed.toUpperCase();
     return capitalised ? fixed.charAt(0).toUpperCase() + fixed.slice(1) : fixed;
