@@ -50,6 +50,21 @@ const FILES = {
       - topic: membership
         text: "Taken together, the members represent more than $40 billion in annual R&D funding."
         sources: [src-a]
+      - topic: membership
+        text: "Partners named at launch: Sora Labs, Kyo University, Orbit Institute for Robotics, IBM, Kite Labs, Cloudy, Daily Byte."
+        sources: [src-a]
+      - topic: quote
+        text: "Mia Ono (Dean, Kyo University): Kyo University hopes to create robot models that walk on ice."
+        sources: [src-a]
+      - topic: goals
+        text: The launch release listed the Alliance's objectives beside its partners.
+        sources: [src-a]
+      - topic: goals
+        text: "Objective 1: publish open benchmarks for robots."
+        sources: [src-a]
+      - topic: goals
+        text: "Objective 2: train open models for science labs."
+        sources: [src-a]
   - id: kite-open
     name: Kite open model releases
     summary: Kite Labs' releases of open image models.
@@ -87,6 +102,10 @@ ${outside('org-vela', 'Vela', 'A search company.', 'A long-time critic of open m
     summary: A Japanese university.
     sources: [src-a]
     type: university
+    facts:
+      - topic: note
+        text: Kyo University is home to four robotics institutes.
+        sources: [src-a]
     involvement:
       - initiative: ai-alliance
         role: founding-member
@@ -451,5 +470,39 @@ describe('idioms of giving', () => {
     expect(q.words).toContain('contribute');
     expect(q.words).not.toContain('chip');
     expect(answer(q.raw, index).answer).toContain('contribute compute and data');
+  });
+});
+
+describe('what a question counts, aims at or numbers', () => {
+  it('answers "how many … does X have" with the statement giving a number, not a member list naming X', () => {
+    const reply = answer('how many robotics institutes does Kyo University have', index);
+    expect(reply.answer).toMatch(/^Kyo University is home to four robotics institutes/);
+  });
+
+  it('reads "hoping to build in the AI Alliance" as an aim of the member, not as joining or founding', () => {
+    const q = readQuestion('what is Kyo University hoping to build in the AI Alliance');
+    const ask = readAsk(q, linkEntities(q.raw, index));
+    expect(ask.types).toContain('goals');
+    expect(ask.types).not.toContain('membership');
+    expect(ask.types).not.toContain('founders');
+    expect(answer(q.raw, index).answer).toContain('robot models that walk on ice');
+  });
+
+  it('still reads "in the AI Alliance" as membership when nothing else is asked', () => {
+    const q = readQuestion('is Kyo University in the AI Alliance');
+    expect(readAsk(q, linkEntities(q.raw, index)).types).toContain('membership');
+  });
+
+  it('meets an ordinal in a numbered statement ("the second objective" is Objective 2)', () => {
+    const doc = (index.docsByRecord.get('ai-alliance') ?? []).find((d) => d.text.startsWith('Objective 2'));
+    if (!doc) throw new Error('fixture statement missing');
+    expect(coverage(['second', 'objective'], [doc], [], index).missing).toEqual([]);
+    expect(coverage(['third'], [doc], [], index).missing).toEqual(['third']);
+  });
+
+  it('does not read the day of a date as an ordinal ("May 1" is no "first")', () => {
+    const doc = (index.docsByRecord.get('proj-pixel') ?? []).find((d) => d.text.includes('May 1, 2024'));
+    if (!doc) throw new Error('fixture statement missing');
+    expect(coverage(['first'], [doc], [], index).missing).toEqual(['first']);
   });
 });

@@ -50,6 +50,8 @@ export function asks(ask: Ask, ...types: AskType[]): boolean {
 type CueWord = { exact: string } | { prefix: string } | { any: true };
 
 interface CompiledCue {
+  /** The cue as the table writes it. */
+  text: string;
   words: readonly CueWord[];
   /** The first word when it must be typed exactly (no `*` or `?`): a cue whose first word the question lacks can't occur. */
   first?: string;
@@ -72,7 +74,7 @@ const COMPILED: readonly {
   cues: r.cues.map((c) => {
     const words = c.split(' ').map(compileWord);
     const head = words[0] as CueWord;
-    return 'exact' in head ? { words, first: head.exact } : { words };
+    return 'exact' in head ? { text: c, words, first: head.exact } : { text: c, words };
   }),
 }));
 
@@ -93,6 +95,9 @@ function findCue(cue: CompiledCue, words: readonly string[], taken: ReadonlySet<
   }
   return undefined;
 }
+
+/** Membership cues that only say where ("in the alliance"): beside an aim they ask nothing of joining. */
+const PLACE_CUES = new Set(['in the', 'in it', 'inside', 'among', 'part']);
 
 /** Words that set two names side by side; never part of a name even when a loose match takes them in. */
 const COMPARE_WORDS = new Set(['vs', 'versus']);
@@ -128,6 +133,8 @@ export function readAsk(q: Question, mentions: readonly Mention[]): Ask {
   // "the first new members after launch": a start said as a point in time asks for no founding.
   // "What risks does the essay list?": a source listing something asks for what it lists, not for members.
   const since = new Set([...sinceStart(words), ...listedBySource(words)]);
+  // Whether membership was asked by more than a word of place ("in the", "among").
+  let joined = false;
   for (const rule of COMPILED) {
     let hit = false;
     for (const c of rule.cues) {
@@ -142,6 +149,7 @@ export function readAsk(q: Question, mentions: readonly Mention[]): Ask {
       if ((!inClause || !CLAUSE_TYPES.has(rule.ask)) && !conceded.has(at) && !since.has(at)) {
         hit = true;
         if (!inClause) outside.add(rule.ask);
+        if (rule.ask === 'membership' && !PLACE_CUES.has(c.text)) joined = true;
       }
       if (rule.content) continue;
       for (let j = 0; j < c.words.length; j++) {
@@ -149,7 +157,7 @@ export function readAsk(q: Question, mentions: readonly Mention[]): Ask {
         if (rule.consumes) taken.add(at + j);
       }
     }
-    if (hit && rule.ask !== 'context') types.push(rule.ask);
+    if (hit && rule.ask !== 'context' && !types.includes(rule.ask)) types.push(rule.ask);
   }
   // "What was her title when she gave the launch statement?": words said only inside the "when" clause tell
   // which time is meant, once the question asks for another kind outside it.
@@ -224,8 +232,10 @@ export function readAsk(q: Question, mentions: readonly Mention[]): Ask {
     });
   // "What bodies was it going to set up first?": creating something planned is a plan, not the founding.
   const planned = PLANNED_FOUNDING.test(q.norm);
+  // "What is X hoping to do in the alliance": a word of place beside an aim asks what X is there for.
+  const placeOnly = !joined && types.includes('goals');
   return {
-    types: planned ? types.filter((t) => t !== 'founders') : types,
+    types: types.filter((t) => !(planned && t === 'founders') && !(placeOnly && t === 'membership')),
     yesNo: YES_NO.test(q.norm) && !REQUEST.test(q.norm),
     negated: q.negated,
     roleWords: [...new Set(words.flatMap((w) => ROLE_WORDS[w] ?? []))],
@@ -273,7 +283,7 @@ const SEVERAL_LEADS = new Set(['which', 'what', 'whats', 'name', 'list']);
 
 /** A word of planning right before a verb of creating: "will form", "was going to set up", "plans to launch". */
 const PLANNED_FOUNDING =
-  /\b(?:will|would|gonna|going to|plans? to|planned to|planning to|intends? to|intended to)\s+(?:\w+\s+){0,3}(?:found|founded|create|form|launch|start|establish|build)\b/;
+  /\b(?:will|would|gonna|going to|plans? to|planned to|planning to|intends? to|intended to|wants? to|wanted to|hopes? to|hoped to|hoping to|trying to|tries to|aims? to|aiming to|seeks? to|seeking to)\s+(?:\w+\s+){0,3}(?:found|founded|create|form|launch|start|establish|build)\b/;
 
 /** Nouns for a piece someone wrote. */
 const PIECE_NOUNS = new Set(

@@ -2,10 +2,10 @@ import { aliasName } from '../knowledge/model.js';
 import type { FactDoc, SearchIndex } from '../search/index.js';
 import { stemRoot as root, stem } from '../search/index.js';
 import { editDistance } from '../search/link.js';
-import { formatDate } from '../text/dates.js';
+import { formatDate, MONTH_NAMES } from '../text/dates.js';
 import { informativeness } from '../text/english.js';
 import { normalize } from '../text/normalize.js';
-import { LOCATION_WORDS, PLACE_WORDS, SYNONYMS } from '../text/vocabulary.js';
+import { LOCATION_WORDS, ORDINAL_NUMBERS, PLACE_WORDS, SYNONYMS } from '../text/vocabulary.js';
 
 /** How much of a question's content a text covers, weighted by how rare each term is. */
 export interface Coverage {
@@ -96,12 +96,40 @@ function creditFor(term: string, set: WordSet): number {
   if (set.placed && LOCATION_WORDS.has(term)) return SYNONYM_CREDIT;
   for (const syn of SYNONYMS.get(term) ?? SYNONYMS.get(stem(term)) ?? [])
     if (set.stems.has(root(syn))) return SYNONYM_CREDIT;
+  const number = ORDINAL_NUMBERS[term];
+  if (number && numbered(number, set.words)) return SYNONYM_CREDIT;
   if (set.asked?.has(root(term))) return ASKED_CREDIT;
   // A synonym of how members ask for it ("eligible" for "requirements to join").
   for (const syn of SYNONYMS.get(term) ?? SYNONYMS.get(stem(term)) ?? [])
     if (set.asked?.has(root(syn))) return ASKED_CREDIT * SYNONYM_CREDIT;
   return 0;
 }
+
+/** "Objective 1", "phase 2": the number right after a word that is no month ("June 1" is a date). */
+function numbered(number: string, words: readonly string[]): boolean {
+  for (let i = 1; i < words.length; i++)
+    if (words[i] === number) {
+      const before = words[i - 1] as string;
+      if (/^[a-z]{3,}$/.test(before) && !MONTHS.has(before)) return true;
+    }
+  return false;
+}
+
+const MONTHS = new Set<string>([
+  ...MONTH_NAMES,
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+]);
 
 /** What a word of the phrasings a statement is asked for by is worth: alone, less than half an ask. */
 const ASKED_CREDIT = 0.45;

@@ -447,6 +447,7 @@ export const ASK_RULES: readonly AskRule[] = [
       'trying to',
       'want to',
       'wants to',
+
       'for what',
       'point of',
       'why exist',
@@ -459,6 +460,12 @@ export const ASK_RULES: readonly AskRule[] = [
       'meant to',
       'supposed to',
     ],
+  },
+  {
+    // "what was X hoping to get out of it": an aim, in words a statement may use for it ("hopes", "wants").
+    ask: 'goals',
+    content: true,
+    cues: ['wanted to', 'hope to', 'hopes to', 'hoped to', 'hoping to'],
   },
   {
     ask: 'founders',

@@ -47,5 +47,17 @@ export function slotFit(doc: FactDoc, ask: Ask, q: Question, own: boolean): numb
   if (asks(ask, 'when') && dated) fit += 0.2;
   if (q.years.length && q.years.some((y) => doc.date?.startsWith(y) || doc.text.includes(y))) fit += 0.1;
   if (asks(ask, 'quote') && doc.quote) fit += 0.2;
+  // "How many … does it have": a statement that gives a number, as a "when" ask wants a date.
+  if (asks(ask, 'count') && tellsNumber(doc.text)) fit += 0.2;
   return fit;
+}
+
+const DATE_OR_YEAR =
+  /\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+)?(?:19|20)\d{2}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b/gi;
+const NUMBER =
+  /\b(?:\d[\d,.]*\+?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|dozens?|hundreds?|thousands?|millions?|billions?)\b/i;
+
+/** The text gives an amount: a number that is not part of a date or a year. */
+export function tellsNumber(text: string): boolean {
+  return NUMBER.test(text.replace(DATE_OR_YEAR, ' '));
 }

@@ -134,6 +134,19 @@ export const SYNONYMS: ReadonlyMap<string, readonly string[]> = (() => {
 })();
 
 /**
+ * Ordinals and the number a numbered statement writes them with ("the first objective" is "Objective 1"). Only
+ * for covering: searching for a bare digit would find every version number and sum.
+ */
+export const ORDINAL_NUMBERS: Readonly<Record<string, string>> = {
+  first: '1',
+  second: '2',
+  third: '3',
+  fourth: '4',
+  fifth: '5',
+  sixth: '6',
+};
+
+/**
  * Chat abbreviations members type for ordinary words, spelled out so cue words and statements meet them
  * ("exec director", "govts"). Names are never here: those are aliases in the knowledge base.
  */
