@@ -113,6 +113,7 @@ ${outside('org-vela', 'Vela', 'A search company.', 'A long-time critic of open m
         sources: [src-a]
   - id: org-byte
     name: Daily Byte
+    aliases: [DY]
     summary: A technology news site.
     sources: [src-a]
     type: company
@@ -504,5 +505,20 @@ describe('what a question counts, aims at or numbers', () => {
     const doc = (index.docsByRecord.get('proj-pixel') ?? []).find((d) => d.text.includes('May 1, 2024'));
     if (!doc) throw new Error('fixture statement missing');
     expect(coverage(['first'], [doc], [], index).missing).toEqual(['first']);
+  });
+});
+
+describe('chat shorthand for a name, and a tag at the end', () => {
+  it('links a two-letter name no everyday word spells, typed in lowercase', () => {
+    const names = linkEntities('did Cy Dune ever talk to dy about models', index).map(
+      (m) => m.surfaces[0]?.record.id,
+    );
+    expect(names).toContain('org-byte');
+  });
+
+  it('reads a closing "right" as asking to confirm, not as content to cover', () => {
+    const q = readQuestion('where does Cy Dune work now, he left IBM right');
+    expect(readAsk(q, linkEntities(q.raw, index)).content).not.toContain('right');
+    expect(answer(q.raw, index).answer).toContain('Cloudy');
   });
 });

@@ -96,6 +96,9 @@ function findCue(cue: CompiledCue, words: readonly string[], taken: ReadonlySet<
   return undefined;
 }
 
+/** Words that end a claim to make it a question: "…she left, right?" */
+const TAG_WORDS = new Set(['right', 'correct', 'huh', 'yeah', 'eh', 'innit']);
+
 /** Membership cues that only say where ("in the alliance"): beside an aim they ask nothing of joining. */
 const PLACE_CUES = new Set(['in the', 'in it', 'inside', 'among', 'part']);
 
@@ -201,6 +204,8 @@ export function readAsk(q: Question, mentions: readonly Mention[]): Ask {
     if (named.has(i)) namedWords.push(w);
     // "companies", "organizations": the kind of thing asked about, never a fact to cover.
     else if (cue.has(i) || cueSet.has(w) || GENERIC_CATEGORY.has(w)) cueWords.push(w);
+    // "…she left, right": a tag asking the member's claim be confirmed, at the end of the question.
+    else if (i === words.length - 1 && i > 2 && TAG_WORDS.has(w)) cueWords.push(w);
     else if (w.length > 1 && !STOPWORDS.has(w) && !FILLER_WORDS.has(w) && !namesARole(words, i))
       content.push(w);
     // "gpt-5", "gemini 2": a version number after a word no name took is part of what is asked about.

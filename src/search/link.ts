@@ -1,7 +1,7 @@
 import Fuse from 'fuse.js';
 import { aliasName } from '../knowledge/model.js';
 import type { KbRecord } from '../knowledge/schema.js';
-import { informativeness } from '../text/english.js';
+import { englishRank, informativeness } from '../text/english.js';
 import { normalize } from '../text/normalize.js';
 import { COMMON_WORDS, STOPWORDS } from '../text/vocabulary.js';
 import { deletions, type SearchIndex, type Surface, stemRoot } from './index.js';
@@ -121,7 +121,9 @@ export function linkEntities(question: string, index: SearchIndex): Mention[] {
       const w = spanWords[i] as string;
       // One-word names that are also ordinary words count only when capitalised ("Together", "FAIR"), or when
       // they are all the question is about ("what is hf").
-      if ((COMMON_WORDS.has(w) || w.length <= 2) && !capitalised.has(w) && contentWords > 1) return false;
+      // (A two-letter name no frequent word spells, "fb" or "hf", is a name however it is typed.)
+      const everyday = COMMON_WORDS.has(w) || (w.length <= 2 && englishRank(w) !== undefined);
+      if (everyday && !capitalised.has(w) && contentWords > 1) return false;
       // A surname that is also an everyday word ("Chase", "Murphy") names a person only when capitalised.
       if (surfaces.every((s) => s.surname) && informativeness(w) <= 0.6 && !capitalised.has(w)) return false;
       if (surfaces.every((s) => s.key.includes(' ')) && STOPWORDS.has(w)) return false;
