@@ -522,3 +522,17 @@ describe('chat shorthand for a name, and a tag at the end', () => {
     expect(answer(q.raw, index).answer).toContain('Cloudy');
   });
 });
+
+describe('a departure the question assumes', () => {
+  it('refuses "since leaving X" when the records still list the person at X, naming the role they list', () => {
+    const reply = answer('what has Gil Moss been working on since leaving IBM', index);
+    expect(reply.answered).toBe(false);
+    expect(reply.answer).toContain('still list Gil Moss as Researcher at IBM');
+  });
+
+  it('answers "since leaving X" from the records when they tell of the move', () => {
+    const reply = answer('what has Cy Dune been doing since leaving IBM', index);
+    expect(reply.answered).toBe(true);
+    expect(reply.answer).toContain('Cloudy');
+  });
+});

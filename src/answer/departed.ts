@@ -5,8 +5,8 @@
 import type { Mention } from '../search/link.js';
 import type { Question } from './question.js';
 
-/** Words that say someone has left. */
-const LEAVING = new Set(
+/** Words that say someone has left (read by the premise check too). */
+export const LEAVING: ReadonlySet<string> = new Set(
   'left leave leaves leaving gone quit quits departed departs departure exited exit stepped retired'.split(
     ' ',
   ),

@@ -13,6 +13,7 @@ import { formMisfit } from './form.js';
 import { unknownLicenceVersion, unknownVersionAsked, versionFit } from './handlers/project.js';
 import { type Rec, rankDocs, visibleTo } from './handlers/shared.js';
 import { namesEvery, namesOf, namesShare, paddedText } from './naming.js';
+import { departureUntold } from './premise.js';
 import { namedRecords } from './route.js';
 import { WH_WORDS } from './rules.js';
 import { slotFit, TYPED_FIT } from './slots.js';
@@ -244,6 +245,9 @@ export function judge(ctx: Ctx, routedDraft: Draft | undefined): Plan {
     (p) => (releaseAsked && unknownVersionAsked(ctx, p)) || (licenceAsked && unknownLicenceVersion(ctx, p)),
   );
   if (unknown) return { kind: 'refuse', about: unknown, missing: [] };
+  // "…since leaving X", while the records still list them at X.
+  const untold = departureUntold(ctx);
+  if (untold) return { kind: 'answer', draft: untold };
   // "How did Jane Roe react to it?": a person or company typed by name that no record or statement holds is
   // what the question is about; the named body's statements are about something else.
   // (A route that names the stranger itself — "I can't tell whether X is a member" — has said so already.)
