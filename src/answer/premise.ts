@@ -3,6 +3,7 @@
  * still list P at X): what came after is nothing the records can tell, and the role they list is no answer.
  */
 import type { KbRecord } from '../knowledge/schema.js';
+import { pastRole } from '../search/render.js';
 import { normalize } from '../text/normalize.js';
 import type { Draft } from './compose.js';
 import type { Ctx } from './context.js';
@@ -29,7 +30,8 @@ export function departureUntold(ctx: Ctx): Draft | undefined {
     const before = words.slice(Math.max(0, mention.start - REACH), mention.start);
     if (!before.some((w) => LEAVING.has(w))) continue;
     const roles = person.roles.filter((r) => r.organization === org.id);
-    if (!roles.length || roles.some((r) => r.to)) continue;
+    // (A title dated to an event, "CEO (at the launch)", is no role held now.)
+    if (!roles.length || roles.some((r) => r.to || pastRole(r))) continue;
     const name = normalize(org.name);
     const told = (ctx.index.docsByRecord.get(person.id) ?? []).some((d) => {
       const text = normalize(d.text);
