@@ -536,3 +536,11 @@ describe('a departure the question assumes', () => {
     expect(reply.answer).toContain('Cloudy');
   });
 });
+
+describe('why someone left', () => {
+  it('is refused when the records hold only the roles, naming them, not answered with the roles', () => {
+    const reply = answer('why did Bo Kim step down from IBM', index);
+    expect(reply.answered).toBe(false);
+    expect(reply.answer).toContain("I can't tell why Bo Kim left IBM");
+  });
+});

@@ -6,6 +6,7 @@ import { asks } from '../ask.js';
 import type { Draft } from '../compose.js';
 import type { Ctx } from '../context.js';
 import { coverage } from '../coverage.js';
+import { LEAVING as WORDS_OF_LEAVING } from '../departed.js';
 import { ROLE_WORDS } from '../rules.js';
 import { rolesInText, type TextRole } from '../text-roles.js';
 import { asksNow, foundersOf, joinList, type Rec, rankDocs, spellingNote, visibleTo } from './shared.js';
@@ -30,6 +31,17 @@ export function personOverview(ctx: Ctx, person: Rec<'person'>, score: number): 
   };
 }
 
+/** A statement of the person's own that speaks of leaving. */
+function toldLeaving(ctx: Ctx, person: Rec<'person'>): boolean {
+  return (ctx.index.docsByRecord.get(person.id) ?? []).some(
+    (d) =>
+      d.recordId === person.id &&
+      normalize(d.text)
+        .split(' ')
+        .some((w) => LEAVING.has(w)),
+  );
+}
+
 export function personCareer(
   ctx: Ctx,
   person: Rec<'person'>,
@@ -37,6 +49,16 @@ export function personCareer(
   score: number,
 ): Draft {
   const at = org ? person.roles.filter((r) => r.organization === org.id) : person.roles;
+  // "Why did she step down?": roles say when, never why; unless a statement of theirs tells of the leaving,
+  // the reason is nothing the records hold.
+  if (asks(ctx.ask, 'why') && ctx.q.words.some((w) => WORDS_OF_LEAVING.has(w)) && !toldLeaving(ctx, person))
+    return {
+      subject: person,
+      lead: `I can't tell why ${person.name} left${org ? ` ${org.name}` : ''}: the records only list these roles: ${roleList(person, ctx)}.`,
+      docs: [],
+      confidence: 0,
+      declines: true,
+    };
   const current = person.roles.filter((r) => !r.to);
   const ended = at.filter((r) => r.to);
   let lead: string;
