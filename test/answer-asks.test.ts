@@ -544,3 +544,17 @@ describe('why someone left', () => {
     expect(reply.answer).toContain("I can't tell why Bo Kim left IBM");
   });
 });
+
+describe('shorthand for several words', () => {
+  it('keeps a name that follows it linked at the words where it stands', () => {
+    const q = readQuestion('did the wg at Kite Labs publish anything');
+    const kite = linkEntities(q.raw, index).find((m) => m.surfaces[0]?.record.id === 'org-kite');
+    if (!kite) throw new Error('Kite Labs not linked');
+    expect(q.words.slice(kite.start, kite.end)).toEqual(['kite', 'labs']);
+  });
+
+  it('spells out "mau" so a statement of monthly active users covers it', () => {
+    const q = readQuestion("what's the MAU limit");
+    expect(q.words).toEqual(expect.arrayContaining(['monthly', 'active', 'users']));
+  });
+});

@@ -73,10 +73,26 @@ function withIdioms(text: string): string {
   });
 }
 
+/** Shorthand that stands for several words ("wg", "mau"), and a pattern that finds any of it. */
+const MULTI_WORD = Object.entries(CHAT_ABBREVIATIONS).filter(([, full]) => full.includes(' '));
+const MULTI_WORD_PATTERN = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:${MULTI_WORD.map(([short]) => short).join('|')})(?![\\p{L}\\p{N}])`,
+  'giu',
+);
+const MULTI_WORD_FULL: ReadonlyMap<string, string> = new Map(MULTI_WORD);
+
+/**
+ * Shorthand for several words spelled out in the raw text itself: names are linked by their places among the
+ * words, so every later stage must count the same words.
+ */
+function spelledOut(text: string): string {
+  return text.replace(MULTI_WORD_PATTERN, (short) => MULTI_WORD_FULL.get(short.toLowerCase()) ?? short);
+}
+
 /** Reads a question once: normalised text, words, content terms, dates and negation. */
 export function readQuestion(text: string): Question {
   // Idioms are read in the raw text, so names are linked in the same words every later stage reads.
-  const raw = withIdioms(String(text ?? '').slice(0, MAX_QUESTION_CHARS));
+  const raw = spelledOut(withIdioms(String(text ?? '').slice(0, MAX_QUESTION_CHARS)));
   const typed = normalize(raw).split(' ');
   // "v2" is "version 2", so a version typed short meets the versions the records name.
   const norm = typed

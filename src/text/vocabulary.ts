@@ -168,6 +168,8 @@ export const CHAT_ABBREVIATIONS: Readonly<Record<string, string>> = {
   unis: 'universities',
   intl: 'international',
   org: 'organization',
+  mau: 'monthly active users',
+  maus: 'monthly active users',
   orgs: 'organizations',
   yr: 'year',
   yrs: 'years',
