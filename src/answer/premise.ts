@@ -8,6 +8,7 @@ import { normalize } from '../text/normalize.js';
 import type { Draft } from './compose.js';
 import type { Ctx } from './context.js';
 import { LEAVING } from './departed.js';
+import { tellsOfLeaving } from './handlers/membership.js';
 
 /** How far before the organization's name the word of leaving may stand ("left", "quit her job at"). */
 const REACH = 4;
@@ -33,10 +34,9 @@ export function departureUntold(ctx: Ctx): Draft | undefined {
     // (A title dated to an event, "CEO (at the launch)", is no role held now.)
     if (!roles.length || roles.some((r) => r.to || pastRole(r))) continue;
     const name = normalize(org.name);
-    const told = (ctx.index.docsByRecord.get(person.id) ?? []).some((d) => {
-      const text = normalize(d.text);
-      return text.includes(name) && text.split(' ').some((w) => LEAVING.has(w));
-    });
+    const told = (ctx.index.docsByRecord.get(person.id) ?? []).some(
+      (d) => normalize(d.text).includes(name) && tellsOfLeaving(d.text),
+    );
     if (told) continue;
     const title = roles[0]?.title ?? 'a member of staff';
     return {

@@ -9,6 +9,7 @@ import { coverage } from '../coverage.js';
 import { LEAVING as WORDS_OF_LEAVING } from '../departed.js';
 import { ROLE_WORDS } from '../rules.js';
 import { rolesInText, type TextRole } from '../text-roles.js';
+import { tellsOfLeaving } from './membership.js';
 import { asksNow, foundersOf, joinList, type Rec, rankDocs, spellingNote, visibleTo } from './shared.js';
 
 export function personOverview(ctx: Ctx, person: Rec<'person'>, score: number): Draft {
@@ -34,11 +35,7 @@ export function personOverview(ctx: Ctx, person: Rec<'person'>, score: number): 
 /** A statement of the person's own that speaks of leaving. */
 function toldLeaving(ctx: Ctx, person: Rec<'person'>): boolean {
   return (ctx.index.docsByRecord.get(person.id) ?? []).some(
-    (d) =>
-      d.recordId === person.id &&
-      normalize(d.text)
-        .split(' ')
-        .some((w) => LEAVING.has(w)),
+    (d) => d.recordId === person.id && tellsOfLeaving(d.text),
   );
 }
 
