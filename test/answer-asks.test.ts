@@ -187,6 +187,10 @@ ${outside('org-vela', 'Vela', 'A search company.', 'A long-time critic of open m
       - title: Researcher
         organization: org-ibm
         sources: [src-a]
+    facts:
+      - topic: quote
+        text: Said robots must learn to walk on ice. The first trials ran in a cold lab, and a second round was planned.
+        sources: [src-a]
   - id: person-cy
     name: Cy Dune
     summary: Former lab lead at IBM, now at Cloudy.
@@ -556,5 +560,13 @@ describe('shorthand for several words', () => {
   it('spells out "mau" so a statement of monthly active users covers it', () => {
     const q = readQuestion("what's the MAU limit");
     expect(q.words).toEqual(expect.arrayContaining(['monthly', 'active', 'users']));
+  });
+});
+
+describe('which outlet carried what someone said', () => {
+  it('names the publisher right after the first sentence, where cutting a long statement cannot drop it', () => {
+    expect(answer('which outlet quoted Gil Moss', index).answer).toContain(
+      'Said robots must learn to walk on ice (per Example News).',
+    );
   });
 });

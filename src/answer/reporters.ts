@@ -143,8 +143,18 @@ export function withPublishers(draft: Draft, q: Question, index: SearchIndex): D
   const subjectName = index.kb.byId.get(lead.recordId)?.name ?? '';
   if (!names.length || names.some((n) => lead.text.includes(n) || subjectName === n)) return draft;
   // Said after the statement it vouches for: "… models (per MediaNama and VoiceBot.ai)."
-  const text = `${lead.text.replace(/\.$/, '')} (per ${joinList(names)}).`;
+  const text = withNote(lead.text, `per ${joinList(names)}`);
   return { ...draft, docs: [{ ...lead, text }, ...draft.docs.slice(1)] };
+}
+
+/**
+ * A statement with a note in brackets closing its first sentence: a long statement may be cut to its first
+ * sentences to fit, and the note answers what was asked.
+ */
+function withNote(text: string, note: string): string {
+  const end = text.search(/[.!?](?=\s+[A-Z“"'(])/);
+  if (end < 0) return `${text.replace(/\.$/, '')} (${note}).`;
+  return `${text.slice(0, end)} (${note})${text.slice(end)}`;
 }
 
 /** Kinds of piece a member may ask the name of ("on some podcast, which one?"). */
@@ -174,6 +184,6 @@ export function withPieceTitles(draft: Draft, q: Question, index: SearchIndex): 
   if (!lead || !asksForPiece(q.words)) return draft;
   const source = lead.sources.map((id) => index.kb.sources.get(id)).find((s) => !!s);
   if (!source || lead.text.includes(source.title)) return draft;
-  const text = `${lead.text.replace(/\.$/, '')} (in “${source.title}”, ${publisherName(source)}).`;
+  const text = withNote(lead.text, `in “${source.title}”, ${publisherName(source)}`);
   return { ...draft, docs: [{ ...lead, text }, ...draft.docs.slice(1)] };
 }
