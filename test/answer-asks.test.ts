@@ -10,7 +10,7 @@ import { composeAnswer } from '../src/answer/compose.js';
 import { coverage } from '../src/answer/coverage.js';
 import { mergeAnswers, splitQuestion } from '../src/answer/parts.js';
 import { readQuestion } from '../src/answer/question.js';
-import type { SearchIndex } from '../src/search/index.js';
+import type { FactDoc, SearchIndex } from '../src/search/index.js';
 import { linkEntities } from '../src/search/link.js';
 import { fixtureIndex, VALID_FILES } from './support/kb-fixture.js';
 
@@ -568,5 +568,27 @@ describe('which outlet carried what someone said', () => {
     expect(answer('which outlet quoted Gil Moss', index).answer).toContain(
       'Said robots must learn to walk on ice (per Example News).',
     );
+  });
+});
+
+describe('a word and another form of it', () => {
+  const statement = (text: string): FactDoc => ({
+    id: -1,
+    recordId: 'ai-alliance',
+    about: [],
+    topic: 'note',
+    text,
+    sources: ['src-a'],
+  });
+
+  it('does not read a word that adds a word of its own as another form ("startups" is not "starting")', () => {
+    expect(
+      coverage(['startups'], [statement('They called it just the starting point.')], [], index).missing,
+    ).toEqual(['startups']);
+  });
+
+  it('still meets a form made by an ending ("directs" meets "director", "presides" meets "president")', () => {
+    const doc = statement('Its director and its president spoke of a competition between the two bodies.');
+    expect(coverage(['directs', 'presides', 'competitor'], [doc], [], index).missing).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@ import type { FactDoc, SearchIndex } from '../search/index.js';
 import { stemRoot as root, stem } from '../search/index.js';
 import { editDistance } from '../search/link.js';
 import { formatDate, MONTH_NAMES } from '../text/dates.js';
-import { informativeness } from '../text/english.js';
+import { informativeness, isEnglishWord } from '../text/english.js';
 import { normalize } from '../text/normalize.js';
 import { LOCATION_WORDS, ORDINAL_NUMBERS, PLACE_WORDS, SYNONYMS } from '../text/vocabulary.js';
 
@@ -148,7 +148,12 @@ function coversDirectly(term: string, set: WordSet): boolean {
       // "criticize" meets "criticism", "governance" meets "governing": a shared stem-like beginning.
       // An everyday short word is its own word: "office" is not an "officer".
       const common = commonPrefix(w, term);
-      if (!(everydayWord && term.length < 7) && common >= Math.min(w.length, term.length) - 3) return true;
+      if (
+        !(everydayWord && term.length < 7) &&
+        common >= Math.min(w.length, term.length) - 3 &&
+        sameStem(w, term, common)
+      )
+        return true;
     }
     // An abbreviation English doesn't know ("mgmt", "cmte") keeps its letters in order inside the long word.
     // Three letters are too few to tell an abbreviation from chance ("api" is in "april").
@@ -171,6 +176,24 @@ function coversDirectly(term: string, set: WordSet): boolean {
       return true;
   }
   return false;
+}
+
+/** Endings that make another form of the same word ("criticize", "criticism"; "written", "writing"). */
+const ENDINGS = new Set(
+  'a e y s es ed en er ers or ors ten ing ings ion ions ism ist ize ise ic al ly ity ive ance ence ent ents ant ants ment ness an ian ese ish'.split(
+    ' ',
+  ),
+);
+
+/**
+ * The two words differ only by endings after their shared beginning, not by a word of its own: "startups" is no
+ * form of "starting" ("start" + "ups").
+ */
+function sameStem(a: string, b: string, common: number): boolean {
+  // (Split one letter earlier too: "preside" + "nt" is "presid" + "ent".)
+  return [common, common - 1].some((k) =>
+    [a.slice(k), b.slice(k)].every((rest) => rest.length < 2 || ENDINGS.has(rest) || !isEnglishWord(rest)),
+  );
 }
 
 function isSubsequence(short: string, long: string): boolean {
