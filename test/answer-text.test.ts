@@ -20,6 +20,9 @@ const PLURAL_TOPIC =
   /\b(?:criticisms|concerns|drawbacks|downsides|problems|risks|goals|objectives|aims|projects|efforts|priorities|activities|plans)\b/i;
 /** Words that ask for a list (members, all of them, which ones…), where a longer answer is expected. */
 const LIST_ASK = /\b(?:list|lists|all|every|members?|which|who (?:are|were)|names?|joined)\b/i;
+/** "What tools is it building", "what open models does it back": a plural asked for, as "which" asks. */
+const WHAT_PLURAL =
+  /\b(?:what|whats|what's)\s+(?:\w+\s+)?\w{3,}s\s+(?:is|are|was|were|does|do|did|has|have|will|would|can)\b/i;
 
 const kb = await loadKnowledge('knowledge');
 const index = buildIndex(kb);
@@ -42,7 +45,7 @@ describe.each(sets.map((s) => [s.name, s] as const))(
       const problems = memberTextProblems(result.answer, {
         ids,
         garbled: typedGarble,
-        ...(LIST_ASK.test(question) || PLURAL_TOPIC.test(question)
+        ...(LIST_ASK.test(question) || PLURAL_TOPIC.test(question) || WHAT_PLURAL.test(question)
           ? {}
           : { maxChars: TWO_QUESTIONS.test(question) ? 2 * ANSWER_BUDGET : ANSWER_BUDGET }),
       });
